@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs `annotate --jsonl` over the development sets in ../shared/data and
+# prints score.py's table for each.
+#   scripts/eval.sh            dev sets + seed
+#   scripts/eval.sh --train    also the train sets
+#   EVAL_ERRORS=5 scripts/eval.sh   show 5 errors per layer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${SHARED_DIR:-../shared}/data
+SCORE=${SHARED_DIR:-../shared}/eval/score.py
+OUT=eval-out
+mkdir -p "$OUT"
+cargo build --release --quiet --bin annotate
+BIN=target/release/annotate
+
+sets=(seed-gold.json polnear-dev.jsonl conll2003-dev.jsonl gum-dev.jsonl)
+[ "${1:-}" = "--train" ] && sets+=(polnear-train.jsonl.gz conll2003-train.jsonl)
+
+for f in "${sets[@]}"; do
+  gold="$DATA/$f"
+  [ -f "$gold" ] || { echo "eval: missing $gold" >&2; exit 1; }
+  name=${f%%.*}
+  # Gold files are JSON Lines, except the seed (one object): feed id+text.
+  python3 - "$gold" > "$OUT/$name.in.jsonl" <<'PY'
+import gzip, json, sys
+p = sys.argv[1]
+raw = (gzip.open(p, "rt", encoding="utf-8") if p.endswith(".gz") else open(p, encoding="utf-8")).read()
+docs = [json.loads(raw)] if p.endswith(".json") else [json.loads(l) for l in raw.splitlines() if l.strip()]
+for d in docs:
+    print(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False))
+PY
+  "$BIN" --jsonl < "$OUT/$name.in.jsonl" > "$OUT/$name.sys.jsonl"
+  echo "== $f"
+  python3 "$SCORE" "$gold" "$OUT/$name.sys.jsonl" ${EVAL_ERRORS:+--errors "$EVAL_ERRORS"}
+  echo
+done

@@ -1,0 +1,109 @@
+//! Character classes shared by the tokenizer and the passes.
+//!
+//! Kept as plain `match`es rather than regex classes: they run once per
+//! character of the input, and a `match` compiles to a few comparisons
+//! without pulling Unicode tables into the WASM bundle.
+
+/// Apostrophe-like marks: they may be quotation marks or apostrophes, and
+/// only their neighbours tell which.
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}')
+}
+
+/// Every character that can act as a quotation mark in some convention.
+#[inline]
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '\u{00AB}' // «
+            | '\u{00BB}' // »
+            | '\u{2018}' // ‘
+            | '\u{2019}' // ’
+            | '\u{201A}' // ‚
+            | '\u{201B}' // ‛
+            | '\u{201C}' // “
+            | '\u{201D}' // ”
+            | '\u{201E}' // „
+            | '\u{201F}' // ‟
+            | '\u{2039}' // ‹
+            | '\u{203A}' // ›
+            | '\u{300C}' // 「
+            | '\u{300D}' // 」
+            | '\u{300E}' // 『
+            | '\u{300F}' // 』
+            | '\u{FF02}' // ＂
+    )
+}
+
+/// Dashes used as punctuation (not the ASCII hyphen inside words).
+#[inline]
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+/// Punctuation and symbols that never belong inside a word token.
+#[inline]
+pub fn is_punct(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_punctuation();
+    }
+    is_quote_mark(c)
+        || matches!(c,
+            '\u{00A1}'..='\u{00BF}'      // Latin-1 punctuation and symbols (¡ § « » ¿ …)
+            | '\u{00D7}' | '\u{00F7}'
+            | '\u{2000}'..='\u{206F}'    // General Punctuation (dashes, …, ‰, •)
+            | '\u{20A0}'..='\u{20CF}'    // currency symbols
+            | '\u{2100}'..='\u{2BFF}'    // letterlike, arrows, maths, boxes, shapes
+            | '\u{3000}'..='\u{303F}'    // CJK punctuation 。、「」
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FE50}'..='\u{FE6F}'
+            | '\u{FF01}'..='\u{FF0F}'    // fullwidth ASCII punctuation
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}'
+        )
+}
+
+/// Whitespace, including the no-break and zero-width spaces that text copied
+/// from web pages is full of.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// A character that can be part of a word token: letters, digits, combining
+/// marks, emoji and anything else that is neither space nor punctuation.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    !is_space(c) && !is_punct(c) && !c.is_control()
+}
+
+/// Sentence-final punctuation.
+#[inline]
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        for c in ['"', '“', '”', '„', '«', '»', '‹', '›', '「', '』', '\'', '’'] {
+            assert!(is_quote_mark(c), "{c:?}");
+            assert!(is_punct(c), "{c:?}");
+        }
+        for c in ['a', 'É', '김', '٣', '\u{0301}', '😀'] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in [' ', '\u{00A0}', '\u{200B}', '\n', '\r'] {
+            assert!(is_space(c), "{c:?}");
+            assert!(!is_word_char(c), "{c:?}");
+        }
+        assert!(is_dash('—') && is_dash('–') && !is_dash('-'));
+    }
+}

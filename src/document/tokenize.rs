@@ -1,0 +1,181 @@
+//! Stage 2: words and punctuation, with byte offsets.
+//!
+//! The tokenizer is deliberately simple and lossless: every non-space
+//! character belongs to exactly one token, and a token never crosses a
+//! paragraph. Words keep their inner hyphens and apostrophes (`Jae-In`,
+//! `O’Brien`, `don’t`), but a possessive `’s` is split off so that `Korea’s`
+//! yields the place `Korea`. Abbreviations keep their final period (`U.S.`,
+//! `Mr.`, `N.`) so the sentence splitter does not break after them.
+
+use super::chars::{is_apostrophe, is_space, is_word_char};
+use super::span::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, digits and inner joiners: `Pompeo`, `Jae-In`, `U.S.`, `3.5`.
+    Word,
+    /// One punctuation or symbol character, or a possessive `’s`.
+    Punct,
+}
+
+/// One token: its byte span and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// Abbreviations that keep their period. Lower-cased, without the period.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "ald", "apr", "ariz", "ark", "assn", "aug", "ave", "bros", "calif", "capt", "cmdr",
+    "co", "col", "colo", "conn", "corp", "cpl", "dec", "dept", "dr", "e.g", "esq", "etc",
+    "feb", "fig", "fla", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
+    "jul", "jun", "kan", "lt", "ltd", "maj", "mar", "messrs", "mich", "minn", "mr", "mrs",
+    "ms", "mt", "nev", "nov", "oct", "okla", "penn", "ph.d", "pres", "prof", "rep",
+    "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "va", "vs",
+    "vt", "wis",
+];
+
+/// Whether a word followed by `.` is an abbreviation that keeps the period.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    // Initials and letter-dot-letter abbreviations: `J`, `N`, `U.S`, `U.N`.
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_alphabetic();
+    }
+    let dotted = word.split('.').all(|p| {
+        let mut cs = p.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    });
+    if dotted {
+        return true;
+    }
+    if word.len() > 6 {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Splits `text[para]` into tokens, appending them to `out`.
+pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
+    let base = para.start;
+    let s = para.slice(text);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_space(c) {
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = i + c.len_utf8();
+            // A possessive `’s` / `'s` right after a word is one token.
+            if is_apostrophe(c) && ends_word(s, i) {
+                let rest = &s[end..];
+                if (rest.starts_with('s') || rest.starts_with('S'))
+                    && !rest[1..].chars().next().is_some_and(is_word_char)
+                {
+                    it.next();
+                    out.push(Token { span: Span::new(base + i, base + end + 1), kind: TokenKind::Punct });
+                    continue;
+                }
+            }
+            out.push(Token { span: Span::new(base + i, base + end), kind: TokenKind::Punct });
+            continue;
+        }
+        // A word: extend over word characters and inner joiners.
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut prev = c;
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                prev = d;
+                it.next();
+                continue;
+            }
+            let after = s[j + d.len_utf8()..].chars().next();
+            let joins = match d {
+                // Hyphen only between word characters: `Jae-In`, not `U.S.-North`.
+                '-' | '\u{2010}' | '\u{2011}' | '&' => prev.is_alphanumeric() && after.is_some_and(|a| a.is_alphanumeric()),
+                // `U.S`, `3.5`, `e.g`: a period between letters or digits.
+                ',' => prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
+                '.' => after.is_some_and(|a| a.is_alphanumeric()) && {
+                    // Only short segments join (`U.S`, `3.5`), not `end.Next`.
+                    let seg = s[start..j].rsplit('.').next().unwrap_or("");
+                    seg.chars().count() <= 2 || prev.is_ascii_digit()
+                },
+                // Inner apostrophes, but not a possessive `’s`.
+                c if is_apostrophe(c) && c != '`' => {
+                    after.is_some_and(|a| a.is_alphabetic())
+                        && !(matches!(after, Some('s' | 'S'))
+                            && !s[j + d.len_utf8() + 1..].chars().next().is_some_and(is_word_char))
+                        && prev.is_alphabetic()
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            it.next();
+            prev = d;
+            end = j + d.len_utf8();
+        }
+        // A trailing period stays with an abbreviation.
+        if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
+            let follows = s[end + 1..].chars().next();
+            // `U.S.` keeps its period; `end.` before more word chars does not matter.
+            if !follows.is_some_and(is_word_char) {
+                it.next();
+                end += 1;
+            }
+        }
+        out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Word });
+    }
+}
+
+/// Whether position `i` of `s` directly follows a word character.
+fn ends_word(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize_into(s, Span::new(0, s.len()), &mut v);
+        v.iter().map(|t| t.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("plain", "Kim met Pompeo.", &["Kim", "met", "Pompeo", "."]),
+            ("possessive", "South Korea’s office", &["South", "Korea", "’s", "office"]),
+            ("inner apostrophe", "don’t O'Brien", &["don’t", "O'Brien"]),
+            ("hyphen name", "Moon Jae-In said", &["Moon", "Jae-In", "said"]),
+            ("abbreviation", "U.S. Secretary", &["U.S.", "Secretary"]),
+            ("abbrev hyphen", "U.S.-North Korea", &["U.S.", "-", "North", "Korea"]),
+            ("initial", "N. Korea", &["N.", "Korea"]),
+            ("title", "Mr. Smith", &["Mr.", "Smith"]),
+            ("hashtag", "#Pyongyang @StateDept", &["#", "Pyongyang", "@", "StateDept"]),
+            ("numbers", "3.5 million, 1,000", &["3.5", "million", ",", "1,000"]),
+            ("quotes", "“as soon,”", &["“", "as", "soon", ",", "”"]),
+            ("sentence end", "ended. Next", &["ended", ".", "Next"]),
+            ("emoji", "hi 👋🏽 there", &["hi", "👋🏽", "there"]),
+            ("plural possessive", "students’ union", &["students", "’", "union"]),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(&toks(text), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_sorted() {
+        let mut sorted = ABBREVIATIONS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, ABBREVIATIONS, "ABBREVIATIONS must stay sorted for binary search");
+    }
+}

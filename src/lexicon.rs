@@ -1,0 +1,238 @@
+//! Closed word lists the passes share: speech verbs, titles, pronouns.
+//!
+//! Speech verbs are listed by lemma and inflected here, so the list stays
+//! readable and every tense is covered (`say`, `says`, `said`, `saying`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Speech and communication verbs by lemma.
+///
+/// Notation: `lemma` inflects regularly; `lemma+` doubles its final
+/// consonant (`admit` → `admitted`); `lemma:past:participle` lists irregular
+/// forms (the participle may be omitted when equal to the past).
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledge", "add", "address", "admit+", "advise", "affirm", "agree", "allege", "announce",
+    "answer", "argue", "ask", "assert", "assure", "aver", "bark", "beg+", "believe", "blast",
+    "blog+", "boast", "brag+", "caution", "charge", "chide", "chime", "claim", "comment",
+    "complain", "concede", "conclude", "concur+", "confess", "confide", "confirm", "contend",
+    "continue", "counter", "cry", "declare", "demand", "deny", "describe", "disclose", "dismiss",
+    "email", "emphasise", "emphasize", "estimate", "exclaim", "explain", "express", "gripe",
+    "grumble", "gush", "hint", "inform", "insist", "instruct", "interject", "joke", "lament",
+    "laugh", "lecture", "maintain", "marvel+", "mention", "muse", "mutter", "note", "object",
+    "observe", "offer", "opine", "plead", "pledge", "point", "post", "praise", "predict",
+    "proclaim", "promise", "pronounce", "propose", "protest", "quip+", "quote", "rant", "reason",
+    "reassure", "recall", "recount", "reflect", "reiterate", "relate", "remark", "remind",
+    "repeat", "reply", "report", "respond", "retort", "reveal", "say:said", "scoff", "scold",
+    "scream", "shoot:shot", "shout", "shrug+", "sigh", "signal", "snap+", "speak:spoke:spoken",
+    "speculate", "state", "stress", "suggest", "summarise", "summarize", "swear:swore:sworn",
+    "tease", "tell:told", "testify", "text", "thank", "theorise", "theorize", "think:thought",
+    "threaten", "tweet", "underline", "underscore", "urge", "vent", "volunteer", "vow", "warn",
+    "whisper", "wonder", "write:wrote:written", "yell",
+];
+
+/// All inflected forms of [`SPEECH_VERBS`], lower-case.
+fn speech_verb_forms() -> &'static HashSet<String> {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut set = HashSet::with_capacity(SPEECH_VERBS.len() * 4);
+        for entry in SPEECH_VERBS {
+            for form in inflect(entry) {
+                set.insert(form);
+            }
+        }
+        set
+    })
+}
+
+/// The forms of one lexicon entry: base, third person, past, participle, gerund.
+fn inflect(entry: &str) -> Vec<String> {
+    let mut parts = entry.split(':');
+    let lemma_spec = parts.next().unwrap_or_default();
+    let irregular: Vec<&str> = parts.collect();
+    let double = lemma_spec.ends_with('+');
+    let lemma = lemma_spec.trim_end_matches('+');
+    let last = lemma.chars().last().unwrap_or('a');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let vowel = |c: char| "aeiou".contains(c);
+
+    let third = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') {
+        format!("{lemma}es")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let stem_doubled = if double { format!("{lemma}{last}") } else { lemma.to_string() };
+    let past = if last == 'e' {
+        format!("{lemma}d")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{stem_doubled}ed")
+    };
+    let gerund = if last == 'e' && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{stem_doubled}ing")
+    };
+    let mut forms = vec![lemma.to_string(), third, gerund];
+    match irregular.as_slice() {
+        [] => forms.push(past),
+        [p] => forms.push(p.to_string()),
+        [p, pp, ..] => {
+            forms.push(p.to_string());
+            forms.push(pp.to_string());
+        }
+    }
+    forms
+}
+
+/// Whether `word` (any case) is a form of a speech or communication verb.
+pub fn is_speech_verb(word: &str) -> bool {
+    if word.len() > 16 || word.is_empty() {
+        return false;
+    }
+    let set = speech_verb_forms();
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        set.contains(word)
+    } else {
+        set.contains(&word.to_lowercase())
+    }
+}
+
+/// Number of distinct speech-verb lemmas (for tests and documentation).
+pub fn speech_verb_lemmas() -> usize {
+    SPEECH_VERBS.len()
+}
+
+/// Grammatical gender, where a word or name tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// Personal pronouns that can be the subject of a speech verb, with the
+/// gender they carry and whether they are plural.
+pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
+    Some(match word {
+        "he" | "He" | "HE" | "him" | "his" => (Some(Gender::Male), false),
+        "she" | "She" | "SHE" | "her" => (Some(Gender::Female), false),
+        "I" | "i" => (None, false),
+        "we" | "We" | "they" | "They" => (None, true),
+        "it" | "It" => (None, false),
+        _ => return None,
+    })
+}
+
+/// Titles and honorifics that precede a person's name. Case-sensitive;
+/// abbreviations with their period.
+pub fn is_person_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms" | "Dr." | "Dr" | "Prof." | "Professor"
+            | "Sen." | "Senator" | "Rep." | "Representative" | "Gov." | "Governor" | "Gen." | "General"
+            | "Col." | "Colonel" | "Lt." | "Capt." | "Captain" | "Sgt." | "Adm." | "Admiral" | "Maj."
+            | "President" | "Vice" | "Secretary" | "Minister" | "Premier" | "Chancellor" | "Chairman"
+            | "Chairwoman" | "Chairperson" | "Chair" | "Mayor" | "King" | "Queen" | "Prince" | "Princess"
+            | "Pope" | "Judge" | "Justice" | "Ambassador" | "Commissioner" | "Director" | "Speaker"
+            | "Sheikh" | "Rev." | "Reverend" | "Father" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi"
+            | "Imam" | "Coach" | "Officer" | "Detective" | "Inspector" | "Sir" | "Dame" | "Lord" | "Lady"
+            | "Emperor" | "Empress" | "Sultan" | "Emir" | "Ayatollah" | "Marshal" | "Leader" | "Deputy"
+            | "Attorney" | "Chief" | "Sheriff" | "Superintendent" | "Councilman" | "Councilwoman"
+            | "Congressman" | "Congresswoman" | "Assemblyman" | "Assemblywoman" | "Lawmaker" | "Prime"
+            | "Foreign" | "Defense" | "Defence" | "Interior" | "Finance" | "State" | "Trade" | "Health"
+            | "First" | "Crown" | "Grand" | "Supreme" | "Senior" | "Chief Executive" | "CEO"
+    )
+}
+
+/// Title words that, on their own before a name, make it a person
+/// (`Foreign` or `State` alone do not).
+pub fn is_strong_title(word: &str) -> bool {
+    is_person_title(word)
+        && !matches!(
+            word,
+            "Vice" | "Foreign" | "Defense" | "Defence" | "Interior" | "Finance" | "State" | "Trade" | "Health"
+                | "First" | "Crown" | "Grand" | "Supreme" | "Senior" | "Prime" | "Deputy" | "Chief" | "Leader"
+                | "Attorney" | "Chair" | "Director" | "Speaker" | "Justice" | "Officer"
+        )
+}
+
+/// Lower-case nouns that name a role and can head a speaker phrase
+/// (`the spokeswoman said`, `officials said`).
+pub fn is_role_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "official" | "officials" | "source"
+            | "sources" | "minister" | "president" | "secretary" | "diplomat" | "leader" | "leaders"
+            | "office" | "ministry" | "department" | "agency" | "government" | "statement" | "police"
+            | "prosecutor" | "prosecutors" | "lawyer" | "lawyers" | "attorney" | "analyst" | "analysts"
+            | "expert" | "experts" | "aide" | "aides" | "adviser" | "advisor" | "senator" | "governor"
+            | "mayor" | "chairman" | "chairwoman" | "director" | "candidate" | "campaign" | "committee"
+            | "report" | "researchers" | "scientists" | "witnesses" | "residents" | "critics" | "doctor"
+            | "company" | "firm" | "spokespeople" | "representative" | "lawmaker" | "lawmakers" | "judge"
+            | "nominee" | "voter" | "voters" | "organizers" | "group" | "officer" | "officers" | "survey"
+            | "poll" | "study" | "people" | "person" | "man" | "woman" | "authorities" | "military"
+            | "army" | "ambassador" | "envoy" | "commander" | "chief" | "manager" | "executive" | "ceo"
+    )
+}
+
+/// Words that cannot be inside a speaker noun phrase: they end it.
+pub fn ends_noun_phrase(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "that" | "and" | "but" | "or" | "which" | "who" | "whom" | "when" | "while" | "as" | "because"
+            | "if" | "then" | "so" | "also" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be"
+            | "been" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "after" | "before"
+            | "of" | "about" | "than" | "not" | "did" | "does" | "do" | "will" | "would" | "could" | "can"
+            | "should" | "may" | "might" | "must" | "it" | "this" | "there" | "where" | "what" | "how"
+            | "why" | "later" | "earlier" | "again" | "previously" | "once" | "still" | "just" | "even"
+            | "into" | "over" | "under" | "since" | "until" | "during" | "without" | "against" | "between"
+            | "through" | "yesterday" | "today" | "tomorrow" | "monday" | "tuesday" | "wednesday"
+            | "thursday" | "friday" | "saturday" | "sunday" | "week" | "year" | "month" | "night"
+            | "morning" | "afternoon" | "evening" | "not," | "according" | "said" | "says"
+    )
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its speech
+/// verb (`Kim was heard saying`, `Pompeo had said`, `he later told`).
+pub fn is_verb_filler(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "was" | "were" | "is" | "are" | "has" | "have" | "had" | "be" | "been" | "being" | "will" | "would"
+            | "could" | "can" | "may" | "might" | "should" | "did" | "does" | "do" | "also" | "later"
+            | "then" | "again" | "once" | "still" | "just" | "even" | "heard" | "quoted" | "as" | "reportedly"
+            | "previously" | "earlier" | "further" | "not" | "never" | "often" | "recently" | "publicly"
+            | "privately" | "simply" | "repeatedly" | "reported" | "went" | "on" | "go" | "goes" | "going"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_least_a_hundred_speech_verbs_in_every_tense() {
+        assert!(speech_verb_lemmas() >= 100, "{}", speech_verb_lemmas());
+        for w in [
+            "said", "says", "saying", "say", "told", "tweeted", "tweets", "added", "asked", "warned",
+            "insisted", "wrote", "written", "recalled", "admitted", "quipped", "replied", "cries",
+            "stressed", "noting", "Said", "SAID", "testified", "shrugged",
+        ] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["the", "Korea", "sailed", "", "summit"] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lemma_list_is_sorted_and_unique() {
+        let mut v: Vec<&str> = SPEECH_VERBS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v, SPEECH_VERBS);
+    }
+}

@@ -1,0 +1,170 @@
+//! The output boundary: the annotation in the JSON contract
+//! (`ANNOTATION_FORMAT.md`, version 1), offsets in the caller's unit.
+//!
+//! This is the only place where byte offsets become another unit. The types
+//! here are plain data (serde both ways) so the native API, the command line
+//! and the WASM API all produce the same JSON, byte for byte.
+
+pub mod offsets;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Span;
+use crate::options::OffsetUnit;
+use crate::passes::Analysis;
+use offsets::OffsetMap;
+
+/// The contract version this crate writes.
+pub const VERSION: u32 = 1;
+
+/// The annotation of one text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub version: u32,
+    pub offsets: OffsetUnit,
+    /// Length of the input in `offsets` units.
+    pub length: usize,
+    /// Sorted by `start`.
+    pub quotes: Vec<Quote>,
+    /// Sorted by the start of their first mention; `id` is the index.
+    pub entities: Vec<Entity>,
+}
+
+/// A span of the input with its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `direct`, `partial` or `scare`.
+    pub kind: String,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<TextSpan>,
+    /// How far the attribution is trusted, 0–1 (0 when there is no speaker).
+    pub confidence: f64,
+}
+
+/// The mention that names or refers to a quotation's speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `entities[].id` of the resolved person or organisation.
+    pub entity: Option<usize>,
+}
+
+/// A person, place or organisation and all its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub mentions: Vec<TextSpan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<Geo>,
+}
+
+/// Where a place is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    /// ISO 3166-1 alpha-2 code; empty for continents and regions.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// `country`, `admin1`, `city`, `continent` or `region`.
+    pub feature: String,
+}
+
+/// Builds the annotation from the passes' results, converting offsets.
+pub fn build(text: &str, analysis: &Analysis, unit: OffsetUnit) -> Annotation {
+    // Entities in output order: by first mention; drop any without mentions.
+    let ents = &analysis.entities.entities;
+    let mut order: Vec<usize> = (0..ents.len()).filter(|&i| !ents[i].mentions.is_empty()).collect();
+    order.sort_by_key(|&i| (ents[i].mentions[0], ents[i].kind));
+    let mut new_id = vec![None; ents.len()];
+    for (n, &i) in order.iter().enumerate() {
+        new_id[i] = Some(n);
+    }
+
+    // Every offset the output needs, converted in one sweep.
+    let mut all = Vec::with_capacity(2 + 6 * analysis.quotes.len() + 2 * analysis.entities.mentions.len());
+    all.push(text.len());
+    let mut add = |s: Span| {
+        all.push(s.start);
+        all.push(s.end);
+    };
+    for (q, a) in analysis.quotes.iter().zip(&analysis.attributions) {
+        add(q.span);
+        if let Some(s) = a.speaker {
+            add(s.span);
+        }
+        if let Some(c) = a.cue {
+            add(c);
+        }
+    }
+    for &i in &order {
+        ents[i].mentions.iter().copied().for_each(&mut add);
+    }
+    let map = OffsetMap::new(text, unit, all);
+    let span = |s: Span| TextSpan { start: map.get(s.start), end: map.get(s.end), text: s.slice(text).to_string() };
+
+    let quotes = analysis
+        .quotes
+        .iter()
+        .zip(&analysis.attributions)
+        .map(|(q, a)| {
+            let speaker = a.speaker.map(|s| {
+                let t = span(s.span);
+                Speaker { start: t.start, end: t.end, text: t.text, entity: s.entity.and_then(|e| new_id[e]) }
+            });
+            Quote {
+                start: map.get(q.span.start),
+                end: map.get(q.span.end),
+                text: q.span.slice(text).to_string(),
+                kind: q.kind.as_str().to_string(),
+                cue: a.cue.map(span),
+                confidence: if speaker.is_some() { (a.confidence * 100.0).round() / 100.0 } else { 0.0 },
+                speaker,
+            }
+        })
+        .collect();
+
+    let entities = order
+        .iter()
+        .enumerate()
+        .map(|(id, &i)| {
+            let e = &ents[i];
+            Entity {
+                id,
+                kind: e.kind.as_str().to_string(),
+                name: e.name.clone(),
+                mentions: e.mentions.iter().map(|&m| span(m)).collect(),
+                geo: e.place.map(|p| Geo {
+                    country: p.country.to_string(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    feature: p.feature.as_str().to_string(),
+                }),
+            }
+        })
+        .collect();
+
+    Annotation { version: VERSION, offsets: unit, length: map.get(text.len()), quotes, entities }
+}
+
+impl Annotation {
+    /// The annotation as compact JSON (the contract's wire form).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("annotation serialises")
+    }
+}

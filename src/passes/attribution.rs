@@ -1,0 +1,420 @@
+//! The attribution pass: who said each quotation.
+//!
+//! A sieve of rules, most precise first; the first rule that finds a cue
+//! decides, and its name sets the confidence:
+//!
+//! 1. **after** – a cue right after the quotation: `“…,” X said`,
+//!    `“…,” said X`, `“…” — X`.
+//! 2. **before** – a cue earlier in the sentence that opens the quotation:
+//!    `X said: “…”`, `X said that … “…”`, `X was heard saying, “…”`.
+//! 3. **according** – `according to X` in the same sentence.
+//! 4. **intro** – the previous paragraph ends with a colon that introduces
+//!    the quotation: `Caddell continued:`.
+//! 5. **carry** – a paragraph that is only a quotation takes the speaker of
+//!    the previous paragraph's quotation, or that paragraph's subject.
+//!
+//! The speaker is a mention: a name, a pronoun, or a noun phrase such as
+//! `South Korea’s presidential office`; its entity is the resolved person
+//! or organisation (pronouns resolve to the nearest compatible person).
+
+use crate::document::chars::is_quote_mark;
+use crate::document::{Document, Span, TokenKind};
+use crate::lexicon::{self, Gender};
+use crate::passes::entities::{Entities, Entity, EntityKind};
+use crate::passes::quotes::{Quote, QuoteKind};
+
+/// Which rule found the attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    After,
+    Dash,
+    Before,
+    According,
+    Intro,
+    Carry,
+}
+
+impl Rule {
+    /// How far the rule is trusted, from its precision on development data.
+    pub fn confidence(self) -> f64 {
+        match self {
+            Rule::After => 0.9,
+            Rule::Dash => 0.85,
+            Rule::Before => 0.8,
+            Rule::According => 0.8,
+            Rule::Intro => 0.7,
+            Rule::Carry => 0.55,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::After => "after",
+            Rule::Dash => "dash",
+            Rule::Before => "before",
+            Rule::According => "according",
+            Rule::Intro => "intro",
+            Rule::Carry => "carry",
+        }
+    }
+}
+
+/// The speaker mention of a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub span: Span,
+    pub entity: Option<usize>,
+}
+
+/// Who said a quotation, found by which cue and rule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub rule: Option<Rule>,
+    pub confidence: f64,
+}
+
+impl Attribution {
+    const NONE: Attribution = Attribution { speaker: None, cue: None, rule: None, confidence: 0.0 };
+}
+
+/// Token ranges with context shared by the rules.
+struct Ctx<'a, 'd> {
+    doc: &'a Document<'d>,
+    ents: &'a mut Entities,
+    /// For each token, whether it lies inside a quotation (marks included).
+    in_quote: Vec<bool>,
+}
+
+/// Attributes every quotation; scare quotes get no speaker. Organisations
+/// named by a speaker phrase (`the ministry`) are added to `ents`.
+pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Attribution> {
+    let mut in_quote = vec![false; doc.tokens.len()];
+    for q in quotes {
+        let a = doc.token_at_or_after(q.span.start);
+        let b = doc.token_at_or_after(q.span.end);
+        in_quote[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut ctx = Ctx { doc, ents, in_quote };
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            out.push(Attribution::NONE);
+            continue;
+        }
+        let found = ctx
+            .after(q)
+            .or_else(|| ctx.before(q))
+            .or_else(|| ctx.according(q))
+            .or_else(|| ctx.intro(q))
+            .or_else(|| ctx.carry(q, qi, quotes, &out));
+        out.push(found.unwrap_or(Attribution::NONE));
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    fn tok(&self, i: usize) -> &str {
+        self.doc.tok(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    /// Whether token `i` is a speech verb used as a verb: lower-case (a
+    /// capitalised `States` or `Post` is a name), outside quotations.
+    fn is_cue(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        self.is_word(i)
+            && !self.in_quote[i]
+            && lexicon::is_speech_verb(t)
+            && (t.starts_with(|c: char| c.is_lowercase())
+                || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
+    }
+
+    fn found(&mut self, rule: Rule, cue: Span, np: (usize, usize)) -> Option<Attribution> {
+        let speaker = self.speaker_of(np);
+        let mut confidence = rule.confidence();
+        if speaker.entity.is_none() {
+            confidence -= 0.1;
+        }
+        Some(Attribution { speaker: Some(speaker), cue: Some(cue), rule: Some(rule), confidence })
+    }
+
+    /// Rule 1: a cue right after the quotation, in the same sentence.
+    fn after(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let start = doc.token_at_or_after(q.span.end);
+        let si = doc.sentence_at(q.span.end.saturating_sub(1))?;
+        let end = doc.sentences[si].tokens.1.min(start + 14);
+        let mut i = start;
+        let mut dash = false;
+        while i < end && !self.is_word(i) {
+            let t = self.tok(i);
+            if t == "—" || t == "–" || t == "--" {
+                dash = true;
+            } else if !matches!(t, "," | "-") {
+                return None; // `.”` then a new clause: not an attribution
+            }
+            i += 1;
+        }
+        if i >= end || self.in_quote[i] {
+            return None;
+        }
+        // `said X` (inverted).
+        if self.is_cue(i) {
+            let np = self.np_right(i + 1, end)?;
+            return self.found(Rule::After, doc.tokens[i].span, np);
+        }
+        // `— X` (a dash and a name, no verb).
+        let np_end = (i..end).find(|&k| !self.is_word(k) && self.tok(k) != "’s" && self.tok(k) != "'s").unwrap_or(end);
+        // `X said` / `X, a doctor, said`.
+        let mut k = i;
+        while k < end && k <= i + 10 {
+            if self.in_quote[k] {
+                break;
+            }
+            if k > i && self.is_cue(k) {
+                let np = self.np_left(k, i)?;
+                return self.found(Rule::After, doc.tokens[k].span, np);
+            }
+            k += 1;
+        }
+        if dash && np_end > i {
+            let np = self.np_right(i, np_end)?;
+            return self.found(Rule::Dash, doc.tokens[start].span, np);
+        }
+        None
+    }
+
+    /// Rule 2: the nearest cue before the quotation in its sentence.
+    fn before(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        let lo = doc.sentences[si].tokens.0;
+        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut k = qs;
+        while k > lo {
+            k -= 1;
+            if !self.is_cue(k) {
+                continue;
+            }
+            let np = self.np_left(k, lo).or_else(|| self.np_right(k + 1, qs).filter(|_| true));
+            let Some(np) = np else { continue };
+            let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
+            match best {
+                // `Abe said he thinks … “…”`: the named subject of the earlier
+                // cue is the speaker the pronoun refers to.
+                Some((_, b)) if !(b.1 - b.0 == 1 && lexicon::pronoun(self.tok(b.0)).is_some()) => break,
+                _ => {}
+            }
+            if best.is_none() || !pronoun {
+                best = Some((k, np));
+            }
+            if !pronoun {
+                break;
+            }
+        }
+        let (cue, np) = best?;
+        self.found(Rule::Before, doc.tokens[cue].span, np)
+    }
+
+    /// Rule 3: `according to X` in the sentence of the quotation.
+    fn according(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let si = doc.sentence_at(q.span.start)?;
+        let sj = doc.sentence_at(q.span.end.saturating_sub(1))?;
+        let (lo, hi) = (doc.sentences[si].tokens.0, doc.sentences[sj].tokens.1);
+        for k in lo..hi.saturating_sub(2) {
+            if !self.in_quote[k] && self.tok(k).eq_ignore_ascii_case("according") && self.tok(k + 1) == "to" {
+                let np = self.np_right(k + 2, hi)?;
+                let cue = doc.tokens[k].span.cover(doc.tokens[k + 1].span);
+                return self.found(Rule::According, cue, np);
+            }
+        }
+        None
+    }
+
+    /// Rule 4: the previous paragraph ends with a colon: `Caddell continued:`.
+    fn intro(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let pi = doc.paragraph_at(q.span.start)?;
+        if pi == 0 || doc.paragraphs[pi].span.start != q.span.start {
+            return None;
+        }
+        let prev = doc.paragraphs[pi - 1];
+        let (lo, hi) = prev.tokens;
+        if hi == lo || self.tok(hi - 1) != ":" {
+            return None;
+        }
+        let lo = doc.sentences[prev.sentences.1 - 1].tokens.0.max(lo);
+        for k in (lo..hi - 1).rev() {
+            if self.is_cue(k) {
+                if let Some(np) = self.np_left(k, lo).or_else(|| self.np_right(k + 1, hi - 1)) {
+                    return self.found(Rule::Intro, doc.tokens[k].span, np);
+                }
+            }
+        }
+        // `From Chairwoman X:`: the phrase itself names the speaker.
+        let start = if self.tok(lo).eq_ignore_ascii_case("from") { lo + 1 } else { lo };
+        if hi - 1 - start <= 6 {
+            if let Some(np) = self.np_right(start, hi - 1) {
+                if self.ents.mention_at_token(np.0).is_some() || self.ents.mention_at_token(np.1 - 1).is_some() {
+                    let cue = doc.tokens[hi - 1].span;
+                    return self.found(Rule::Intro, cue, np);
+                }
+            }
+        }
+        None
+    }
+
+    /// Rule 5: a paragraph that is only a quotation, with no cue.
+    fn carry(&mut self, q: &Quote, qi: usize, quotes: &[Quote], done: &[Attribution]) -> Option<Attribution> {
+        let doc = self.doc;
+        let pi = doc.paragraph_at(q.span.start)?;
+        let para = doc.paragraphs[pi];
+        if pi == 0 || para.span.start != q.span.start || q.span.end < para.span.end.saturating_sub(1) {
+            return None;
+        }
+        let prev = doc.paragraphs[pi - 1];
+        // The previous paragraph's last quotation, when attributed.
+        if qi > 0 && prev.span.contains(quotes[qi - 1].span) {
+            let a = done[qi - 1];
+            if let Some(speaker) = a.speaker {
+                return Some(Attribution { speaker: Some(speaker), cue: a.cue, rule: Some(Rule::Carry), confidence: Rule::Carry.confidence() });
+            }
+            return None;
+        }
+        // Otherwise the subject of the previous paragraph's first sentence, when a person.
+        let s0 = doc.sentences[prev.sentences.0];
+        let m = *self.ents.mention_at_token(s0.tokens.0)?;
+        if self.ents.entities[m.entity].kind != EntityKind::Person {
+            return None;
+        }
+        Some(Attribution {
+            speaker: Some(Speaker { span: m.span, entity: Some(m.entity) }),
+            cue: None,
+            rule: Some(Rule::Carry),
+            confidence: Rule::Carry.confidence(),
+        })
+    }
+
+    /// The subject phrase ending just before the cue at `cue`, not before `lo`.
+    fn np_left(&self, cue: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut k = cue;
+        // Skip auxiliaries and adverbs: `Kim was heard saying`, `he later said`.
+        while k > lo && self.is_word(k - 1) && lexicon::is_verb_filler(self.tok(k - 1)) && lexicon::pronoun(self.tok(k - 1)).is_none() {
+            k -= 1;
+        }
+        // Skip an apposition: `X, a doctor at Y, said`.
+        if k > lo && self.tok(k - 1) == "," {
+            let mut j = k - 1;
+            let floor = lo.max(k.saturating_sub(16));
+            while j > floor && self.tok(j - 1) != "," {
+                j -= 1;
+            }
+            if j > floor && j + 1 < k - 1 {
+                let first = self.tok(j);
+                if matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "who's")
+                    || first.chars().next().is_some_and(char::is_lowercase)
+                {
+                    k = j - 1;
+                }
+            }
+        }
+        let end = k;
+        let mut start = k;
+        while start > lo && start + 8 > end {
+            let t = self.tok(start - 1);
+            let ok = if self.is_word(start - 1) {
+                !lexicon::ends_noun_phrase(t) && !lexicon::is_speech_verb(t) && !self.in_quote[start - 1]
+            } else {
+                matches!(t, "’s" | "'s" | "’" | "&")
+            };
+            if !ok {
+                break;
+            }
+            start -= 1;
+            if lexicon::pronoun(t).is_some() {
+                break;
+            }
+        }
+        // A pronoun before a noun is a determiner (`his office`), keep it in.
+        (start < end && self.is_word(start)).then_some((start, end))
+    }
+
+    /// The phrase starting at `k` (after an inverted cue or `according to`).
+    fn np_right(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut end = k;
+        while end < hi && end < k + 8 {
+            let t = self.tok(end);
+            let ok = if self.is_word(end) {
+                (end == k || !lexicon::ends_noun_phrase(t)) && !lexicon::is_speech_verb(t) && !self.in_quote[end]
+            } else {
+                matches!(t, "’s" | "'s" | "&")
+            };
+            if !ok {
+                break;
+            }
+            end += 1;
+            if end == k + 1 && lexicon::pronoun(t).is_some() {
+                break;
+            }
+        }
+        (end > k && self.is_word(k) && !is_quote_mark(self.tok(k).chars().next().unwrap_or(' '))).then_some((k, end))
+    }
+
+    /// The speaker mention for a noun phrase: a person or organisation
+    /// mention inside it, a pronoun, or the phrase itself.
+    fn speaker_of(&mut self, (a, b): (usize, usize)) -> Speaker {
+        let doc = self.doc;
+        // The person or organisation mention nearest the end of the phrase.
+        for k in (a..b).rev() {
+            if let Some(m) = self.ents.mention_at_token(k) {
+                let kind = self.ents.entities[m.entity].kind;
+                if kind != EntityKind::Location && m.tokens.0 >= a {
+                    return Speaker { span: m.span, entity: Some(m.entity) };
+                }
+            }
+        }
+        let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        if b - a == 1 {
+            if let Some((gender, plural)) = lexicon::pronoun(self.tok(a)) {
+                let entity = if plural { None } else { self.resolve_pronoun(span.start, gender) };
+                return Speaker { span, entity };
+            }
+        }
+        // An institution named by a phrase: `the ministry`, `South Korea’s presidential office`.
+        let head = self.tok(b - 1).to_ascii_lowercase();
+        let institution = matches!(
+            head.as_str(),
+            "office" | "ministry" | "department" | "government" | "agency" | "committee" | "campaign" | "company"
+                | "administration" | "council" | "commission" | "police" | "military" | "army" | "spokesman"
+                | "spokeswoman" | "spokesperson"
+        );
+        if institution && !matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson") {
+            let name = span.slice(doc.text).to_string();
+            let id = self.ents.entities.len();
+            self.ents.entities.push(Entity { kind: EntityKind::Organization, name, mentions: vec![span], place: None, gender: None });
+            return Speaker { span, entity: Some(id) };
+        }
+        Speaker { span, entity: None }
+    }
+
+    /// The nearest person mentioned before `pos` whose gender agrees.
+    fn resolve_pronoun(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
+        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
+        self.ents.mentions[..i]
+            .iter()
+            .rev()
+            .take(40)
+            .find(|m| {
+                let e = &self.ents.entities[m.entity];
+                e.kind == EntityKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender)
+            })
+            .map(|m| m.entity)
+    }
+}
