@@ -101,6 +101,19 @@ pub fn is_speech_verb(word: &str) -> bool {
     }
 }
 
+/// Whether `word` is a finite speech verb that can sit right next to its
+/// subject's name (`said Caddell`, `Caddell told`): a past form or a
+/// third-person present, not a bare form that is also a noun (`text`, `post`).
+pub fn is_finite_speech_verb(word: &str) -> bool {
+    if !is_speech_verb(word) {
+        return false;
+    }
+    let w = word.to_lowercase();
+    w.ends_with("ed")
+        || (w.ends_with('s') && !w.ends_with("ss"))
+        || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot")
+}
+
 /// Number of distinct speech-verb lemmas (for tests and documentation).
 pub fn speech_verb_lemmas() -> usize {
     SPEECH_VERBS.len()

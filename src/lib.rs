@@ -23,7 +23,7 @@ pub mod output;
 pub mod passes;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use document::{Document, Span};
 pub use options::{OffsetUnit, Options, UnknownOffsetUnit};

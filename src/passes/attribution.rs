@@ -202,7 +202,10 @@ impl Ctx<'_, '_> {
             if !self.is_cue(k) {
                 continue;
             }
-            let np = self.np_left(k, lo).or_else(|| self.np_right(k + 1, qs).filter(|_| true));
+            // `said Pompeo: “…”`: an inverted subject, when it is a name.
+            let np = self.np_left(k, lo).or_else(|| {
+                self.np_right(k + 1, qs).filter(|&(a, _)| self.ents.mention_at_token(a).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location))
+            });
             let Some(np) = np else { continue };
             let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
             match best {
@@ -324,6 +327,10 @@ impl Ctx<'_, '_> {
                     k = j - 1;
                 }
             }
+        }
+        // `Kim Jong Un, who told reporters`: the antecedent of `who`.
+        if k > lo + 1 && matches!(self.tok(k - 1), "who" | "which") && self.tok(k - 2) == "," {
+            k -= 2;
         }
         let end = k;
         let mut start = k;

@@ -180,7 +180,7 @@ pub fn recognise(doc: &Document) -> Entities {
         // A name right next to a speech verb: `said Caddell`, `Caddell told`.
         let before = a.checked_sub(1).map(|k| doc.tok(k));
         let after = (b < doc.tokens.len()).then(|| doc.tok(b));
-        let speaks = before.is_some_and(lexicon::is_speech_verb) || after.is_some_and(lexicon::is_speech_verb);
+        let speaks = before.is_some_and(lexicon::is_finite_speech_verb) || after.is_some_and(lexicon::is_finite_speech_verb);
         if titled || (speaks && b - a <= 3 && !is_function_word(first)) {
             new_names.push(run.tokens);
         }

@@ -1,0 +1,62 @@
+# The article annotator: build, serve, test, measure.
+#
+#   make serve   build the page and serve it on http://127.0.0.1:8000
+#   make test    every test: Rust, WASM in Chrome and Firefox, page tests
+#   make site    the static site in dist/, ready for any static host
+#   make eval    scores on the development data in ../shared/data
+#
+# Each target installs what it needs first (scripts/setup.sh; idempotent).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8000
+PKG := target/pkg-web
+
+.PHONY: all setup setup-min build site serve test test-rust test-wasm test-page eval eval-train clean
+
+all: site
+
+setup:
+	@scripts/setup.sh
+
+setup-min:
+	@scripts/setup.sh --min
+
+build:
+	cargo build --release
+
+# The WASM package for the page (ES module, no bundler).
+$(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
+	wasm-pack --log-level warn build --release --target web --no-pack --out-dir $(PKG) --out-name annotator
+	@touch $@
+
+site: setup-min $(PKG)/annotator_bg.wasm
+	@rm -rf dist && mkdir -p dist/pkg
+	cp -r www/. dist/
+	cp $(PKG)/annotator.js $(PKG)/annotator_bg.wasm $(PKG)/annotator.d.ts dist/pkg/
+	@echo "site: dist/ ($$(du -sh dist | cut -f1))"
+
+serve: site
+	@echo "serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: setup test-rust test-wasm test-page
+
+test-rust:
+	cargo test --all-targets
+
+test-wasm:
+	wasm-pack test --headless --chrome --firefox
+
+test-page: site
+	cd tests/page && node --test
+
+eval:
+	scripts/eval.sh
+
+eval-train:
+	scripts/eval.sh --train
+
+clean:
+	cargo clean
+	rm -rf dist eval-out tests/page/node_modules

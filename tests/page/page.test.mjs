@@ -1,0 +1,463 @@
+// Page tests: the built site (dist/ = www/ + the wasm-pack web build in pkg/)
+// in real headless browsers through playwright-core.
+//
+//   cd tests/page && npm ci && node --test
+//
+// Environment:
+//   SITE_DIR       directory to serve (default <repo>/dist, made by `make site`)
+//   PAGE_BROWSERS  comma-separated subset of "chromium,firefox" (default both;
+//                  a listed browser that is not installed fails the suite)
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, firefox } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+const SITE_DIR = path.resolve(process.env.SITE_DIR || path.join(repoRoot, "dist"));
+const SEED_PATH = path.resolve(repoRoot, "../shared/data/seed-gold.json");
+
+export const BROWSERS = {
+  chromium: {
+    executablePath: "/usr/bin/chromium",
+    launch: () =>
+      chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      }),
+  },
+  firefox: {
+    executablePath: "/usr/bin/firefox-esr",
+    // playwright-core 1.64.1 drives stock Firefox over WebDriver BiDi.
+    launch: () => firefox.launch({ channel: "moz-firefox", executablePath: "/usr/bin/firefox-esr", headless: true }),
+  },
+};
+
+const browserNames = (process.env.PAGE_BROWSERS || "chromium,firefox")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+// ---- the seed article and its gold -------------------------------------------
+
+/** Code-point offset -> UTF-16 offset in `text`. */
+function utf16Offset(text, cp) {
+  return Array.from(text).slice(0, cp).join("").length;
+}
+
+function loadSeed() {
+  if (fs.existsSync(SEED_PATH)) {
+    const gold = JSON.parse(fs.readFileSync(SEED_PATH, "utf8"));
+    const text = gold.text;
+    const conv = gold.offsets === "codepoint" ? (n) => utf16Offset(text, n) : (n) => n;
+    const quotes = gold.quotes.map((q) => ({ start: conv(q.start), end: conv(q.end), text: q.text }));
+    return { text, quotes, source: SEED_PATH };
+  }
+  // Fallback: the sample the page ships (a copy of the seed text) and a few
+  // of its quotes, located by text.
+  const text = fs.readFileSync(path.join(repoRoot, "www/sample.txt"), "utf8");
+  const quotes = [
+    "“as soon as possible,”",
+    "“more robust than ever.”",
+    "“I am really pleased for this opportunity. After having a nice meeting, we can enjoy a meal together.”",
+  ].map((q) => {
+    const start = text.indexOf(q);
+    assert.ok(start >= 0, `fallback quote not in www/sample.txt: ${q}`);
+    return { start, end: start + q.length, text: q };
+  });
+  return { text, quotes, source: "www/sample.txt" };
+}
+
+const seed = loadSeed();
+
+// ---- helpers --------------------------------------------------------------------
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/** Open the site in a fresh context, recording console errors, page errors and non-local requests. */
+async function openPage(browser, baseUrl, { waitReady = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const pageErrors = [];
+  const external = [];
+  const failed = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => pageErrors.push(String(err && err.stack ? err.stack : err)));
+  page.on("request", (req) => {
+    const u = new URL(req.url());
+    if (["data:", "blob:", "about:"].includes(u.protocol)) return;
+    if (!LOCAL_HOSTS.has(u.hostname)) external.push(req.url());
+  });
+  page.on("requestfailed", (req) => failed.push(req.url()));
+  page.on("response", (res) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+  });
+  await page.goto(baseUrl);
+  if (waitReady) await waitIdle(page);
+  return { page, context, consoleErrors, pageErrors, external, failed };
+}
+
+/** Wait until the app has finished loading (and any start-up annotation). */
+async function waitIdle(page) {
+  await page.waitForFunction(() => ["ready", "done", "error"].includes(document.documentElement.dataset.state), null, {
+    timeout: 30_000,
+  });
+}
+
+async function runs(page) {
+  return page.evaluate(() => Number(document.documentElement.dataset.runs || 0));
+}
+
+/** Replace the textarea content with `text` and annotate via the button (or Ctrl+Enter). */
+async function annotate(page, text, { via = "button" } = {}) {
+  const before = await runs(page);
+  await page.fill("#article", text);
+  if (via === "keyboard") {
+    await page.focus("#article");
+    await page.keyboard.press("Control+Enter");
+  } else {
+    await page.click("#annotate");
+  }
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs || 0) > n, before, {
+    timeout: 30_000,
+  });
+}
+
+function assertClean(s, what = "page") {
+  assert.deepEqual(s.pageErrors, [], `${what}: uncaught page errors`);
+  assert.deepEqual(s.consoleErrors, [], `${what}: console errors`);
+  assert.deepEqual(s.external, [], `${what}: requests to non-localhost origins`);
+  assert.deepEqual(s.failed, [], `${what}: failed requests`);
+}
+
+/** Every highlight in document order, with its nesting parent (another mark) if any. */
+async function readMarks(page) {
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll("#annotated mark.ann")];
+    return {
+      value: document.getElementById("article").value,
+      marks: marks.map((m) => {
+        const parent = m.parentElement.closest("mark.ann");
+        return {
+          layer: m.dataset.layer,
+          start: Number(m.dataset.start),
+          end: Number(m.dataset.end),
+          text: m.textContent,
+          quote: m.dataset.quote ?? null,
+          speakerOf: m.dataset.speakerOf ?? null,
+          part: m.dataset.part ?? null,
+          title: m.title,
+          parent: parent ? { start: Number(parent.dataset.start), end: Number(parent.dataset.end) } : null,
+        };
+      }),
+    };
+  });
+}
+
+/** Join split pieces (data-part first/middle/last) of one layer back into whole spans. */
+function wholeSpans(marks, layer) {
+  const out = [];
+  let cur = null;
+  for (const m of marks.filter((x) => x.layer === layer)) {
+    if (m.part === "middle" || m.part === "last") {
+      if (cur) {
+        cur.text += m.text;
+        cur.end = m.end;
+        continue;
+      }
+    }
+    cur = { start: m.start, end: m.end, text: m.text };
+    out.push(cur);
+  }
+  return out;
+}
+
+// ---- the suite, once per browser ---------------------------------------------------
+
+let site;
+
+before(async () => {
+  assert.ok(
+    fs.existsSync(path.join(SITE_DIR, "index.html")) && fs.existsSync(path.join(SITE_DIR, "pkg/annotator_bg.wasm")),
+    `${SITE_DIR} has no built site (index.html + pkg/annotator_bg.wasm): run \`make site\` first, or set SITE_DIR`,
+  );
+  site = await serve(SITE_DIR);
+});
+
+after(async () => {
+  await site?.close();
+});
+
+test("PAGE_BROWSERS names known browsers", () => {
+  assert.ok(browserNames.length > 0, "PAGE_BROWSERS is empty");
+  for (const name of browserNames) assert.ok(name in BROWSERS, `unknown browser in PAGE_BROWSERS: ${name}`);
+});
+
+for (const name of browserNames.filter((n) => n in BROWSERS)) {
+  describe(`page in ${name}`, { timeout: 180_000 }, () => {
+    let browser;
+
+    before(async () => {
+      const spec = BROWSERS[name];
+      assert.ok(
+        fs.existsSync(spec.executablePath),
+        `${spec.executablePath} is missing: install it (scripts/setup.sh) or restrict PAGE_BROWSERS`,
+      );
+      browser = await spec.launch();
+    });
+
+    after(async () => {
+      await browser?.close();
+    });
+
+    test("annotates the seed article: quotes, speakers, persons, places", async () => {
+      const s = await openPage(browser, site.url);
+      try {
+        const { page } = s;
+        const state = await page.evaluate(() => document.documentElement.dataset.state);
+        assert.notEqual(state, "error", `page failed to start: ${await page.textContent("#error")}`);
+
+        await annotate(page, seed.text);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "done");
+        assert.equal(await page.isHidden("#error"), true, `error shown: ${await page.textContent("#error")}`);
+
+        const { value, marks } = await readMarks(page);
+        assert.equal(value, seed.text);
+        assert.ok(marks.length >= 20, `expected many highlights, got ${marks.length}`);
+
+        // Whole annotated text is the input, in order, with nothing added or lost.
+        assert.equal(await page.textContent("#annotated"), seed.text);
+
+        // Every piece's offsets slice the input to exactly its text; pieces nest.
+        for (const m of marks) {
+          assert.ok(m.end > m.start, `empty highlight ${JSON.stringify(m)}`);
+          assert.equal(value.slice(m.start, m.end), m.text, `slice mismatch for ${m.layer} [${m.start}, ${m.end})`);
+          assert.ok(m.title.length > 0, `highlight without a tooltip: ${JSON.stringify(m)}`);
+          if (m.parent) {
+            assert.ok(m.parent.start <= m.start && m.end <= m.parent.end, `bad nesting: ${JSON.stringify(m)}`);
+          }
+        }
+
+        // Quotes: join pieces by data-quote index.
+        const quoteText = new Map();
+        const quoteStart = new Map();
+        for (const m of marks.filter((x) => x.layer === "quote")) {
+          assert.notEqual(m.quote, null, "quote highlight without data-quote");
+          quoteText.set(m.quote, (quoteText.get(m.quote) ?? "") + m.text);
+          if (!quoteStart.has(m.quote)) quoteStart.set(m.quote, m.start);
+        }
+        const found = [...quoteText.entries()].map(([i, text]) => ({ text, start: quoteStart.get(i) }));
+        for (const g of seed.quotes) {
+          assert.ok(
+            found.some((q) => q.text === g.text && q.start === g.start),
+            `gold quote not highlighted as a whole: ${g.text} at ${g.start}; found ${JSON.stringify(found.map((q) => q.text))}`,
+          );
+        }
+
+        // Speakers: every speaker piece belongs to a rendered quote.
+        const speakers = new Map();
+        for (const m of marks.filter((x) => x.layer === "speaker")) {
+          assert.ok(quoteText.has(m.speakerOf), `speaker of unknown quote ${m.speakerOf}`);
+          speakers.set(m.speakerOf, (speakers.get(m.speakerOf) ?? "") + m.text);
+        }
+        const speakerTexts = [...speakers.values()];
+        for (const who of ["Pompeo", "Abe"]) {
+          assert.ok(
+            speakerTexts.some((t) => new RegExp(`\\b${who}\\b`).test(t)),
+            `no speaker highlight for ${who}: ${JSON.stringify(speakerTexts)}`,
+          );
+        }
+
+        const texts = (layer) => wholeSpans(marks, layer).map((x) => x.text);
+        const locations = texts("location");
+        for (const place of ["Seoul", "North Korea", "Singapore"]) {
+          assert.ok(locations.includes(place), `no location highlight "${place}": ${JSON.stringify(locations)}`);
+        }
+        const persons = texts("person");
+        assert.ok(persons.includes("Mike Pompeo"), `no person highlight "Mike Pompeo": ${JSON.stringify(persons)}`);
+
+        // A place inside a quote is nested in the quote element.
+        const nested = await page.evaluate(
+          () => document.querySelectorAll("#annotated mark[data-layer=quote] mark[data-layer=location]").length,
+        );
+        assert.ok(nested > 0, "no location highlight nested inside a quote");
+
+        // Who said what: one entry per quote, speakers resolved to entity names.
+        const list = await page.evaluate(() =>
+          [...document.querySelectorAll("#quotes li")].map((li) => ({
+            quote: li.dataset.quote,
+            written: li.querySelector(".speaker-text")?.textContent ?? null,
+            entity: li.querySelector(".speaker-entity")?.textContent ?? null,
+            link: li.querySelector("a")?.getAttribute("href") ?? null,
+          })),
+        );
+        assert.equal(list.length, quoteText.size, "who-said-what list length differs from the number of quotes");
+        assert.ok(
+          list.some((x) => x.written === "Pompeo" && x.entity === "Mike Pompeo"),
+          `"Pompeo" not resolved to "Mike Pompeo" in the quote list: ${JSON.stringify(list)}`,
+        );
+        for (const x of list) {
+          assert.equal(x.link, `#quote-${x.quote}`);
+          assert.equal(await page.locator(`[id="quote-${x.quote}"]`).count(), 1, `no anchor for quote ${x.quote}`);
+        }
+
+        assertClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test("the page loads the sample, and Clear / Load sample / Ctrl+Enter work", async () => {
+      const s = await openPage(browser, site.url);
+      try {
+        const { page } = s;
+        // Pre-filled from sample.txt (a copy of the seed text) and annotated at start-up.
+        assert.equal(await page.inputValue("#article"), seed.text);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "done");
+        assert.ok((await page.locator("#annotated mark[data-layer=quote]").count()) > 0);
+        assert.equal(await page.getAttribute("#status", "aria-live"), "polite");
+        assert.ok(await page.locator("label[for=article]").count(), "textarea has no label");
+        assert.equal(await page.locator("#legend-items input[type=checkbox]").count(), 6, "legend toggles");
+
+        await page.click("#clear");
+        assert.equal(await page.inputValue("#article"), "");
+        assert.equal(await page.locator("#annotated mark").count(), 0);
+        assert.equal(await page.locator("#quotes li").count(), 0);
+
+        const before = await runs(page);
+        await page.click("#load-sample");
+        await page.waitForFunction((n) => Number(document.documentElement.dataset.runs || 0) > n, before);
+        assert.equal(await page.inputValue("#article"), seed.text);
+        assert.ok((await page.locator("#annotated mark[data-layer=quote]").count()) > 0);
+
+        await annotate(page, "He said “hello there,” and left.\n\nNew paragraph.", { via: "keyboard" });
+        assert.equal(await page.textContent("#annotated"), "He said “hello there,” and left.\n\nNew paragraph.");
+        assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“hello there,”");
+        // Paragraph breaks are preserved on screen.
+        const ws = await page.evaluate(() => getComputedStyle(document.getElementById("annotated")).whiteSpace);
+        assert.ok(["pre-wrap", "break-spaces", "pre-line"].includes(ws), `white-space is ${ws}`);
+
+        // Hiding a layer from the legend only changes styling.
+        await page.uncheck("#legend-items input[data-layer=quote]");
+        assert.ok(await page.evaluate(() => document.getElementById("annotated").classList.contains("hide-quote")));
+
+        assertClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test("markup in the pasted text is rendered literally, never executed", async () => {
+      const s = await openPage(browser, site.url);
+      try {
+        const { page } = s;
+        const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> “<b>quoted</b>,” said <i>Mike</i>.`;
+        await annotate(page, payload);
+        await page.waitForTimeout(300); // give an injected onerror a chance to fire
+        assert.equal(await page.textContent("#annotated"), payload);
+        assert.equal(await page.locator("#annotated img, #annotated script, #annotated b, #annotated i").count(), 0);
+        assert.equal(await page.locator("#quotes img, #quotes script, #quotes b").count(), 0);
+        assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
+        assert.ok(!site.requests.some((r) => r === "/x"), "the injected <img src=x> was requested");
+        assertClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test("the renderer nests overlapping spans and splits crossing ones", async () => {
+      const s = await openPage(browser, site.url);
+      try {
+        const { page } = s;
+        const result = await page.evaluate(async () => {
+          const { renderText } = await import("./render.js");
+          const text = "Alpha Beta Gamma Delta";
+          const ann = {
+            version: 1,
+            offsets: "utf16",
+            length: text.length,
+            quotes: [
+              // crosses the location "Gamma Delta" at 11..22
+              { start: 0, end: 16, text: "Alpha Beta Gamma", kind: "direct", speaker: { start: 0, end: 5, text: "Alpha", entity: 0 }, cue: null },
+            ],
+            entities: [
+              { id: 0, type: "person", name: "Alpha Person", mentions: [{ start: 0, end: 5, text: "Alpha" }] },
+              { id: 7, type: "location", name: "Gamma Delta", mentions: [{ start: 11, end: 22, text: "Gamma Delta" }], geo: { country: "KR", feature: "city" } },
+            ],
+          };
+          const { fragment, problems } = renderText(text, ann, document);
+          const div = document.createElement("div");
+          div.appendChild(fragment);
+          const marks = [...div.querySelectorAll("mark")].map((m) => ({
+            layer: m.dataset.layer,
+            start: m.dataset.start,
+            end: m.dataset.end,
+            part: m.dataset.part ?? null,
+            text: m.textContent,
+            title: m.title,
+            depth: (() => {
+              let d = 0;
+              for (let p = m.parentElement; p !== div; p = p.parentElement) d++;
+              return d;
+            })(),
+          }));
+          return { text: div.textContent, marks, problems };
+        });
+        assert.equal(result.text, "Alpha Beta Gamma Delta");
+        assert.deepEqual(result.problems, []);
+        const brief = result.marks.map((m) => `${m.depth}:${m.layer}:${m.text}:${m.part ?? ""}`);
+        assert.deepEqual(brief, [
+          "0:quote:Alpha Beta Gamma:",
+          "1:speaker:Alpha:",
+          "2:person:Alpha:",
+          "1:location:Gamma:first",
+          "0:location: Delta:last",
+        ]);
+        const loc = result.marks.find((m) => m.layer === "location");
+        assert.equal(loc.title, "Gamma Delta, KR (city)");
+        assert.equal(result.marks[0].title, "Quote (direct) — speaker: Alpha → Alpha Person");
+        assertClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test("a broken engine is reported on the page, which keeps working", async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const pageErrors = [];
+        page.on("pageerror", (err) => pageErrors.push(String(err)));
+        await page.route("**/pkg/annotator_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+        await page.goto(site.url);
+        await waitIdle(page);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.state), "error");
+        assert.equal(await page.isVisible("#error"), true);
+        assert.match(await page.textContent("#error"), /annotator/i);
+        assert.equal(await page.isDisabled("#annotate"), true);
+        // The rest of the page still responds.
+        await page.click("#clear");
+        assert.equal(await page.inputValue("#article"), "");
+        await page.click("#load-sample");
+        await page.waitForFunction(() => document.getElementById("article").value.length > 0);
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
