@@ -49,6 +49,7 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     pub cue: Option<TextSpan>,
     /// How far the attribution is trusted, 0–1 (0 when there is no speaker).
+    #[serde(serialize_with = "js_number")]
     pub confidence: f64,
 }
 
@@ -79,7 +80,9 @@ pub struct Entity {
 pub struct Geo {
     /// ISO 3166-1 alpha-2 code; empty for continents and regions.
     pub country: String,
+    #[serde(serialize_with = "js_number")]
     pub lat: f64,
+    #[serde(serialize_with = "js_number")]
     pub lon: f64,
     /// `country`, `admin1`, `city`, `continent` or `region`.
     pub feature: String,
@@ -160,6 +163,17 @@ pub fn build(text: &str, analysis: &Analysis, unit: OffsetUnit) -> Annotation {
         .collect();
 
     Annotation { version: VERSION, offsets: unit, length: map.get(text.len()), quotes, entities }
+}
+
+/// Writes a number the way JavaScript's `JSON.stringify` does: integral
+/// values without a fraction (`0`, not `0.0`), so native and WASM output
+/// are the same bytes.
+fn js_number<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        s.serialize_i64(*x as i64)
+    } else {
+        s.serialize_f64(*x)
+    }
 }
 
 impl Annotation {

@@ -1,0 +1,280 @@
+// Pure rendering: (text, annotation) -> DOM nodes.
+//
+// No global state and no side effects beyond creating nodes with the given
+// document, so it can be reused by other views and tested on its own.
+// User text only ever reaches the DOM through createTextNode / textContent.
+//
+// The annotation is the JSON described in shared ANNOTATION_FORMAT.md with
+// offsets in UTF-16 code units (JavaScript string indices).
+
+/** Highlight layers, outermost first when two spans cover the same range. */
+export const LAYERS = ["quote", "speaker", "cue", "organization", "person", "location"];
+
+/** Human-readable layer names (used by the legend and the tooltips). */
+export const LAYER_LABELS = {
+  quote: "Quote",
+  speaker: "Speaker",
+  cue: "Speech cue",
+  person: "Person",
+  location: "Location",
+  organization: "Organisation",
+};
+
+const ENTITY_LAYERS = new Set(["person", "location", "organization"]);
+
+function layerRank(layer) {
+  const i = LAYERS.indexOf(layer);
+  return i === -1 ? LAYERS.length : i;
+}
+
+function isOffset(n) {
+  return Number.isInteger(n) && n >= 0;
+}
+
+/** Index the entities by id (ids need not equal array positions). */
+export function entityIndex(ann) {
+  const byId = new Map();
+  for (const e of (ann && ann.entities) || []) {
+    if (e && e.id != null) byId.set(e.id, e);
+  }
+  return byId;
+}
+
+/** The resolved name of a quote's speaker, or null. */
+export function speakerName(quote, byId) {
+  const sp = quote && quote.speaker;
+  if (sp == null) return null;
+  if (sp.entity != null && byId.has(sp.entity)) return byId.get(sp.entity).name ?? null;
+  return null;
+}
+
+function quoteTitle(q, byId) {
+  const kind = q.kind ? ` (${q.kind})` : "";
+  let who = "unknown";
+  if (q.speaker != null) {
+    const name = speakerName(q, byId);
+    who = name ?? String(q.speaker.text ?? "");
+    if (name && q.speaker.text && q.speaker.text !== name) who = `${q.speaker.text} → ${name}`;
+  }
+  const conf = typeof q.confidence === "number" ? `, confidence ${q.confidence.toFixed(2)}` : "";
+  return `Quote${kind} — speaker: ${who}${conf}`;
+}
+
+function entityTitle(e) {
+  const name = String(e.name ?? "");
+  switch (e.type) {
+    case "location": {
+      const g = e.geo;
+      if (g && (g.country || g.feature)) {
+        return `${name}${g.country ? `, ${g.country}` : ""}${g.feature ? ` (${g.feature})` : ""}`;
+      }
+      return `${name} (location)`;
+    }
+    case "person":
+      return `Person: ${name}`;
+    case "organization":
+      return `Organisation: ${name}`;
+    default:
+      return `${e.type}: ${name}`;
+  }
+}
+
+/**
+ * Collect every highlight span of an annotation.
+ * Returns {spans, problems}: spans are
+ *   {start, end, layer, title, attrs: {name: value}, order}
+ * and problems lists spans that were dropped or whose `text` does not match
+ * the slice of `text` (a sign of an offset-unit mismatch).
+ */
+export function collectSpans(text, ann) {
+  const spans = [];
+  const problems = [];
+  const byId = entityIndex(ann);
+  let order = 0;
+
+  const add = (src, layer, title, attrs, what) => {
+    if (src == null) return;
+    const { start, end } = src;
+    if (!isOffset(start) || !isOffset(end) || end > text.length || start > end) {
+      problems.push(`${what}: bad offsets [${start}, ${end}) for a text of length ${text.length}`);
+      return;
+    }
+    if (start === end) return;
+    if (typeof src.text === "string" && text.slice(start, end) !== src.text) {
+      problems.push(`${what}: text ${JSON.stringify(src.text)} differs from the slice [${start}, ${end})`);
+    }
+    spans.push({ start, end, layer, title, attrs, order: order++ });
+  };
+
+  (ann.quotes || []).forEach((q, i) => {
+    if (!q) return;
+    add(q, "quote", quoteTitle(q, byId), { "data-quote": String(i), "data-kind": q.kind ?? "" }, `quote ${i}`);
+    if (q.speaker != null) {
+      const name = speakerName(q, byId);
+      const title = `Speaker of quote ${i + 1}: ${q.speaker.text ?? ""}${name && name !== q.speaker.text ? ` → ${name}` : ""}`;
+      const attrs = { "data-speaker-of": String(i) };
+      if (q.speaker.entity != null) attrs["data-entity"] = String(q.speaker.entity);
+      add(q.speaker, "speaker", title, attrs, `speaker of quote ${i}`);
+    }
+    if (q.cue != null) {
+      add(q.cue, "cue", `Speech cue: ${q.cue.text ?? ""}`, { "data-cue-of": String(i) }, `cue of quote ${i}`);
+    }
+  });
+
+  for (const e of ann.entities || []) {
+    if (!e || typeof e.type !== "string") continue;
+    const layer = ENTITY_LAYERS.has(e.type) ? e.type : e.type.replace(/[^a-z0-9_-]/gi, "") || "other";
+    const title = entityTitle(e);
+    (e.mentions || []).forEach((m, j) => {
+      add(m, layer, title, { "data-entity": String(e.id) }, `${e.type} ${e.id} mention ${j}`);
+    });
+  }
+  return { spans, problems };
+}
+
+/** Outer-before-inner order: start asc, end desc, then layer rank, then input order. */
+function compareSpans(a, b) {
+  return a.start - b.start || b.end - a.end || layerRank(a.layer) - layerRank(b.layer) || a.order - b.order;
+}
+
+/**
+ * Cut [0, length) at every span boundary. Returns segments
+ *   {start, end, stack}
+ * where stack lists the spans covering the segment, outermost first.
+ * Consecutive segments that share a stack prefix share those elements when
+ * built, so a span is split into pieces only where it crosses another span.
+ */
+export function segment(spans, length) {
+  const sorted = [...spans].sort(compareSpans);
+  const cuts = new Set([0, length]);
+  for (const s of sorted) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
+  const points = [...cuts].filter((p) => p >= 0 && p <= length).sort((a, b) => a - b);
+  const segments = [];
+  let active = [];
+  let next = 0;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k];
+    const b = points[k + 1];
+    active = active.filter((s) => s.end > a);
+    while (next < sorted.length && sorted[next].start <= a) {
+      if (sorted[next].end > a) active.push(sorted[next]);
+      next++;
+    }
+    active.sort(compareSpans);
+    segments.push({ start: a, end: b, stack: active.slice() });
+  }
+  return segments;
+}
+
+function makeMark(doc, span, start) {
+  const el = doc.createElement("mark");
+  el.className = `ann ann-${ENTITY_LAYERS.has(span.layer) || LAYERS.includes(span.layer) ? span.layer : "other"}`;
+  el.dataset.layer = span.layer;
+  el.setAttribute("data-start", String(start));
+  for (const [k, v] of Object.entries(span.attrs)) el.setAttribute(k, v);
+  el.title = span.title;
+  return el;
+}
+
+/**
+ * Build the annotated text as a DocumentFragment of text nodes and properly
+ * nested <mark> elements. Each mark carries data-layer, data-start and
+ * data-end (the UTF-16 range of that piece); a span split into pieces gets
+ * data-part="first" | "middle" | "last" on them.
+ */
+export function renderText(text, ann, doc = globalThis.document) {
+  const { spans, problems } = collectSpans(text, ann);
+  const frag = doc.createDocumentFragment();
+  const segments = segment(spans, text.length);
+
+  // open: [{span, el}] mirroring the current element nesting.
+  const open = [];
+  const pieces = new Map(); // span -> [elements]
+  const parentOf = (depth) => (depth === 0 ? frag : open[depth - 1].el);
+
+  for (const seg of segments) {
+    let common = 0;
+    while (common < open.length && common < seg.stack.length && open[common].span === seg.stack[common]) common++;
+    for (let d = open.length - 1; d >= common; d--) open[d].el.setAttribute("data-end", String(seg.start));
+    open.length = common;
+    for (let d = common; d < seg.stack.length; d++) {
+      const span = seg.stack[d];
+      const el = makeMark(doc, span, seg.start);
+      parentOf(d).appendChild(el);
+      open.push({ span, el });
+      if (!pieces.has(span)) pieces.set(span, []);
+      pieces.get(span).push(el);
+    }
+    parentOf(open.length).appendChild(doc.createTextNode(text.slice(seg.start, seg.end)));
+  }
+  for (const o of open) o.el.setAttribute("data-end", String(text.length));
+
+  for (const els of pieces.values()) {
+    if (els.length < 2) continue;
+    els.forEach((el, i) => {
+      el.dataset.part = i === 0 ? "first" : i === els.length - 1 ? "last" : "middle";
+    });
+  }
+  // Anchor for the first piece of every quote (target of the quote list links).
+  for (const [span, els] of pieces) {
+    if (span.layer === "quote") els[0].id = `quote-${span.attrs["data-quote"]}`;
+  }
+
+  const counts = {};
+  for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
+  return { fragment: frag, problems, counts };
+}
+
+/**
+ * The "who said what" list: one <li> per quote with the quote, the speaker
+ * as written and the resolved entity name. Returns an <ol>.
+ */
+export function renderQuoteList(text, ann, doc = globalThis.document) {
+  const byId = entityIndex(ann);
+  const ol = doc.createElement("ol");
+  ol.className = "quote-list";
+  (ann.quotes || []).forEach((q, i) => {
+    if (!q || !isOffset(q.start) || !isOffset(q.end)) return;
+    const li = doc.createElement("li");
+    li.dataset.quote = String(i);
+
+    const who = doc.createElement("span");
+    who.className = "who";
+    if (q.speaker != null) {
+      const written = doc.createElement("span");
+      written.className = "speaker-text";
+      written.textContent = String(q.speaker.text ?? text.slice(q.speaker.start, q.speaker.end));
+      who.appendChild(written);
+      const name = speakerName(q, byId);
+      if (name && name !== written.textContent) {
+        const resolved = doc.createElement("span");
+        resolved.className = "speaker-entity";
+        resolved.textContent = name;
+        who.append(doc.createTextNode(" ("), resolved, doc.createTextNode(")"));
+      }
+    } else {
+      const none = doc.createElement("span");
+      none.className = "speaker-none";
+      none.textContent = "unknown speaker";
+      who.appendChild(none);
+    }
+
+    const link = doc.createElement("a");
+    link.className = "quote-link";
+    link.href = `#quote-${i}`;
+    link.textContent = String(q.text ?? text.slice(q.start, q.end));
+
+    li.append(who, doc.createTextNode(": "), link);
+    if (q.kind && q.kind !== "direct") {
+      const kind = doc.createElement("span");
+      kind.className = "kind";
+      kind.textContent = ` [${q.kind}]`;
+      li.appendChild(kind);
+    }
+    ol.appendChild(li);
+  });
+  return ol;
+}
