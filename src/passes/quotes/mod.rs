@@ -17,9 +17,12 @@
 //!    inside reported speech) or `scare` (a term, title or nickname). Nested
 //!    quotations stay inside their outer quotation.
 
-use crate::document::chars::{is_space, is_terminal, is_word_char};
-use crate::document::{Document, Span, TokenKind};
-use crate::lexicon;
+use crate::document::chars::{is_space, is_word_char};
+use crate::document::{Document, Span};
+mod kind;
+mod marks;
+
+use marks::collect_marks;
 
 /// Which marks pair with which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,9 +188,7 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     // Marks around nothing (`""`) quote nothing.
     quotes.retain(|q| q.inner.slice(text).chars().any(is_word_char));
     quotes.sort_by_key(|q| q.span.start);
-    for q in &mut quotes {
-        q.kind = classify(doc, q);
-    }
+    kind::classify_all(doc, &mut quotes);
     quotes
 }
 
@@ -222,200 +223,6 @@ fn inner_span(text: &str, span: Span) -> Span {
     let trimmed = trimmed_start.trim_end_matches(|c: char| crate::document::chars::is_quote_mark(c) || is_space(c));
     let b = a + trimmed.len();
     Span::new(a, b.max(a))
-}
-
-/// Step 1: the quotation marks of one paragraph, with family and role.
-fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
-    let s = para.slice(text);
-    let base = para.start;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, d)| d);
-        let len = c.len_utf8();
-        let mut push = |family, role, extra: usize, possessive| {
-            out.push(Mark { span: Span::new(base + i, base + i + len + extra), family, role, possessive });
-        };
-        match c {
-            '"' | '\u{FF02}' => {
-                if let Some(role) = flank(prev, next) {
-                    push(Family::Double, role, 0, false);
-                }
-            }
-            '\u{201C}' | '\u{201F}' => match flank(prev, next) {
-                // `„…“`: a closing mark in German typography.
-                Some(Role::Close) => push(Family::Double, Role::Close, 0, false),
-                Some(_) => push(Family::Double, Role::Open, 0, false),
-                None => {}
-            },
-            '\u{201D}' => match flank(prev, next) {
-                // `”…”` in Swedish, or typed the wrong way round.
-                Some(Role::Open) => push(Family::Double, Role::Open, 0, false),
-                Some(_) => push(Family::Double, Role::Close, 0, false),
-                None => {}
-            },
-            '\u{201E}' => push(Family::Double, Role::Open, 0, false),
-            '\u{201A}' => push(Family::Single, Role::Open, 0, false),
-            '\u{00AB}' | '\u{2039}' => {
-                let fam = if c == '\u{00AB}' { Family::Guillemet } else { Family::SingleGuillemet };
-                // `»…«` (German, Danish): `«` after a word and before a space closes.
-                let closes = prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| is_space(n) || !is_word_char(n));
-                push(fam, if closes { Role::Close } else { Role::Open }, 0, false);
-            }
-            '\u{00BB}' | '\u{203A}' => {
-                let fam = if c == '\u{00BB}' { Family::Guillemet } else { Family::SingleGuillemet };
-                let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
-                push(fam, if opens { Role::Open } else { Role::Close }, 0, false);
-            }
-            '\u{300C}' => push(Family::Corner, Role::Open, 0, false),
-            '\u{300D}' => push(Family::Corner, Role::Close, 0, false),
-            '\u{300E}' => push(Family::WhiteCorner, Role::Open, 0, false),
-            '\u{300F}' => push(Family::WhiteCorner, Role::Close, 0, false),
-            '`' if next == Some('`') => {
-                iter.next();
-                out.push(Mark { span: Span::new(base + i, base + i + 2), family: Family::Double, role: Role::Open, possessive: false });
-                prev = Some('`');
-                continue;
-            }
-            '\'' | '\u{2019}' | '\u{2018}' if next == Some(c) || (c == '\'' && next == Some('\u{2019}')) => {
-                // Doubled single marks stand for a double mark: `''…''`, `‘‘…’’`.
-                let (_, d) = iter.next().expect("peeked");
-                let after = iter.peek().map(|&(_, e)| e);
-                let role = match c {
-                    '\u{2018}' => Some(Role::Open),
-                    '\u{2019}' => flank(prev, after).map(|r| if r == Role::Open { Role::Open } else { Role::Close }),
-                    _ => flank(prev, after),
-                };
-                if let Some(role) = role {
-                    out.push(Mark {
-                        span: Span::new(base + i, base + i + len + d.len_utf8()),
-                        family: Family::Double,
-                        role,
-                        possessive: false,
-                    });
-                }
-                prev = Some(d);
-                continue;
-            }
-            '\'' | '\u{2019}' | '\u{2018}' | '`' => {
-                if let Some((role, possessive)) = single_role(c, prev, &s[i + len..]) {
-                    push(Family::Single, role, 0, possessive);
-                }
-            }
-            _ => {}
-        }
-        prev = Some(c);
-    }
-}
-
-/// The role of a symmetric mark from its neighbours, or `None` for a mark
-/// standing alone between spaces.
-fn flank(prev: Option<char>, next: Option<char>) -> Option<Role> {
-    let space_before = prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
-    let space_after = next.is_none_or(|n| is_space(n));
-    let punct_after = next.is_some_and(|n| !is_word_char(n) && !is_space(n));
-    match (space_before, space_after) {
-        (true, true) => None,
-        (true, false) => Some(Role::Open),
-        (false, true) => Some(Role::Close),
-        // Between two non-space characters: `word"word` or `,"said`.
-        (false, false) if punct_after => Some(Role::Close),
-        (false, false) if prev.is_some_and(|p| !is_word_char(p)) => Some(Role::Either),
-        (false, false) => Some(Role::Either),
-    }
-}
-
-/// The role of a single mark (`'`, `‘`, `’`), or `None` for an apostrophe.
-/// The `bool` is set for a possible plural possessive (`students’`).
-fn single_role(c: char, prev: Option<char>, rest: &str) -> Option<(Role, bool)> {
-    let next = rest.chars().next();
-    let letter_before = prev.is_some_and(|p| p.is_alphanumeric());
-    let letter_after = next.is_some_and(|n| n.is_alphanumeric());
-    // Inside a word: `Korea’s`, `don’t`, `O’Brien`.
-    if letter_before && letter_after {
-        return None;
-    }
-    // Elisions at the start of a word: `’90s`, `’em`, `rock ’n’ roll`.
-    if !letter_before && letter_after && starts_elision(rest) {
-        return None;
-    }
-    match flank(prev, next)? {
-        Role::Open if c == '\u{2019}' => Some((Role::Open, false)),
-        Role::Open => Some((Role::Open, false)),
-        Role::Close if c == '\u{2018}' => Some((Role::Close, false)),
-        Role::Close => {
-            let possessive = matches!(prev, Some('s' | 'S' | 'z')) && next.is_some_and(is_space);
-            Some((Role::Close, possessive))
-        }
-        Role::Either => None,
-    }
-}
-
-/// Words that lose their first letters to an apostrophe: `’em`, `’90s`.
-fn starts_elision(rest: &str) -> bool {
-    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-    if word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()) {
-        return true;
-    }
-    let after_digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    if word.len() >= 3 && after_digits == "s" {
-        return true;
-    }
-    matches!(word.as_str(), "em" | "n" | "til" | "till" | "cause" | "tis" | "twas" | "bout" | "round" | "nuff" | "s")
-}
-
-/// Step 3: direct, partial or scare.
-fn classify(doc: &Document, q: &Quote) -> QuoteKind {
-    let text = doc.text;
-    let inner = q.inner.slice(text);
-    let words = inner.split(|c: char| is_space(c)).filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    let ends_punct = inner.chars().next_back().is_some_and(|c| is_terminal(c) || matches!(c, ',' | ';' | ':'));
-    let first_alpha = inner.chars().find(|c| c.is_alphanumeric());
-    let starts_upper = first_alpha.is_some_and(char::is_uppercase);
-
-    // Where the quotation stands in its sentence.
-    let Some(si) = doc.sentence_at(q.span.start) else { return QuoteKind::Direct };
-    let sent = doc.sentences[si];
-    let ti = doc.token_at_or_after(q.span.start);
-    let words_before = doc.tokens[sent.tokens.0..ti.min(sent.tokens.1)]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count();
-    let prev_word = doc.tokens[sent.tokens.0..ti.min(sent.tokens.1)]
-        .iter()
-        .rev()
-        .find(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.slice(text));
-    let after = &text[q.span.end..doc.paragraphs[doc.paragraph_at(q.span.end.saturating_sub(1)).unwrap_or(0)].span.end.max(q.span.end)];
-    let cue_after = cue_follows(after);
-    let cue_before = prev_word.is_some_and(|w| lexicon::is_speech_verb(w) || matches!(w, "as" | "that" | "of"));
-    let ends_sentence_or_para = q.span.end >= sent.span.end
-        || after.trim_start().starts_with(|c: char| is_terminal(c) || c == ',' || c == '\n');
-
-    if words <= 3 && !ends_punct && !cue_after && !cue_before && !starts_upper_speech(inner, starts_upper, words) {
-        return QuoteKind::Scare;
-    }
-    if words <= 2 && !ends_punct && !cue_after && !cue_before && !ends_sentence_or_para {
-        return QuoteKind::Scare;
-    }
-    if words_before > 0 && !starts_upper {
-        return QuoteKind::Partial;
-    }
-    QuoteKind::Direct
-}
-
-/// A capitalised short quotation is speech when it ends a sentence-like
-/// utterance ("No!", "Yes, sir"); a capitalised title ("Jaws") is not.
-fn starts_upper_speech(inner: &str, starts_upper: bool, words: usize) -> bool {
-    starts_upper && words >= 2 && inner.chars().next_back().is_some_and(|c| is_terminal(c))
-}
-
-/// Whether text right after a quotation starts with an attribution:
-/// `, he said`, `said Kim`, `— Kim`.
-fn cue_follows(after: &str) -> bool {
-    let rest = after.trim_start_matches(|c: char| is_space(c) || matches!(c, ',' | '—' | '–'));
-    let mut words = rest.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
-    (0..5).any(|_| words.next().is_some_and(lexicon::is_speech_verb))
 }
 
 #[cfg(test)]
