@@ -8,9 +8,14 @@
 //! 2. **before** – a cue earlier in the sentence that opens the quotation:
 //!    `X said: “…”`, `X said that … “…”`, `X was heard saying, “…”`.
 //! 3. **according** – `according to X` in the same sentence.
-//! 4. **intro** – the previous paragraph ends with a colon that introduces
+//! 4. **colon** – a name and a colon right before the quotation:
+//!    `Frank Newport and Jim Harter: “…”`.
+//! 5. **paragraph** – no cue in the quotation's sentence: the speaker of the
+//!    previous quotation in the paragraph (`“…,” he said. “…”`), or of a cue
+//!    in the previous sentence (`X told Bloomberg. “…”`).
+//! 6. **intro** – the previous paragraph ends with a colon that introduces
 //!    the quotation: `Caddell continued:`.
-//! 5. **carry** – a paragraph that is only a quotation takes the speaker of
+//! 7. **carry** – a paragraph that is only a quotation takes the speaker of
 //!    the previous paragraph's quotation, or that paragraph's subject.
 //!
 //! The speaker is a mention: a name, a pronoun, or a noun phrase such as
@@ -30,6 +35,8 @@ pub enum Rule {
     Dash,
     Before,
     According,
+    Colon,
+    Paragraph,
     Intro,
     Carry,
 }
@@ -42,6 +49,8 @@ impl Rule {
             Rule::Dash => 0.85,
             Rule::Before => 0.8,
             Rule::According => 0.8,
+            Rule::Colon => 0.75,
+            Rule::Paragraph => 0.7,
             Rule::Intro => 0.7,
             Rule::Carry => 0.55,
         }
@@ -53,6 +62,8 @@ impl Rule {
             Rule::Dash => "dash",
             Rule::Before => "before",
             Rule::According => "according",
+            Rule::Colon => "colon",
+            Rule::Paragraph => "paragraph",
             Rule::Intro => "intro",
             Rule::Carry => "carry",
         }
@@ -107,6 +118,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .after(q)
             .or_else(|| ctx.before(q))
             .or_else(|| ctx.according(q))
+            .or_else(|| ctx.colon(q))
+            .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
             .or_else(|| ctx.carry(q, qi, quotes, &out));
         out.push(found.unwrap_or(Attribution::NONE));
@@ -130,6 +143,8 @@ impl Ctx<'_, '_> {
         self.is_word(i)
             && !self.in_quote[i]
             && lexicon::is_speech_verb(t)
+            // `the post`, `her statement`, `another tweet`: a noun.
+            && !(i > 0 && is_determiner(self.tok(i - 1)))
             && (t.starts_with(|c: char| c.is_lowercase())
                 || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
     }
@@ -148,7 +163,13 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let start = doc.token_at_or_after(q.span.end);
         let si = doc.sentence_at(q.span.end.saturating_sub(1))?;
-        let end = doc.sentences[si].tokens.1.min(start + 14);
+        // `“Why?” Trump asked.`: the quotation's `?` ended the sentence, and
+        // the attribution is the next one, in the same paragraph.
+        let mut sent_end = doc.sentences[si].tokens.1;
+        if sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
+            sent_end = doc.sentences[si + 1].tokens.1;
+        }
+        let end = sent_end.min(start + 20);
         let mut i = start;
         let mut dash = false;
         while i < end && !self.is_word(i) {
@@ -163,8 +184,8 @@ impl Ctx<'_, '_> {
         if i >= end || self.in_quote[i] {
             return None;
         }
-        // `said X` (inverted).
-        if self.is_cue(i) {
+        // `said X` (inverted): a finite verb, not `describing X`.
+        if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) {
             let np = self.np_right(i + 1, end)?;
             return self.found(Rule::After, doc.tokens[i].span, np);
         }
@@ -172,7 +193,7 @@ impl Ctx<'_, '_> {
         let np_end = (i..end).find(|&k| !self.is_word(k) && self.tok(k) != "’s" && self.tok(k) != "'s").unwrap_or(end);
         // `X said` / `X, a doctor, said`.
         let mut k = i;
-        while k < end && k <= i + 10 {
+        while k < end && k <= i + 16 {
             if self.in_quote[k] {
                 break;
             }
@@ -241,7 +262,55 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// Rule 4: the previous paragraph ends with a colon: `Caddell continued:`.
+    /// Rule 4: `Frank Newport and Jim Harter: “…”`.
+    fn colon(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        let lo = doc.sentences[si].tokens.0;
+        if qs < lo + 2 || self.tok(qs - 1) != ":" {
+            return None;
+        }
+        let np = self.np_left(qs - 1, lo)?;
+        // Only a name: `The reason:` is not a speaker.
+        let named = (np.0..np.1).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location));
+        if !named {
+            return None;
+        }
+        self.found(Rule::Colon, doc.tokens[qs - 1].span, np)
+    }
+
+    /// Rule 5: no cue in the quotation's sentence; the paragraph so far has one.
+    fn paragraph(&mut self, q: &Quote, qi: usize, quotes: &[Quote], done: &[Attribution]) -> Option<Attribution> {
+        let doc = self.doc;
+        let si = doc.sentence_at(q.span.start)?;
+        let pi = doc.sentences[si].paragraph;
+        // The previous quotation of this paragraph, when attributed.
+        if qi > 0 && doc.paragraph_at(quotes[qi - 1].span.start) == Some(pi) {
+            let a = done[qi - 1];
+            if a.speaker.is_some() {
+                return Some(Attribution { rule: Some(Rule::Paragraph), confidence: Rule::Paragraph.confidence(), ..a });
+            }
+        }
+        // A cue in the previous sentence of the paragraph: `X told Bloomberg in May. “…”`.
+        if si == 0 || doc.sentences[si - 1].paragraph != pi {
+            return None;
+        }
+        let (lo, hi) = doc.sentences[si - 1].tokens;
+        for k in (lo..hi).rev() {
+            if self.is_cue(k) {
+                let np = self.np_left(k, lo).or_else(|| {
+                    lexicon::is_finite_speech_verb(self.tok(k)).then(|| self.np_right(k + 1, hi)).flatten()
+                });
+                if let Some(np) = np {
+                    return self.found(Rule::Paragraph, doc.tokens[k].span, np);
+                }
+            }
+        }
+        None
+    }
+
+    /// Rule 6: the previous paragraph ends with a colon: `Caddell continued:`.
     fn intro(&mut self, q: &Quote) -> Option<Attribution> {
         let doc = self.doc;
         let pi = doc.paragraph_at(q.span.start)?;
@@ -274,7 +343,7 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// Rule 5: a paragraph that is only a quotation, with no cue.
+    /// Rule 7: a paragraph that is only a quotation, with no cue.
     fn carry(&mut self, q: &Quote, qi: usize, quotes: &[Quote], done: &[Attribution]) -> Option<Attribution> {
         let doc = self.doc;
         let pi = doc.paragraph_at(q.span.start)?;
@@ -312,25 +381,34 @@ impl Ctx<'_, '_> {
         while k > lo && self.is_word(k - 1) && lexicon::is_verb_filler(self.tok(k - 1)) && lexicon::pronoun(self.tok(k - 1)).is_none() {
             k -= 1;
         }
-        // Skip an apposition: `X, a doctor at Y, said`.
-        if k > lo && self.tok(k - 1) == "," {
+        if k == lo {
+            return None;
+        }
+        // A pronoun subject: `he said`, `it stated`, `who told`.
+        if self.is_word(k - 1) && (lexicon::pronoun(self.tok(k - 1)).is_some() || matches!(self.tok(k - 1), "who" | "which")) {
+            return Some((k - 1, k));
+        }
+        // Commas before the verb: an apposition.
+        if self.tok(k - 1) == "," {
             let mut j = k - 1;
-            let floor = lo.max(k.saturating_sub(16));
+            let floor = lo.max(k.saturating_sub(24));
             while j > floor && self.tok(j - 1) != "," {
                 j -= 1;
             }
             if j > floor && j + 1 < k - 1 {
                 let first = self.tok(j);
-                if matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "who's")
-                    || first.chars().next().is_some_and(char::is_lowercase)
-                {
+                let descriptive = matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "who's")
+                    || first.starts_with(char::is_lowercase);
+                if descriptive {
+                    // `X, a doctor at Y, said`: X.
                     k = j - 1;
+                } else if (j..k - 1).all(|t| self.is_word(t) || matches!(self.tok(t), "’s" | "'s" | "." | "-")) {
+                    // `Ms. Merkel's spokesman, Steffen Seibert, wrote`: the name.
+                    return Some((j, k - 1));
                 }
+            } else {
+                return None;
             }
-        }
-        // `Kim Jong Un, who told reporters`: the antecedent of `who`.
-        if k > lo + 1 && matches!(self.tok(k - 1), "who" | "which") && self.tok(k - 2) == "," {
-            k -= 2;
         }
         let end = k;
         let mut start = k;
@@ -349,7 +427,6 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        // A pronoun before a noun is a determiner (`his office`), keep it in.
         (start < end && self.is_word(start)).then_some((start, end))
     }
 
@@ -388,6 +465,15 @@ impl Ctx<'_, '_> {
             }
         }
         let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
+        // `Marco Rubio of Florida, who mused`: `who` names the person before it.
+        if b - a == 1 && matches!(self.tok(a), "who" | "which") {
+            let entity = (a >= 2 && self.tok(a - 1) == ",")
+                .then(|| (a.saturating_sub(8)..a - 1).rev().find_map(|t| self.ents.mention_at_token(t)))
+                .flatten()
+                .filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
+                .map(|m| m.entity);
+            return Speaker { span, entity };
+        }
         if b - a == 1 {
             if let Some((gender, plural)) = lexicon::pronoun(self.tok(a)) {
                 let entity = if plural { None } else { self.resolve_pronoun(span.start, gender) };
@@ -424,4 +510,14 @@ impl Ctx<'_, '_> {
             })
             .map(|m| m.entity)
     }
+}
+
+/// Words that make the next word a noun: `the post`, `her statement`.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that" | "these"
+            | "those" | "another" | "every" | "each" | "no" | "any" | "some" | "The" | "A" | "An" | "His" | "Her"
+            | "Their" | "Its" | "This" | "These" | "Those"
+    )
 }
