@@ -18,11 +18,11 @@ const SPEECH_VERBS: &[&str] = &[
     "complain", "concede", "conclude", "concur+", "confess", "confide", "confirm", "contend",
     "continue", "counter", "cry", "declare", "demand", "deny", "describe", "disclose", "dismiss",
     "email", "emphasise", "emphasize", "estimate", "exclaim", "explain", "express", "gripe",
-    "grumble", "gush", "hint", "inform", "insist", "instruct", "interject", "joke", "lament",
+    "grumble", "gush", "hint", "indicate", "inform", "insist", "instruct", "interject", "joke", "lament",
     "laugh", "lecture", "maintain", "marvel+", "mention", "muse", "mutter", "note", "object",
-    "observe", "offer", "opine", "plead", "pledge", "point", "post", "praise", "predict",
+    "observe", "offer", "opine", "plead", "pledge", "post", "praise", "predict",
     "proclaim", "promise", "pronounce", "propose", "protest", "quip+", "quote", "rant", "reason",
-    "read:read", "reassure", "recall", "recount", "reflect", "reiterate", "relate", "remark", "remind",
+    "read:read", "reassure", "recall", "recount", "refer+", "reflect", "reiterate", "relate", "remark", "remind",
     "repeat", "reply", "report", "respond", "retort", "reveal", "say:said", "scoff", "scold",
     "scream", "shout", "shrug+", "sigh", "signal", "snap+", "speak:spoke:spoken",
     "speculate", "state", "stress", "suggest", "summarise", "summarize", "swear:swore:sworn",
@@ -211,6 +211,10 @@ pub fn ends_noun_phrase(word: &str) -> bool {
 /// Auxiliaries and adverbs that may stand between a subject and its speech
 /// verb (`Kim was heard saying`, `Pompeo had said`, `he later told`).
 pub fn is_verb_filler(word: &str) -> bool {
+    // `Will` and `May` are names when capitalised.
+    if word.starts_with(char::is_uppercase) {
+        return false;
+    }
     let w = word.to_ascii_lowercase();
     matches!(
         w.as_str(),
@@ -219,6 +223,8 @@ pub fn is_verb_filler(word: &str) -> bool {
             | "then" | "again" | "once" | "still" | "just" | "even" | "heard" | "quoted" | "as" | "reportedly"
             | "previously" | "earlier" | "further" | "not" | "never" | "often" | "recently" | "publicly"
             | "privately" | "simply" | "repeatedly" | "reported" | "went" | "on" | "go" | "goes" | "going"
+            | "to" | "quick" | "able" | "wanted" | "wants" | "tried" | "tries" | "decided" | "began" | "begins"
+            | "started" | "continued" | "continues" | "seemed" | "appeared" | "used" | "sought" | "also,"
     ) || (w.len() > 4 && w.ends_with("ly"))
 }
 

@@ -114,10 +114,12 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             out.push(Attribution::NONE);
             continue;
         }
+        // `according to X` names the outer source even when the sentence
+        // also has `Y said`: it goes first.
         let found = ctx
-            .after(q)
+            .according(q)
+            .or_else(|| ctx.after(q))
             .or_else(|| ctx.before(q))
-            .or_else(|| ctx.according(q))
             .or_else(|| ctx.colon(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
@@ -140,11 +142,15 @@ impl Ctx<'_, '_> {
     /// capitalised `States` or `Post` is a name), outside quotations.
     fn is_cue(&self, i: usize) -> bool {
         let t = self.tok(i);
+        // `She went on: “…”`.
+        if t == "on" && i > 0 && matches!(self.tok(i - 1), "went" | "goes" | "go" | "going") && !self.in_quote[i] {
+            return true;
+        }
         self.is_word(i)
             && !self.in_quote[i]
             && lexicon::is_speech_verb(t)
-            // `the post`, `her statement`, `another tweet`: a noun.
-            && !(i > 0 && is_determiner(self.tok(i - 1)))
+            // `the post`, `her statement`, `Trump's comments`: a noun.
+            && !(i > 0 && (is_determiner(self.tok(i - 1)) || matches!(self.tok(i - 1), "’s" | "'s")))
             && (t.starts_with(|c: char| c.is_lowercase())
                 || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
     }
@@ -198,7 +204,13 @@ impl Ctx<'_, '_> {
                 break;
             }
             if k > i && self.is_cue(k) {
-                let np = self.np_left(k, i)?;
+                // `“…” to Mr. Sanders, said David Axelrod`: inverted after a comma.
+                if self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k)) {
+                    if let Some(np) = self.np_right(k + 1, end) {
+                        return self.found(Rule::After, doc.tokens[k].span, np);
+                    }
+                }
+                let np = self.np_left(k, i).or_else(|| self.sentence_subject(k))?;
                 return self.found(Rule::After, doc.tokens[k].span, np);
             }
             k += 1;
@@ -223,8 +235,12 @@ impl Ctx<'_, '_> {
             if !self.is_cue(k) {
                 continue;
             }
+            // `…, telling CNBC: “…”` / `… and says “…”`: the sentence's subject.
+            let bare = self.tok(k).ends_with("ing") && k > lo && self.tok(k - 1) == ",";
+            let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
+            let np = if bare || conj { self.sentence_subject(k) } else { None };
             // `said Pompeo: “…”`: an inverted subject, when it is a name.
-            let np = self.np_left(k, lo).or_else(|| {
+            let np = np.or_else(|| self.np_left(k, lo)).or_else(|| {
                 self.np_right(k + 1, qs).filter(|&(a, _)| self.ents.mention_at_token(a).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location))
             });
             let Some(np) = np else { continue };
@@ -415,7 +431,7 @@ impl Ctx<'_, '_> {
         while start > lo && start + 8 > end {
             let t = self.tok(start - 1);
             let ok = if self.is_word(start - 1) {
-                !lexicon::ends_noun_phrase(t) && !lexicon::is_speech_verb(t) && !self.in_quote[start - 1]
+                !lexicon::ends_noun_phrase(t) && !self.is_cue(start - 1) && !self.in_quote[start - 1]
             } else {
                 matches!(t, "’s" | "'s" | "’" | "&")
             };
@@ -428,6 +444,27 @@ impl Ctx<'_, '_> {
             }
         }
         (start < end && self.is_word(start)).then_some((start, end))
+    }
+
+    /// The subject of the sentence holding token `k`: its first person or
+    /// organisation mention, or personal pronoun, before `k`.
+    fn sentence_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let si = self.doc.sentence_at(self.doc.tokens[k].span.start)?;
+        let lo = self.doc.sentences[si].tokens.0;
+        for t in lo..k {
+            if self.in_quote[t] {
+                continue;
+            }
+            if let Some(m) = self.ents.mention_at_token(t) {
+                if self.ents.entities[m.entity].kind != EntityKind::Location && m.tokens.0 == t {
+                    return Some(m.tokens);
+                }
+            }
+            if matches!(lexicon::pronoun(self.tok(t)), Some((_, _))) && !matches!(self.tok(t), "it" | "It" | "her" | "his" | "him") {
+                return Some((t, t + 1));
+            }
+        }
+        None
     }
 
     /// The phrase starting at `k` (after an inverted cue or `according to`).
