@@ -12,23 +12,23 @@ use std::sync::OnceLock;
 /// consonant (`admit` → `admitted`); `lemma:past:participle` lists irregular
 /// forms (the participle may be omitted when equal to the past).
 const SPEECH_VERBS: &[&str] = &[
-    "acknowledge", "add", "admit+", "advise", "affirm", "agree", "allege", "announce",
-    "answer", "argue", "ask", "assert", "assure", "aver", "bark", "beg+", "believe", "blast",
-    "blog+", "boast", "brag+", "caution", "charge", "chide", "chime", "claim", "comment",
-    "complain", "concede", "conclude", "concur+", "confess", "confide", "confirm", "contend",
-    "continue", "counter", "cry", "declare", "demand", "deny", "describe", "disclose", "dismiss",
-    "email", "emphasise", "emphasize", "estimate", "exclaim", "explain", "express", "gripe",
-    "grumble", "gush", "hint", "indicate", "inform", "insist", "instruct", "interject", "joke", "lament",
+    "acknowledge", "add", "admit+", "advise", "affirm", "agree", "allege", "announce", "answer",
+    "argue", "ask", "assert", "assure", "aver", "bark", "beg+", "believe", "blast", "blog+",
+    "boast", "brag+", "caution", "charge", "chide", "chime", "claim", "comment", "complain",
+    "concede", "conclude", "concur+", "confess", "confide", "confirm", "contend", "continue",
+    "counter", "cry", "declare", "demand", "deny", "describe", "disclose", "dismiss", "email",
+    "emphasise", "emphasize", "estimate", "exclaim", "explain", "express", "gripe", "grumble",
+    "gush", "hint", "indicate", "inform", "insist", "instruct", "interject", "joke", "lament",
     "laugh", "lecture", "maintain", "marvel+", "mention", "muse", "mutter", "note", "object",
-    "observe", "offer", "opine", "plead", "pledge", "post", "praise", "predict",
-    "proclaim", "promise", "pronounce", "propose", "protest", "quip+", "quote", "rant", "reason",
-    "read:read", "reassure", "recall", "recount", "refer+", "reflect", "reiterate", "relate", "remark", "remind",
+    "observe", "offer", "opine", "plead", "pledge", "post", "praise", "predict", "proclaim",
+    "promise", "pronounce", "propose", "protest", "quip+", "quote", "rant", "read:read", "reason",
+    "reassure", "recall", "recount", "refer+", "reflect", "reiterate", "relate", "remark", "remind",
     "repeat", "reply", "report", "respond", "retort", "reveal", "say:said", "scoff", "scold",
-    "scream", "shout", "shrug+", "sigh", "signal", "snap+", "speak:spoke:spoken",
-    "speculate", "state", "stress", "suggest", "summarise", "summarize", "swear:swore:sworn",
-    "tease", "tell:told", "testify", "text", "thank", "theorise", "theorize", "think:thought",
-    "threaten", "tweet", "underline", "underscore", "urge", "vent", "volunteer", "vow", "warn",
-    "whisper", "wonder", "write:wrote:written", "yell",
+    "scream", "shout", "shrug+", "sigh", "signal", "snap+", "speak:spoke:spoken", "speculate",
+    "state", "stress", "suggest", "summarise", "summarize", "swear:swore:sworn", "tease",
+    "tell:told", "testify", "text", "thank", "theorise", "theorize", "think:thought", "threaten",
+    "tweet", "underline", "underscore", "urge", "vent", "volunteer", "vow", "warn", "whisper",
+    "wonder", "write:wrote:written", "yell",
 ];
 
 /// All inflected forms of [`SPEECH_VERBS`], lower-case.
