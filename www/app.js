@@ -1,25 +1,58 @@
-// Entry module of the annotator page: wires the controls to the WASM
-// annotator and to the pure renderer in render.js.
-import { LAYERS, LAYER_LABELS, renderText, renderQuoteList } from "./render.js";
+// Entry module of the annotator page: wires the controls to the analysis
+// engine (WASM in a Web Worker, engine.js), the renderer (render.js), the
+// panels (panels.js) and the exports (export.js).
+import { LAYERS, LAYER_LABELS, prepareRender } from "./render.js";
+import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
+import { toCsv, toWebAnnotation } from "./export.js";
+import { htmlToText } from "./htmltext.js";
+import { Engine } from "./engine.js";
+
+/** Largest input, in bytes of UTF-8 (the WASM module itself takes up to 64 MB). */
+export const MAX_BYTES = 50 * 1024 * 1024;
+const LIVE_DELAY_MS = 350;
+const LIVE_DELAY_LARGE_MS = 1000;
 
 const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
 const textarea = $("article");
 const annotateBtn = $("annotate");
-const clearBtn = $("clear");
-const sampleBtn = $("load-sample");
+const cancelBtn = $("cancel");
+const liveBox = $("live");
+const fileInput = $("file");
 const statusEl = $("status");
 const errorEl = $("error");
 const output = $("annotated");
 const quotesEl = $("quotes");
+const placesEl = $("places");
+const mapEl = $("map");
 const legendItems = $("legend-items");
+const details = $("details");
+const detailsBody = $("details-body");
+const exportBtns = [$("export-json"), $("export-csv"), $("export-jsonld")];
 
-let annotateFn = null; // set once the WASM module is initialised
+const engine = new Engine();
+let engineReady = false;
 let sampleText = null;
-let lastAnnotated = null; // the text the output currently shows
+let pending = null; // text waiting to be annotated (latest wins)
+let running = false;
+let lastRequested = null; // text of the latest accepted request
+let renderToken = 0;
+let current = null; // {text, ann, json} shown on the page
+let sourceName = "article"; // base name for exports
+let currentQuote = -1;
 let runs = 0;
+let liveTimer = 0;
+let cancelTimer = 0;
+
+const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+// ---- small helpers -------------------------------------------------------------
 
 function setState(state) {
-  document.documentElement.dataset.state = state;
+  root.dataset.state = state;
+  const busy = state === "busy";
+  output.setAttribute("aria-busy", String(busy));
+  root.classList.toggle("is-busy", busy);
 }
 
 function setStatus(msg) {
@@ -47,7 +80,37 @@ function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-// ---- legend with per-layer visibility toggles ------------------------------
+function finishRun() {
+  delete root.dataset.phase;
+  runs += 1;
+  root.dataset.runs = String(runs);
+}
+
+function formatMB(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** UTF-8 length of a string, counted only when it could matter for the limit. */
+function utf8Length(s, limit = MAX_BYTES) {
+  if (s.length * 3 <= limit) return s.length; // cannot exceed: skip counting
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// ---- legend with per-layer visibility toggles and counts --------------------------
 
 function buildLegend() {
   for (const layer of LAYERS) {
@@ -63,77 +126,428 @@ function buildLegend() {
     const swatch = document.createElement("span");
     swatch.className = `swatch ann ann-${layer}`;
     swatch.textContent = LAYER_LABELS[layer];
-    label.append(box, swatch);
+    const count = document.createElement("span");
+    count.className = "legend-count";
+    count.dataset.layer = layer;
+    count.textContent = "0";
+    label.append(box, swatch, " ", count);
     li.appendChild(label);
     legendItems.appendChild(li);
   }
 }
 
-// ---- annotate ---------------------------------------------------------------
-
-function render(text, ann) {
-  const { fragment, problems, counts } = renderText(text, ann, document);
-  output.replaceChildren(fragment);
-  if (text.length === 0) output.replaceChildren(placeholder("Nothing to annotate."));
-
-  const list = renderQuoteList(text, ann, document);
-  quotesEl.replaceChildren(list.childElementCount ? list : placeholder("No quotes found."));
-  return { problems, counts };
+function updateLegend(counts) {
+  for (const c of legendItems.querySelectorAll(".legend-count")) c.textContent = String(counts[c.dataset.layer] || 0);
 }
 
-function annotateNow() {
-  if (!annotateFn) return;
+// ---- annotation runs ---------------------------------------------------------------
+
+/** Ask for the current text to be annotated; `force` re-runs even an unchanged text. */
+function requestAnnotate({ force = false } = {}) {
+  clearTimeout(liveTimer);
+  if (!engineReady) return;
   const text = textarea.value;
-  clearError();
-  setState("busy");
-  setStatus("Annotating…");
-  const t0 = performance.now();
-  try {
-    const ann = annotateFn(text, { offsets: "utf16" });
-    if (!ann || typeof ann !== "object") throw new Error("the annotator returned no result");
-    if (!Array.isArray(ann.quotes) || !Array.isArray(ann.entities)) {
-      throw new Error("the annotator returned an unexpected shape (no quotes/entities arrays)");
+  if (!force && text === lastRequested) return;
+  const bytes = utf8Length(text);
+  if (bytes > MAX_BYTES) {
+    lastRequested = null;
+    pending = null;
+    showError(
+      `This text is ${formatMB(bytes)}, above the limit of ${formatMB(MAX_BYTES)}. ` +
+        "Split it into smaller parts and annotate them one at a time.",
+    );
+    setStatus("Text too large: not annotated.");
+    setState("error");
+    finishRun();
+    return;
+  }
+  lastRequested = text;
+  pending = text;
+  if (!running) pump();
+}
+
+async function pump() {
+  running = true;
+  while (pending !== null) {
+    const text = pending;
+    pending = null;
+    clearError();
+    setState("busy");
+    setStatus(text.length > 200_000 ? `Annotating ${formatMB(utf8Length(text, 0))}…` : "Annotating…");
+    clearTimeout(cancelTimer);
+    cancelTimer = setTimeout(() => (cancelBtn.hidden = false), 400);
+    let result;
+    root.dataset.phase = "analysing";
+    try {
+      result = await engine.annotate(text);
+    } catch (err) {
+      clearTimeout(cancelTimer);
+      cancelBtn.hidden = true;
+      if (pending !== null) continue; // superseded
+      if (err.cancelled) {
+        lastRequested = null;
+        setStatus("Cancelled. Edit the text or press Annotate to start again.");
+        setState(current ? "done" : "ready");
+      } else {
+        lastRequested = null;
+        showError(
+          `The analysis failed: ${err.message}. ` +
+            (err.fatal ? "The annotator was restarted; " : "") +
+            "edit the text or press Annotate to try again.",
+        );
+        setStatus("Annotation failed.");
+        setState("error");
+      }
+      finishRun();
+      continue;
     }
-    if (ann.version !== 1) throw new Error(`unsupported annotation format version ${ann.version}`);
-    if (ann.offsets && ann.offsets !== "utf16") {
-      throw new Error(`the annotator returned "${ann.offsets}" offsets, the page needs "utf16"`);
+    clearTimeout(cancelTimer);
+    cancelBtn.hidden = true;
+    root.dataset.phase = "rendering";
+    if (pending !== null) continue; // the text changed meanwhile: the result is stale
+    let ann;
+    try {
+      ann = JSON.parse(result.json);
+      checkShape(ann);
+    } catch (err) {
+      showError(`Could not read the annotation: ${err.message}`);
+      setStatus("Annotation failed.");
+      setState("error");
+      finishRun();
+      continue;
     }
-    const { problems, counts } = render(text, ann);
-    const ms = Math.round(performance.now() - t0);
-    lastAnnotated = text;
-    const entityCount = (ann.entities || []).length;
+    const t0 = performance.now();
+    const shown = await show(text, ann, result.json);
+    if (!shown) continue; // superseded while rendering
+    const renderMs = Math.round(performance.now() - t0);
+    const counts = shown.counts;
     setStatus(
       `Found ${plural(counts.quote || 0, "quote")}, ${plural(counts.person || 0, "person mention")}, ` +
         `${plural(counts.location || 0, "place mention")} and ${plural(counts.organization || 0, "organisation mention")} ` +
-        `(${plural(entityCount, "entity", "entities")}) in ${ms} ms.`,
+        `(${plural(ann.entities.length, "entity", "entities")}); analysis ${Math.round(result.ms)} ms, display ${renderMs} ms.`,
     );
-    if (problems.length) {
+    if (shown.problems.length) {
       showError(
-        `The annotation has ${plural(problems.length, "inconsistent span")}; ` +
-          `the highlights may be misplaced. First: ${problems[0]}`,
+        `The annotation has ${plural(shown.problems.length, "inconsistent span")}; ` +
+          `the highlights may be misplaced. First: ${shown.problems[0]}`,
       );
     }
     setState("done");
-  } catch (err) {
-    const msg = err && err.message ? err.message : String(err);
-    showError(`Could not annotate this text: ${msg}`);
-    setStatus("Annotation failed.");
-    setState("error");
-  } finally {
-    runs += 1;
-    document.documentElement.dataset.runs = String(runs);
+    finishRun();
   }
+  running = false;
+}
+
+function checkShape(ann) {
+  if (!ann || typeof ann !== "object") throw new Error("the annotator returned no result");
+  if (!Array.isArray(ann.quotes) || !Array.isArray(ann.entities)) {
+    throw new Error("the annotator returned an unexpected shape (no quotes/entities arrays)");
+  }
+  if (ann.version !== 1) throw new Error(`unsupported annotation format version ${ann.version}`);
+  if (ann.offsets && ann.offsets !== "utf16") throw new Error(`the annotator returned "${ann.offsets}" offsets, the page needs "utf16"`);
+}
+
+/** Render text + annotation in time slices; resolves to {counts, problems}, or null if superseded. */
+async function show(text, ann, json) {
+  const token = ++renderToken;
+  const prep = prepareRender(text, ann);
+  // Build the new text off-document in time slices (the old one stays on
+  // screen meanwhile), then swap it in at once: one layout instead of one per
+  // slice. Chunks use content-visibility, so off-screen ones cost little.
+  const frag = document.createDocumentFragment();
+  if (text.length === 0) frag.append(placeholder("Nothing to annotate."));
+  const n = prep.chunks.length;
+  let i = 0;
+  while (i < n) {
+    const t0 = performance.now();
+    do {
+      const div = document.createElement("div");
+      div.className = "chunk";
+      div.append(prep.renderChunk(i, document));
+      frag.append(div);
+      i++;
+    } while (i < n && performance.now() - t0 < 12);
+    if (i < n) {
+      await nextTask();
+      if (token !== renderToken || pending !== null) return null;
+    }
+  }
+  closeDetails();
+  currentQuote = -1;
+  output.replaceChildren(frag);
+  current = { text, ann, json };
+  updateLegend(prep.counts);
+
+  const who = renderWhoSaidWhat(text, ann, document);
+  quotesEl.replaceChildren(who.childElementCount ? who : placeholder("No quotes found."));
+  const list = places(ann);
+  mapEl.replaceChildren(renderMap(list, document));
+  placesEl.replaceChildren(list.length ? renderPlaces(list, document) : placeholder("No places found."));
+  setExports(true);
+  return { counts: prep.counts, problems: prep.problems };
 }
 
 function clearAll() {
+  clearTimeout(liveTimer);
+  if (engine.busy) engine.cancel();
+  pending = null;
   textarea.value = "";
-  lastAnnotated = null;
+  lastRequested = null;
+  current = null;
+  sourceName = "article";
+  renderToken++;
   clearError();
+  closeDetails();
   output.replaceChildren(placeholder("The annotated article appears here."));
   quotesEl.replaceChildren(placeholder("No quotes yet."));
+  placesEl.replaceChildren(placeholder("No places yet."));
+  mapEl.replaceChildren();
+  updateLegend({});
+  setExports(false);
   setStatus("Cleared.");
+  if (engineReady) setState("ready");
   textarea.focus();
 }
+
+// ---- linking, details, keyboard navigation -------------------------------------------
+
+function quoteEls() {
+  return output.querySelectorAll("mark[data-layer=quote][id^=quote-]");
+}
+
+/** Quote indices related to an element of the annotated text (quote, its speaker, its cue). */
+function relatedQuotes(target) {
+  const set = new Set();
+  for (let n = target instanceof Element ? target : null; n && n !== output; n = n.parentElement) {
+    const d = n.dataset;
+    if (d.quote != null) set.add(d.quote);
+    if (d.speakerOf != null) set.add(d.speakerOf);
+    if (d.cueOf != null) set.add(d.cueOf);
+  }
+  return set;
+}
+
+let linked = [];
+function setLinked(indices) {
+  for (const e of linked) e.classList.remove("linked");
+  linked = [];
+  for (const i of indices) {
+    for (const e of output.querySelectorAll(`[data-quote="${i}"], [data-speaker-of="${i}"], [data-cue-of="${i}"]`)) {
+      e.classList.add("linked");
+      linked.push(e);
+    }
+  }
+}
+
+function showDetails(i) {
+  if (!current || !current.ann.quotes[i]) return;
+  currentQuote = i;
+  detailsBody.replaceChildren(renderDetails(current.text, current.ann, i, document));
+  $("details-heading").textContent = `Quote ${i + 1} of ${current.ann.quotes.length}`;
+  details.hidden = false;
+  details.dataset.quote = String(i);
+}
+
+function closeDetails() {
+  details.hidden = true;
+  delete details.dataset.quote;
+}
+
+/** Move to quote `i`: scroll it into view, focus it, show its details. */
+function goToQuote(i) {
+  const el = document.getElementById(`quote-${i}`);
+  if (!el) return;
+  el.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
+  el.focus({ preventScroll: true });
+  showDetails(i);
+}
+
+output.addEventListener("mouseover", (e) => setLinked(relatedQuotes(e.target)));
+output.addEventListener("mouseleave", () => setLinked(relatedQuotes(document.activeElement)));
+output.addEventListener("focusin", (e) => {
+  setLinked(relatedQuotes(e.target));
+  const q = e.target.closest?.("mark[data-layer=quote][id^=quote-]");
+  if (q) showDetails(Number(q.dataset.quote));
+});
+output.addEventListener("focusout", () => setLinked([]));
+output.addEventListener("click", (e) => {
+  const rel = [...relatedQuotes(e.target)];
+  if (!rel.length) return;
+  // The innermost quote-related span wins (a speaker inside another quote).
+  const i = Number(rel[0]);
+  const el = document.getElementById(`quote-${i}`);
+  if (el) el.focus({ preventScroll: true });
+  showDetails(i);
+});
+output.addEventListener("keydown", (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const all = quoteEls();
+  if (!all.length) return;
+  const focused = document.activeElement?.closest?.("mark[data-layer=quote][id^=quote-]");
+  const pos = focused ? [...all].indexOf(focused) : -1;
+  let next = null;
+  if (e.key === "j" || e.key === "ArrowDown") next = Math.min(all.length - 1, pos + 1);
+  else if (e.key === "k" || e.key === "ArrowUp") next = pos === -1 ? 0 : Math.max(0, pos - 1);
+  else if (e.key === "Home") next = 0;
+  else if (e.key === "End") next = all.length - 1;
+  else if (e.key === "Enter" && focused) next = pos;
+  else if (e.key === "Escape") {
+    closeDetails();
+    return;
+  }
+  if (next === null) return;
+  e.preventDefault();
+  goToQuote(Number(all[next].dataset.quote));
+});
+$("details-close").addEventListener("click", () => {
+  const i = currentQuote;
+  closeDetails();
+  document.getElementById(`quote-${i}`)?.focus({ preventScroll: true });
+});
+
+quotesEl.addEventListener("click", (e) => {
+  const a = e.target.closest?.("a.quote-link");
+  if (!a) return;
+  e.preventDefault();
+  goToQuote(Number(a.dataset.quote));
+});
+
+function highlightPlace(id, on) {
+  for (const d of mapEl.querySelectorAll(`circle[data-entity="${id}"]`)) d.classList.toggle("hl", on);
+  for (const li of placesEl.querySelectorAll(`li[data-entity="${id}"]`)) li.classList.toggle("hl", on);
+}
+for (const evt of ["mouseover", "focusin"]) {
+  placesEl.addEventListener(evt, (e) => {
+    const li = e.target.closest?.("li[data-entity]");
+    if (li) highlightPlace(li.dataset.entity, true);
+  });
+  mapEl.addEventListener(evt, (e) => {
+    const c = e.target.closest?.("circle[data-entity]");
+    if (c) highlightPlace(c.dataset.entity, true);
+  });
+}
+for (const evt of ["mouseout", "focusout"]) {
+  placesEl.addEventListener(evt, (e) => {
+    const li = e.target.closest?.("li[data-entity]");
+    if (li) highlightPlace(li.dataset.entity, false);
+  });
+  mapEl.addEventListener(evt, (e) => {
+    const c = e.target.closest?.("circle[data-entity]");
+    if (c) highlightPlace(c.dataset.entity, false);
+  });
+}
+placesEl.addEventListener("click", (e) => {
+  const btn = e.target.closest?.("button.place-name");
+  if (!btn) return;
+  const m = output.querySelector(`mark[data-layer=location][data-entity="${btn.dataset.entity}"]`);
+  if (!m) return;
+  m.tabIndex = -1;
+  m.scrollIntoView({ block: "center", behavior: reducedMotion() ? "auto" : "smooth" });
+  m.focus({ preventScroll: true });
+  m.classList.add("flash");
+  setTimeout(() => m.classList.remove("flash"), 1500);
+});
+
+// ---- exports ---------------------------------------------------------------------
+
+function setExports(on) {
+  for (const b of exportBtns) b.disabled = !on;
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  setStatus(`Downloaded ${name}.`);
+}
+
+$("export-json").addEventListener("click", () => {
+  if (current) download(`${sourceName}.annotation.json`, "application/json", current.json);
+});
+$("export-csv").addEventListener("click", () => {
+  if (current) download(`${sourceName}.quotes.csv`, "text/csv;charset=utf-8", toCsv(current.text, current.ann));
+});
+$("export-jsonld").addEventListener("click", () => {
+  if (!current) return;
+  const doc = toWebAnnotation(current.text, current.ann, { label: `Quotes and entities in ${sourceName}` });
+  download(`${sourceName}.annotation.jsonld`, "application/ld+json", JSON.stringify(doc, null, 2));
+});
+
+// ---- files: pick or drop ----------------------------------------------------------------
+
+const TEXT_EXT = /\.(txt|text)$/i;
+const HTML_EXT = /\.(html?|xhtml)$/i;
+
+async function openFile(file) {
+  if (!file) return;
+  const isHtml = HTML_EXT.test(file.name) || (!TEXT_EXT.test(file.name) && file.type === "text/html");
+  const isText = TEXT_EXT.test(file.name) || (!HTML_EXT.test(file.name) && file.type === "text/plain");
+  if (!isHtml && !isText) {
+    showError(`“${file.name}” is not a .txt or .html file: open a plain-text or HTML file.`);
+    setStatus("File not opened.");
+    finishRun();
+    return;
+  }
+  if (file.size > MAX_BYTES) {
+    showError(`“${file.name}” is ${formatMB(file.size)}, above the limit of ${formatMB(MAX_BYTES)}: not opened.`);
+    setStatus("File too large: not opened.");
+    setState(engineReady ? "error" : root.dataset.state);
+    finishRun();
+    return;
+  }
+  try {
+    const raw = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+    const text = isHtml ? htmlToText(raw) : raw;
+    textarea.value = text;
+    sourceName = file.name.replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 80) || "article";
+    clearError();
+    setStatus(`Opened ${file.name}${isHtml ? " (HTML reduced to its text)" : ""}.`);
+    requestAnnotate({ force: true });
+  } catch (err) {
+    showError(`Could not read “${file.name}”: ${err.message}`);
+    finishRun();
+  }
+}
+
+fileInput.addEventListener("change", () => {
+  const f = fileInput.files && fileInput.files[0];
+  fileInput.value = "";
+  openFile(f);
+});
+
+let dragDepth = 0;
+const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes("Files");
+document.addEventListener("dragenter", (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  dragDepth++;
+  root.classList.add("dragging");
+});
+document.addEventListener("dragover", (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = "copy";
+});
+document.addEventListener("dragleave", (e) => {
+  if (!hasFiles(e)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) root.classList.remove("dragging");
+});
+document.addEventListener("drop", (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault(); // never let the browser navigate to the file
+  dragDepth = 0;
+  root.classList.remove("dragging");
+  openFile(e.dataTransfer.files[0]);
+});
+
+// ---- sample -------------------------------------------------------------------------
 
 async function fetchSample() {
   if (sampleText !== null) return sampleText;
@@ -146,55 +560,94 @@ async function fetchSample() {
 async function loadSample() {
   try {
     textarea.value = await fetchSample();
+    sourceName = "sample";
     clearError();
-    if (annotateFn) annotateNow();
+    requestAnnotate({ force: true });
   } catch (err) {
     showError(`Could not load the sample article: ${err.message}`);
   }
 }
 
-// ---- wiring -------------------------------------------------------------------
+// ---- wiring ------------------------------------------------------------------------------
 
-annotateBtn.addEventListener("click", annotateNow);
-clearBtn.addEventListener("click", clearAll);
-sampleBtn.addEventListener("click", loadSample);
+annotateBtn.addEventListener("click", () => requestAnnotate({ force: true }));
+cancelBtn.addEventListener("click", () => engine.cancel());
+$("clear").addEventListener("click", clearAll);
+$("load-sample").addEventListener("click", loadSample);
 textarea.addEventListener("keydown", (e) => {
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
-    annotateNow();
+    requestAnnotate({ force: true });
   }
+});
+// A paste above the limit is refused before it reaches the text box (a
+// text box holding tens of megabytes makes any browser sluggish).
+textarea.addEventListener("paste", (e) => {
+  const pasted = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+  const bytes = utf8Length(pasted);
+  if (bytes <= MAX_BYTES) return;
+  e.preventDefault();
+  showError(
+    `The pasted text is ${formatMB(bytes)}, above the limit of ${formatMB(MAX_BYTES)}: it was not pasted. ` +
+      "Paste or open a smaller part at a time.",
+  );
+  setStatus("Paste refused: text too large.");
+  if (engineReady) setState("error");
+  finishRun();
 });
 textarea.addEventListener("input", () => {
-  if (lastAnnotated !== null && textarea.value !== lastAnnotated && annotateFn) {
-    setStatus("The text has changed: press Annotate to update the highlights.");
+  clearTimeout(liveTimer);
+  if (!engineReady) return;
+  if (!liveBox.checked) {
+    if (current && textarea.value !== current.text) setStatus("The text has changed: press Annotate to update the highlights.");
+    return;
   }
+  const delay = textarea.value.length > 100_000 ? LIVE_DELAY_LARGE_MS : LIVE_DELAY_MS;
+  liveTimer = setTimeout(() => requestAnnotate(), delay);
 });
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register("sw.js", { scope: "./" }).then(
+    (reg) => {
+      root.dataset.sw = "registered";
+      return reg;
+    },
+    () => {
+      root.dataset.sw = "unavailable";
+    },
+  );
+}
 
 async function start() {
   setState("loading");
   buildLegend();
   const samplePromise = fetchSample().then(
     (text) => {
-      if (textarea.value === "") textarea.value = text;
+      if (textarea.value === "") {
+        textarea.value = text;
+        sourceName = "sample";
+      }
     },
     (err) => showError(`Could not load the sample article: ${err.message}`),
   );
   try {
-    const mod = await import("./pkg/annotator.js");
-    await mod.default();
-    annotateFn = mod.annotate;
+    await engine.load();
   } catch (err) {
     await samplePromise;
-    showError(`Could not load the annotator engine (pkg/annotator.js): ${err && err.message ? err.message : err}`);
+    showError(`Could not load the annotator engine (pkg/annotator_bg.wasm): ${err && err.message ? err.message : err}`);
     setStatus("The annotator is unavailable.");
     setState("error");
     return;
   }
   await samplePromise;
+  engineReady = true;
   annotateBtn.disabled = false;
   setStatus("Ready.");
   setState("ready");
-  if (textarea.value !== "") annotateNow();
+  if (textarea.value !== "") requestAnnotate({ force: true });
+  if (document.readyState === "complete") registerServiceWorker();
+  else addEventListener("load", registerServiceWorker, { once: true });
 }
 
 start();

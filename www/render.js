@@ -144,14 +144,14 @@ function compareSpans(a, b) {
  * Consecutive segments that share a stack prefix share those elements when
  * built, so a span is split into pieces only where it crosses another span.
  */
-export function segment(spans, length) {
+export function segment(spans, length, from = 0) {
   const sorted = [...spans].sort(compareSpans);
-  const cuts = new Set([0, length]);
+  const cuts = new Set([from, length]);
   for (const s of sorted) {
     cuts.add(s.start);
     cuts.add(s.end);
   }
-  const points = [...cuts].filter((p) => p >= 0 && p <= length).sort((a, b) => a - b);
+  const points = [...cuts].filter((p) => p >= from && p <= length).sort((a, b) => a - b);
   const segments = [];
   let active = [];
   let next = 0;
@@ -179,16 +179,10 @@ function makeMark(doc, span, start) {
   return el;
 }
 
-/**
- * Build the annotated text as a DocumentFragment of text nodes and properly
- * nested <mark> elements. Each mark carries data-layer, data-start and
- * data-end (the UTF-16 range of that piece); a span split into pieces gets
- * data-part="first" | "middle" | "last" on them.
- */
-export function renderText(text, ann, doc = globalThis.document) {
-  const { spans, problems } = collectSpans(text, ann);
+/** Build the DOM of the range [from, to) of the text from spans lying inside it. */
+function buildRange(text, spans, from, to, doc) {
   const frag = doc.createDocumentFragment();
-  const segments = segment(spans, text.length);
+  const segments = segment(spans, to, from);
 
   // open: [{span, el}] mirroring the current element nesting.
   const open = [];
@@ -210,7 +204,7 @@ export function renderText(text, ann, doc = globalThis.document) {
     }
     parentOf(open.length).appendChild(doc.createTextNode(text.slice(seg.start, seg.end)));
   }
-  for (const o of open) o.el.setAttribute("data-end", String(text.length));
+  for (const o of open) o.el.setAttribute("data-end", String(to));
 
   for (const els of pieces.values()) {
     if (els.length < 2) continue;
@@ -218,63 +212,87 @@ export function renderText(text, ann, doc = globalThis.document) {
       el.dataset.part = i === 0 ? "first" : i === els.length - 1 ? "last" : "middle";
     });
   }
-  // Anchor for the first piece of every quote (target of the quote list links).
+  // Anchor for the first piece of every quote (target of the quote list
+  // links and of keyboard navigation).
   for (const [span, els] of pieces) {
-    if (span.layer === "quote") els[0].id = `quote-${span.attrs["data-quote"]}`;
+    if (span.layer === "quote") {
+      els[0].id = `quote-${span.attrs["data-quote"]}`;
+      els[0].tabIndex = -1;
+    }
   }
-
-  const counts = {};
-  for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
-  return { fragment: frag, problems, counts };
+  return frag;
 }
 
 /**
- * The "who said what" list: one <li> per quote with the quote, the speaker
- * as written and the resolved entity name. Returns an <ol>.
+ * Cut points for rendering a long text in chunks: after a line break that no
+ * span crosses, about every `size` UTF-16 units. Spans must be sorted by start.
  */
-export function renderQuoteList(text, ann, doc = globalThis.document) {
-  const byId = entityIndex(ann);
-  const ol = doc.createElement("ol");
-  ol.className = "quote-list";
-  (ann.quotes || []).forEach((q, i) => {
-    if (!q || !isOffset(q.start) || !isOffset(q.end)) return;
-    const li = doc.createElement("li");
-    li.dataset.quote = String(i);
-
-    const who = doc.createElement("span");
-    who.className = "who";
-    if (q.speaker != null) {
-      const written = doc.createElement("span");
-      written.className = "speaker-text";
-      written.textContent = String(q.speaker.text ?? text.slice(q.speaker.start, q.speaker.end));
-      who.appendChild(written);
-      const name = speakerName(q, byId);
-      if (name && name !== written.textContent) {
-        const resolved = doc.createElement("span");
-        resolved.className = "speaker-entity";
-        resolved.textContent = name;
-        who.append(doc.createTextNode(" ("), resolved, doc.createTextNode(")"));
+export function chunkBounds(text, sorted, size) {
+  const bounds = [0];
+  let k = 0;
+  let maxEnd = 0;
+  let from = 0;
+  while (text.length - from > size) {
+    let p = text.indexOf("\n", from + size);
+    while (p !== -1) {
+      const cut = p + 1;
+      while (k < sorted.length && sorted[k].start < cut) {
+        if (sorted[k].end > maxEnd) maxEnd = sorted[k].end;
+        k++;
       }
-    } else {
-      const none = doc.createElement("span");
-      none.className = "speaker-none";
-      none.textContent = "unknown speaker";
-      who.appendChild(none);
+      if (maxEnd <= cut) break;
+      p = text.indexOf("\n", maxEnd - 1);
     }
+    if (p === -1 || p + 1 >= text.length) break;
+    from = p + 1;
+    bounds.push(from);
+  }
+  bounds.push(text.length);
+  return bounds;
+}
 
-    const link = doc.createElement("a");
-    link.className = "quote-link";
-    link.href = `#quote-${i}`;
-    link.textContent = String(q.text ?? text.slice(q.start, q.end));
+/**
+ * Prepare the annotated text for rendering in chunks. Returns
+ *   {problems, counts, chunks: [{start, end}], renderChunk(i, doc)}
+ * where renderChunk builds one chunk as a DocumentFragment. No span crosses
+ * a chunk boundary, so the concatenated chunks equal renderText's output.
+ */
+export function prepareRender(text, ann, { chunkChars = 16384 } = {}) {
+  const { spans, problems } = collectSpans(text, ann);
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const bounds = chunkBounds(text, sorted, chunkChars);
+  const chunks = [];
+  let k = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i];
+    const end = bounds[i + 1];
+    const first = k;
+    while (k < sorted.length && sorted[k].start < end) k++;
+    chunks.push({ start, end, first, last: k });
+  }
+  const counts = {};
+  for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
+  return {
+    problems,
+    counts,
+    chunks: chunks.map(({ start, end }) => ({ start, end })),
+    renderChunk(i, doc = globalThis.document) {
+      const c = chunks[i];
+      return buildRange(text, sorted.slice(c.first, c.last), c.start, c.end, doc);
+    },
+  };
+}
 
-    li.append(who, doc.createTextNode(": "), link);
-    if (q.kind && q.kind !== "direct") {
-      const kind = doc.createElement("span");
-      kind.className = "kind";
-      kind.textContent = ` [${q.kind}]`;
-      li.appendChild(kind);
-    }
-    ol.appendChild(li);
-  });
-  return ol;
+/**
+ * Build the annotated text as a DocumentFragment of text nodes and properly
+ * nested <mark> elements. Each mark carries data-layer, data-start and
+ * data-end (the UTF-16 range of that piece); a span split into pieces gets
+ * data-part="first" | "middle" | "last" on them.
+ */
+export function renderText(text, ann, doc = globalThis.document) {
+  const { spans, problems } = collectSpans(text, ann);
+  const frag = buildRange(text, spans, 0, text.length, doc);
+  const counts = {};
+  for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
+  return { fragment: frag, problems, counts };
 }
