@@ -4,27 +4,75 @@
 //! News puts a writer's own words in quotation marks for two reasons: to
 //! report what someone said, and to hold a word at arm's length (the
 //! “historic” summit, the show “Fuller House”). The same two words can be
-//! either, so the sentence decides: a short quotation in a sentence that
-//! reports speech (a speech verb outside the quotation, `according to`) is
-//! a partial quotation of that speech; without one it is a scare quote.
-//! Titles are recognised by their Title Case.
+//! either; the sentence around them decides. A small logistic model weighs
+//! what the sentence shows: a speech verb near the quotation or elsewhere in
+//! the sentence, `according to`, Title Case, length, closing punctuation,
+//! first-person words inside, the words just before and after. Its weights
+//! are learned by `scripts/train_quote_kind.py` from the PolNeAR training
+//! articles and embedded from `data/quote-kind.tsv`.
+//!
+//! Speech is then `partial` when the quotation starts in lower case after
+//! other words of its sentence, and `direct` otherwise.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::{Quote, QuoteKind};
 use crate::document::chars::{is_space, is_terminal};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
+const WEIGHTS: &str = include_str!("../../../data/quote-kind.tsv");
+
+fn weights() -> &'static (f64, HashMap<&'static str, f64>) {
+    static W: OnceLock<(f64, HashMap<&'static str, f64>)> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut bias = 0.0;
+        let mut map = HashMap::new();
+        for line in WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((f, w)) = line.split_once('\t') else { continue };
+            let w: f64 = w.parse().unwrap_or(0.0);
+            if f == "<bias>" {
+                bias = w;
+            } else {
+                map.insert(f, w);
+            }
+        }
+        (bias, map)
+    })
+}
+
+/// The model's probability that a quotation with these features is speech.
+pub fn speech_probability(features: &[String]) -> f64 {
+    let (bias, map) = weights();
+    let z: f64 = bias + features.iter().filter_map(|f| map.get(f.as_str())).sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
 /// Classifies every quotation in place.
 pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
+    let in_quote = quote_mask(doc, quotes);
+    for q in quotes.iter_mut() {
+        let f = features(doc, q, &in_quote);
+        q.kind = if speech_probability(&f) < 0.5 { QuoteKind::Scare } else { speech_kind(doc, q) };
+    }
+}
+
+/// For each token, whether it lies inside a quotation.
+fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
     let mut in_quote = vec![false; doc.tokens.len()];
-    for q in quotes.iter() {
+    for q in quotes {
         let a = doc.token_at_or_after(q.span.start);
         let b = doc.token_at_or_after(q.span.end);
         in_quote[a..b].iter_mut().for_each(|x| *x = true);
     }
-    for q in quotes.iter_mut() {
-        q.kind = classify(doc, q, &in_quote);
-    }
+    in_quote
+}
+
+/// The features of every quotation (for training; see `examples/quote_features.rs`).
+pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
+    let in_quote = quote_mask(doc, quotes);
+    quotes.iter().map(|q| features(doc, q, &in_quote)).collect()
 }
 
 /// What the words inside a quotation look like.
@@ -35,18 +83,21 @@ struct Inner {
     /// Content words that start with a capital.
     capitalised: usize,
     starts_upper: bool,
-    /// Ends with `.`, `!`, `?`, `…`, `,`, `;` or `:` inside the marks.
-    ends_punct: bool,
+    first_person: bool,
 }
 
 fn inner_shape(inner: &str) -> Inner {
-    let mut shape = Inner { words: 0, content: 0, capitalised: 0, starts_upper: false, ends_punct: false };
+    let mut shape = Inner { words: 0, content: 0, capitalised: 0, starts_upper: false, first_person: false };
     for (k, w) in inner.split(is_space).filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         shape.words += 1;
         let upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if k == 0 {
             shape.starts_upper = upper;
+        }
+        let base = w.split(['’', '\'']).next().unwrap_or(w);
+        if matches!(base, "I" | "we" | "We" | "me" | "my" | "My" | "our" | "Our" | "us" | "you" | "You" | "your" | "Your") {
+            shape.first_person = true;
         }
         if !is_small_word(w) {
             shape.content += 1;
@@ -55,7 +106,6 @@ fn inner_shape(inner: &str) -> Inner {
             }
         }
     }
-    shape.ends_punct = inner.chars().next_back().is_some_and(|c| is_terminal(c) || matches!(c, ',' | ';' | ':'));
     shape
 }
 
@@ -68,61 +118,200 @@ fn is_small_word(w: &str) -> bool {
     )
 }
 
-fn classify(doc: &Document, q: &Quote, in_quote: &[bool]) -> QuoteKind {
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4 => "4",
+        5..=6 => "5-6",
+        7..=10 => "7-10",
+        11..=20 => "11-20",
+        _ => "21+",
+    }
+}
+
+/// A word as a feature value: lower-cased, or its shape when rare-looking.
+fn word_feature(w: &str) -> String {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return "<num>".into();
+    }
+    if w.starts_with(char::is_uppercase) && !w.chars().all(|c| !c.is_lowercase()) {
+        // Capitalised words are names more often than not: keep a few function words.
+        let lower = w.to_lowercase();
+        return if lexicon::ends_noun_phrase(&lower) { lower } else { "<Cap>".into() };
+    }
+    w.to_lowercase()
+}
+
+/// The features of one quotation, as `name=value` strings.
+fn features(doc: &Document, q: &Quote, in_quote: &[bool]) -> Vec<String> {
     let text = doc.text;
-    let shape = inner_shape(q.inner.slice(text));
+    let inner_text = q.inner.slice(text);
+    let shape = inner_shape(inner_text);
+    let mut f: Vec<String> = Vec::with_capacity(24);
+    let mut add = |s: String| f.push(s);
+
+    add(format!("words={}", bucket(shape.words)));
+    let title = shape.content > 0 && shape.capitalised * 4 >= shape.content * 3;
+    if title {
+        add(format!("title&words={}", bucket(shape.words.min(7))));
+    }
+    if shape.starts_upper {
+        add("upper".into());
+    }
+    if shape.first_person {
+        add("first_person".into());
+    }
+    let last = inner_text.chars().next_back().unwrap_or(' ');
+    add(format!(
+        "end={}",
+        match last {
+            '.' | '…' => ".",
+            ',' => ",",
+            '?' | '!' => "?!",
+            ';' | ':' => ";",
+            c if c.is_alphanumeric() => "w",
+            _ => "p",
+        }
+    ));
+    let mark = q.span.slice(text).chars().next().unwrap_or(' ');
+    add(format!(
+        "mark={}",
+        match mark {
+            '"' => "straight",
+            '“' | '”' | '„' => "curly",
+            '\'' if q.span.slice(text).starts_with("''") => "doubled",
+            '`' => "doubled",
+            '‘' | '’' | '\'' | '‚' => "single",
+            _ => "other",
+        }
+    ));
+    if !q.closed {
+        add("unclosed".into());
+    }
+    if q.paragraphs > 1 {
+        add("multipara".into());
+    }
+    if inner_text.contains(['“', '"', '‘']) {
+        add("nested".into());
+    }
 
     let ti = doc.token_at_or_after(q.span.start);
     let tj = doc.token_at_or_after(q.span.end);
     let (Some(si), Some(sj)) = (doc.sentence_at(q.span.start), doc.sentence_at(q.span.end.saturating_sub(1))) else {
-        return QuoteKind::Direct;
+        return f;
     };
     let (lo, hi) = (doc.sentences[si].tokens.0, doc.sentences[sj].tokens.1);
-    let word = |k: usize| (doc.tokens[k].kind == TokenKind::Word).then(|| doc.tok(k));
-
-    // A cue right next to the quotation: `said “…”`, `“…,” he said`.
-    let prev_word = (lo..ti).rev().find_map(word);
-    let cue_before = prev_word.is_some_and(|w| is_cue_word(w) || matches!(w, "as" | "that"));
-    let cue_after = (tj..hi.min(tj + 6)).filter_map(word).any(|w| is_cue_word(w) && w.starts_with(char::is_lowercase));
-    // A cue anywhere in the sentence, outside any quotation.
-    let cue_in_sentence = cue_before
-        || cue_after
-        || (lo..hi).any(|k| {
-            !in_quote[k]
-                && word(k).is_some_and(|w| {
-                    (is_cue_word(w) && w.starts_with(char::is_lowercase))
-                        || (w.eq_ignore_ascii_case("according") && k + 1 < hi && doc.tok(k + 1) == "to")
-                })
-        });
-    // A quotation that opens its paragraph is speech unless it is a title.
-    let opens_paragraph = doc.paragraph_at(q.span.start).is_some_and(|p| doc.paragraphs[p].span.start == q.span.start);
-
-    // Headline quotations are speech set in Title Case (`Summit ‘As Soon as
-    // Possible’`): only a word or two stays a scare quote there.
     let pi = doc.sentences[si].paragraph;
-    let in_headline = pi == 0 && doc.paragraphs.len() > 1 && {
-        let (a, b) = doc.paragraphs[0].tokens;
-        b - a <= 40
-    };
-    let title_like = shape.content > 0 && shape.words <= 8 && shape.capitalised * 4 >= shape.content * 3;
-    let short = shape.words <= 4;
-    if in_headline {
-        if shape.words <= 2 && !cue_in_sentence {
-            return QuoteKind::Scare;
+    let para = doc.paragraphs[pi];
+    let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+    let is_cue = |k: usize| is_word(k) && !in_quote[k] && is_cue_word(doc.tok(k)) && doc.tok(k).starts_with(char::is_lowercase);
+
+    // Position in sentence and paragraph.
+    let words_before = (lo..ti).filter(|&k| is_word(k)).count();
+    add(format!("before={}", bucket(words_before.min(5))));
+    let words_after = (tj..hi).filter(|&k| is_word(k)).count();
+    add(format!("after={}", bucket(words_after.min(5))));
+    if para.span.start == q.span.start {
+        add("opens_para".into());
+    }
+    if q.span.end >= para.span.end.saturating_sub(1) {
+        add("closes_para".into());
+    }
+    if pi == 0 && doc.paragraphs.len() > 1 && para.tokens.1 - para.tokens.0 <= 40 {
+        add("headline".into());
+    }
+
+    // Words around the quotation.
+    let prev = (lo..ti).rev().find(|&k| is_word(k));
+    let next = (tj..hi).find(|&k| is_word(k));
+    if let Some(k) = prev {
+        add(format!("prev={}", word_feature(doc.tok(k))));
+        if let Some(k2) = (lo..k).rev().find(|&k2| is_word(k2)) {
+            add(format!("prev2={}", word_feature(doc.tok(k2))));
         }
     } else {
-        if title_like && !(cue_before || cue_after) && !(opens_paragraph && shape.words >= 3) {
-            return QuoteKind::Scare;
-        }
-        if short && !cue_in_sentence && !opens_paragraph && !(shape.ends_punct && shape.starts_upper) {
-            return QuoteKind::Scare;
+        add("prev=<s>".into());
+    }
+    if let Some(k) = next {
+        add(format!("next={}", word_feature(doc.tok(k))));
+    } else {
+        add("next=</s>".into());
+    }
+    if ti > 0 && ti - 1 >= lo && !is_word(ti - 1) {
+        add(format!("prevpunct={}", doc.tok(ti - 1)));
+    }
+    if tj < hi && !is_word(tj) {
+        add(format!("nextpunct={}", doc.tok(tj)));
+    }
+
+    // Speech cues.
+    let cue_before = prev.is_some_and(|k| (ti - k) <= 3 && is_cue(k));
+    let cue_after = (tj..hi.min(tj + 6)).any(is_cue);
+    let cue_near_before = (lo.max(ti.saturating_sub(8))..ti).any(is_cue);
+    let cue_sentence = (lo..hi).any(is_cue);
+    let according = (lo..hi.saturating_sub(1)).any(|k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to");
+    let colon = ti > lo && doc.tok(ti - 1) == ":";
+    for (on, name) in [
+        (cue_before, "cue_before"),
+        (cue_after, "cue_after"),
+        (cue_near_before, "cue_near_before"),
+        (cue_sentence, "cue_sentence"),
+        (according, "according"),
+        (colon, "colon"),
+    ] {
+        if on {
+            add(name.into());
         }
     }
-    let words_before = (lo..ti).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-    if words_before > 0 && !shape.starts_upper {
-        return QuoteKind::Partial;
+    if !cue_sentence && !according {
+        add(format!("nocue&words={}", bucket(shape.words.min(7))));
     }
-    QuoteKind::Direct
+    // The hand-written rule this model grew from, as one more feature: a
+    // Title Case stretch with no cue beside it, or a short one with no cue
+    // in its sentence, is a scare quote (outside headlines).
+    let headline = pi == 0 && doc.paragraphs.len() > 1 && para.tokens.1 - para.tokens.0 <= 40;
+    let opens_para = para.span.start == q.span.start;
+    let ends_punct = matches!(last, '.' | '…' | ',' | '?' | '!' | ';' | ':');
+    let rule_scare = if headline {
+        shape.words <= 2 && !cue_sentence
+    } else {
+        (title && !(cue_before || cue_after) && !(opens_para && shape.words >= 3))
+            || (shape.words <= 4 && !cue_sentence && !opens_para && !(ends_punct && shape.starts_upper))
+    };
+    if rule_scare {
+        add("rule_scare".into());
+    }
+    // The sentence before or after in the paragraph has a cue (`X said. “…”`).
+    let near_sentence_cue = [si.checked_sub(1), Some(sj + 1)].into_iter().flatten().any(|s| {
+        s < doc.sentences.len() && doc.sentences[s].paragraph == pi && {
+            let (a, b) = doc.sentences[s].tokens;
+            (a..b).any(is_cue)
+        }
+    });
+    if near_sentence_cue {
+        add("cue_near_sentence".into());
+    }
+    f
+}
+
+/// `direct` or `partial` for a quotation that reports speech.
+fn speech_kind(doc: &Document, q: &Quote) -> QuoteKind {
+    let inner = q.inner.slice(doc.text);
+    let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    let ti = doc.token_at_or_after(q.span.start);
+    let words_before = doc
+        .sentence_at(q.span.start)
+        .map(|si| (doc.sentences[si].tokens.0..ti).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count())
+        .unwrap_or(0);
+    let ends_sentence = inner.chars().next_back().is_some_and(is_terminal);
+    if words_before > 0 && (!starts_upper || !ends_sentence && inner.split(is_space).count() <= 3) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Direct
+    }
 }
 
 /// Speech verbs, and the naming verbs that quote a word (`called them

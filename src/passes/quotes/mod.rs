@@ -19,7 +19,7 @@
 
 use crate::document::chars::{is_space, is_word_char};
 use crate::document::{Document, Span};
-mod kind;
+pub mod kind;
 mod marks;
 
 use marks::collect_marks;
