@@ -597,6 +597,7 @@ textarea.addEventListener("paste", (e) => {
 });
 textarea.addEventListener("input", () => {
   clearTimeout(liveTimer);
+  sourceName = "article";
   if (!engineReady) return;
   if (!liveBox.checked) {
     if (current && textarea.value !== current.text) setStatus("The text has changed: press Annotate to update the highlights.");

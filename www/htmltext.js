@@ -17,9 +17,22 @@ const BLOCK = new Set([
   "THEAD", "TR", "UL",
 ]);
 
+// Attributes carry no article text. Chromium checks the page's CSP against
+// inline handlers and styles even in an inert document, and logs a (harmless)
+// violation for each, so the attributes are dropped before parsing and <style>
+// becomes a text-only <textarea> that the walk skips. A tag this misses is
+// still parsed inertly; at worst it costs a console message.
+const TAG = /<([a-zA-Z][^\s/>]*)(?:\s+(?:[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|\/))*\s*\/?>/g;
+
+function stripAttributes(html) {
+  return html
+    .replace(TAG, (_, name) => (/^style$/i.test(name) ? "<textarea>" : `<${name}>`))
+    .replace(/<\/style\s*>/gi, "</textarea>");
+}
+
 /** Plain text of an HTML string: one paragraph per block element, separated by a blank line. */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(String(html), "text/html");
+  const doc = new DOMParser().parseFromString(stripAttributes(String(html)), "text/html");
   const root = doc.body || doc.documentElement;
   const paragraphs = [];
   let line = "";

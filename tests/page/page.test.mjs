@@ -9,140 +9,10 @@
 //                  a listed browser that is not installed fails the suite)
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, firefox } from "playwright-core";
 import { serve } from "./serve.mjs";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, "../..");
-const SITE_DIR = path.resolve(process.env.SITE_DIR || path.join(repoRoot, "dist"));
-const SEED_PATH = path.resolve(repoRoot, "../shared/data/seed-gold.json");
-
-export const BROWSERS = {
-  chromium: {
-    executablePath: "/usr/bin/chromium",
-    launch: () =>
-      chromium.launch({
-        executablePath: "/usr/bin/chromium",
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      }),
-  },
-  firefox: {
-    executablePath: "/usr/bin/firefox-esr",
-    // playwright-core 1.64.1 drives stock Firefox over WebDriver BiDi.
-    launch: () => firefox.launch({ channel: "moz-firefox", executablePath: "/usr/bin/firefox-esr", headless: true }),
-  },
-};
-
-const browserNames = (process.env.PAGE_BROWSERS || "chromium,firefox")
-  .split(",")
-  .map((s) => s.trim())
-  .filter(Boolean);
-
-// ---- the seed article and its gold -------------------------------------------
-
-/** Code-point offset -> UTF-16 offset in `text`. */
-function utf16Offset(text, cp) {
-  return Array.from(text).slice(0, cp).join("").length;
-}
-
-function loadSeed() {
-  if (fs.existsSync(SEED_PATH)) {
-    const gold = JSON.parse(fs.readFileSync(SEED_PATH, "utf8"));
-    const text = gold.text;
-    const conv = gold.offsets === "codepoint" ? (n) => utf16Offset(text, n) : (n) => n;
-    const quotes = gold.quotes.map((q) => ({ start: conv(q.start), end: conv(q.end), text: q.text }));
-    return { text, quotes, source: SEED_PATH };
-  }
-  // Fallback: the sample the page ships (a copy of the seed text) and a few
-  // of its quotes, located by text.
-  const text = fs.readFileSync(path.join(repoRoot, "www/sample.txt"), "utf8");
-  const quotes = [
-    "“as soon as possible,”",
-    "“more robust than ever.”",
-    "“I am really pleased for this opportunity. After having a nice meeting, we can enjoy a meal together.”",
-  ].map((q) => {
-    const start = text.indexOf(q);
-    assert.ok(start >= 0, `fallback quote not in www/sample.txt: ${q}`);
-    return { start, end: start + q.length, text: q };
-  });
-  return { text, quotes, source: "www/sample.txt" };
-}
+import { BROWSERS, SITE_DIR, browserNames, checkSite, checkBrowser, loadSeed, openPage, waitIdle, runs, annotate, assertClean } from "./helpers.mjs";
 
 const seed = loadSeed();
-
-// ---- helpers --------------------------------------------------------------------
-
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-
-/** Open the site in a fresh context, recording console errors, page errors and non-local requests. */
-async function openPage(browser, baseUrl, { waitReady = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const consoleErrors = [];
-  const pageErrors = [];
-  const external = [];
-  const failed = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (err) => pageErrors.push(String(err && err.stack ? err.stack : err)));
-  page.on("request", (req) => {
-    const u = new URL(req.url());
-    if (["data:", "blob:", "about:"].includes(u.protocol)) return;
-    if (!LOCAL_HOSTS.has(u.hostname)) external.push(req.url());
-  });
-  page.on("requestfailed", (req) => failed.push(req.url()));
-  page.on("response", (res) => {
-    if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
-  });
-  await page.goto(baseUrl);
-  if (waitReady) await waitIdle(page);
-  return { page, context, consoleErrors, pageErrors, external, failed };
-}
-
-/** Wait until the app has finished loading (and any start-up annotation). */
-async function waitIdle(page) {
-  await page.waitForFunction(() => ["ready", "done", "error"].includes(document.documentElement.dataset.state), null, {
-    timeout: 30_000,
-  });
-}
-
-async function runs(page) {
-  return page.evaluate(() => Number(document.documentElement.dataset.runs || 0));
-}
-
-/** Replace the textarea content with `text` and annotate via the button (or Ctrl+Enter). */
-async function annotate(page, text, { via = "button" } = {}) {
-  const before = await runs(page);
-  await page.fill("#article", text);
-  if (via === "keyboard") {
-    await page.focus("#article");
-    await page.keyboard.press("Control+Enter");
-  } else {
-    await page.click("#annotate");
-  }
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs || 0) > n, before, {
-    timeout: 30_000,
-  });
-}
-
-function assertClean(s, what = "page") {
-  assert.deepEqual(s.pageErrors, [], `${what}: uncaught page errors`);
-  assert.deepEqual(s.consoleErrors, [], `${what}: console errors`);
-  assert.deepEqual(s.external, [], `${what}: requests to non-localhost origins`);
-  assert.deepEqual(s.failed, [], `${what}: failed requests`);
-}
 
 /** Every highlight in document order, with its nesting parent (another mark) if any. */
 async function readMarks(page) {
@@ -191,10 +61,7 @@ function wholeSpans(marks, layer) {
 let site;
 
 before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(SITE_DIR, "index.html")) && fs.existsSync(path.join(SITE_DIR, "pkg/annotator_bg.wasm")),
-    `${SITE_DIR} has no built site (index.html + pkg/annotator_bg.wasm): run \`make site\` first, or set SITE_DIR`,
-  );
+  checkSite();
   site = await serve(SITE_DIR);
 });
 
@@ -212,12 +79,7 @@ for (const name of browserNames.filter((n) => n in BROWSERS)) {
     let browser;
 
     before(async () => {
-      const spec = BROWSERS[name];
-      assert.ok(
-        fs.existsSync(spec.executablePath),
-        `${spec.executablePath} is missing: install it (scripts/setup.sh) or restrict PAGE_BROWSERS`,
-      );
-      browser = await spec.launch();
+      browser = await checkBrowser(name).launch();
     });
 
     after(async () => {
@@ -296,19 +158,19 @@ for (const name of browserNames.filter((n) => n in BROWSERS)) {
         );
         assert.ok(nested > 0, "no location highlight nested inside a quote");
 
-        // Who said what: one entry per quote, speakers resolved to entity names.
+        // Who said what: one entry per quote, grouped under the resolved speaker.
         const list = await page.evaluate(() =>
           [...document.querySelectorAll("#quotes li")].map((li) => ({
             quote: li.dataset.quote,
             written: li.querySelector(".speaker-text")?.textContent ?? null,
-            entity: li.querySelector(".speaker-entity")?.textContent ?? null,
+            entity: li.closest(".speaker-group")?.querySelector(".speaker-entity")?.textContent ?? null,
             link: li.querySelector("a")?.getAttribute("href") ?? null,
           })),
         );
         assert.equal(list.length, quoteText.size, "who-said-what list length differs from the number of quotes");
         assert.ok(
           list.some((x) => x.written === "Pompeo" && x.entity === "Mike Pompeo"),
-          `"Pompeo" not resolved to "Mike Pompeo" in the quote list: ${JSON.stringify(list)}`,
+          `"Pompeo" not grouped under "Mike Pompeo" in the quote list: ${JSON.stringify(list)}`,
         );
         for (const x of list) {
           assert.equal(x.link, `#quote-${x.quote}`);
@@ -437,7 +299,7 @@ for (const name of browserNames.filter((n) => n in BROWSERS)) {
     });
 
     test("a broken engine is reported on the page, which keeps working", async () => {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ serviceWorkers: "block" });
       try {
         const page = await context.newPage();
         const pageErrors = [];

@@ -1,9 +1,10 @@
-// Screenshot of the page annotating the seed article, for the README.
+// Screenshots of the page annotating the seed article, for the README.
 //
-//   cd tests/page && node screenshot.mjs [out.png]
+//   cd tests/page && node screenshot.mjs [out-dir]
 //
-// Serves SITE_DIR (default <repo>/dist, made by `make site`) and writes
-// <repo>/docs/screenshot.png (1280 px wide) unless another path is given.
+// Serves SITE_DIR (default <repo>/dist, made by `make site`) and writes into
+// <repo>/docs/ (unless another directory is given): screenshot.png (desktop,
+// 1280 px wide), screenshot-phone.png (375 px) and screenshot-dark.png.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,7 @@ import { serve } from "./serve.mjs";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 const siteDir = path.resolve(process.env.SITE_DIR || path.join(repoRoot, "dist"));
-const out = path.resolve(process.argv[2] || path.join(repoRoot, "docs/screenshot.png"));
+const outDir = path.resolve(process.argv[2] || path.join(repoRoot, "docs"));
 const seedPath = path.resolve(repoRoot, "../shared/data/seed-gold.json");
 const text = fs.existsSync(seedPath)
   ? JSON.parse(fs.readFileSync(seedPath, "utf8")).text
@@ -29,24 +30,43 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
+const shots = [
+  { file: "screenshot.png", viewport: { width: 1280, height: 900 }, colorScheme: "light", fullPage: true },
+  { file: "screenshot-phone.png", viewport: { width: 375, height: 812 }, colorScheme: "light", fullPage: false, isMobile: true },
+  { file: "screenshot-dark.png", viewport: { width: 1280, height: 900 }, colorScheme: "dark", fullPage: false },
+];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-  await page.goto(site.url);
-  await page.waitForFunction(() => ["ready", "done", "error"].includes(document.documentElement.dataset.state));
-  const before = await page.evaluate(() => Number(document.documentElement.dataset.runs || 0));
-  await page.fill("#article", text);
-  await page.click("#annotate");
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.runs || 0) > n, before);
-  const state = await page.evaluate(() => document.documentElement.dataset.state);
-  if (state !== "done") throw new Error(`annotation failed: ${await page.textContent("#error")}`);
-  // Scroll the textarea back to its top and drop the focus ring.
-  await page.evaluate(() => {
-    document.getElementById("article").scrollTop = 0;
-    document.activeElement?.blur();
-  });
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out, fullPage: true });
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme, serviceWorkers: "block", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForFunction(() => ["ready", "done", "error"].includes(document.documentElement.dataset.state));
+    const before = await page.evaluate(() => Number(document.documentElement.dataset.runs || 0));
+    await page.fill("#article", text);
+    await page.click("#annotate");
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.runs || 0) > n && document.documentElement.dataset.state !== "busy", before);
+    const state = await page.evaluate(() => document.documentElement.dataset.state);
+    if (state !== "done") throw new Error(`annotation failed: ${await page.textContent("#error")}`);
+    await page.evaluate(() => {
+      document.getElementById("article").scrollTop = 0;
+      document.activeElement?.blur();
+    });
+    if (shot.file === "screenshot-phone.png") {
+      await page.locator("#output-heading").scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -8));
+    }
+    if (shot.file === "screenshot-dark.png") {
+      // Show the linking and the details of a quote.
+      await page.hover("#quote-4");
+      await page.click("#quote-4");
+      await page.evaluate(() => document.getElementById("output-heading").scrollIntoView());
+    }
+    const out = path.join(outDir, shot.file);
+    await page.screenshot({ path: out, fullPage: shot.fullPage });
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await site.close();
