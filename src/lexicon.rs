@@ -117,6 +117,20 @@ pub fn is_finite_speech_verb(word: &str) -> bool {
         || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot")
 }
 
+/// Speech verbs that are just as often nouns (`an email`, `a call`), whose
+/// bare and `-s` forms need a look at the words before them.
+pub fn is_noun_like_cue(base: &str) -> bool {
+    matches!(
+        base,
+        "email" | "call" | "note" | "report" | "offer" | "comment" | "laugh" | "cheer" | "issue" | "post" | "tweet"
+            | "text" | "release" | "show" | "state" | "claim" | "charge" | "demand" | "answer" | "reply" | "promise"
+            | "protest" | "quote" | "question" | "joke" | "boast" | "vow" | "pledge" | "signal" | "counter" | "reason"
+            | "blast" | "hail" | "praise" | "repeat" | "term" | "brand" | "label" | "mock" | "slam" | "vent" | "rant"
+            | "object" | "estimate" | "remark" | "statement" | "comments" | "find" | "chant" | "plead" | "whisper"
+            | "shout" | "scream" | "yell" | "sigh" | "thank" | "lecture" | "reflect" | "cry" | "warn"
+    )
+}
+
 /// Number of distinct speech-verb lemmas (for tests and documentation).
 pub fn speech_verb_lemmas() -> usize {
     SPEECH_VERBS.len()

@@ -151,6 +151,7 @@ impl Ctx<'_, '_> {
             && lexicon::is_speech_verb(t)
             // `the post`, `her statement`, `Trump's comments`: a noun.
             && !(i > 0 && (is_determiner(self.tok(i - 1)) || matches!(self.tok(i - 1), "’s" | "'s")))
+            && !self.is_noun_use(i)
             && (t.starts_with(|c: char| c.is_lowercase())
                 || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
     }
@@ -390,6 +391,34 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Whether a word that is both a noun and a speech verb (`email`,
+    /// `calls`, `reports`) is used as a noun here: a determiner or
+    /// preposition a few words before it (`her private email`, `a nervous
+    /// call`), with nothing but adjectives between.
+    fn is_noun_use(&self, i: usize) -> bool {
+        let t = self.tok(i).to_ascii_lowercase();
+        let base = t.strip_suffix('s').filter(|_| !t.ends_with("ss")).unwrap_or(&t);
+        let base = base.strip_suffix('e').filter(|b| b.ends_with("ss") || b.ends_with("ch") || b.ends_with("sh")).unwrap_or(base);
+        if !lexicon::is_noun_like_cue(base) {
+            return false;
+        }
+        let lo = i.saturating_sub(3);
+        for k in (lo..i).rev() {
+            let w = self.tok(k);
+            if !self.is_word(k) {
+                return matches!(w, "’s" | "'s");
+            }
+            if is_determiner(w) || matches!(w, "in" | "of" | "on" | "for" | "with" | "from" | "by" | "to" | "at" | "about") {
+                return true;
+            }
+            // A verb or a subject pronoun before it makes it a verb.
+            if lexicon::pronoun(w).is_some() || lexicon::is_verb_filler(w) || w.ends_with("ed") {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The subject phrase ending just before the cue at `cue`, not before `lo`.
     fn np_left(&self, cue: usize, lo: usize) -> Option<(usize, usize)> {
         let mut k = cue;
@@ -424,6 +453,23 @@ impl Ctx<'_, '_> {
                 }
             } else {
                 return None;
+            }
+        }
+        // `Beck, who has in the past described`: step over a time phrase.
+        if k > lo + 1 && is_time_word(self.tok(k - 1)) {
+            let mut j = k - 1;
+            while j > lo && (self.is_word(j - 1) && (is_determiner(self.tok(j - 1)) || is_time_word(self.tok(j - 1)))) {
+                j -= 1;
+            }
+            if j > lo && matches!(self.tok(j - 1), "in" | "on" | "at" | "during" | "over" | "last" | "this" | "earlier" | "later") {
+                j -= 1;
+                while j > lo && self.is_word(j - 1) && lexicon::is_verb_filler(self.tok(j - 1)) && lexicon::pronoun(self.tok(j - 1)).is_none() {
+                    j -= 1;
+                }
+                if j > lo && self.is_word(j - 1) && (lexicon::pronoun(self.tok(j - 1)).is_some() || matches!(self.tok(j - 1), "who" | "which")) {
+                    return Some((j - 1, j));
+                }
+                k = j;
             }
         }
         let end = k;
@@ -556,5 +602,15 @@ fn is_determiner(w: &str) -> bool {
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that" | "these"
             | "those" | "another" | "every" | "each" | "no" | "any" | "some" | "The" | "A" | "An" | "His" | "Her"
             | "Their" | "Its" | "This" | "These" | "Those"
+    )
+}
+
+/// Nouns of time that head adverbial phrases, not subjects.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "past" | "week" | "weeks" | "month" | "months" | "year" | "years" | "day" | "days" | "night" | "morning"
+            | "afternoon" | "evening" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+            | "sunday" | "weekend" | "time" | "interview" | "statement" | "speech" | "debate" | "rally"
     )
 }
