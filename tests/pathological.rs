@@ -1,0 +1,180 @@
+//! Pathological input: huge runs of quotation marks, text without
+//! whitespace, a million one-word paragraphs, quotes nested 10,000 deep, a
+//! 1 MB word. Asserts behaviour, never time: no panic, no stack overflow,
+//! the contract holds in every unit, and the output stays sane (bounded by
+//! the input, quotes disjoint).
+//!
+//! Full sizes in release builds (`make test-release`: `cargo test --release
+//! --test pathological`); a debug build (`cargo test`) runs the same inputs
+//! at 1/20 of the size unless `PATHOLOGICAL_FULL=1`. Timings are measured
+//! separately with the release command line (see the closing notes of
+//! issue 8), not asserted here.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use annotator::{annotate, Annotation, OffsetUnit, Options};
+
+const MB: usize = 1024 * 1024;
+
+/// `n` scaled down in debug builds.
+fn size(n: usize) -> usize {
+    if cfg!(debug_assertions) && std::env::var_os("PATHOLOGICAL_FULL").is_none() {
+        n / 20
+    } else {
+        n
+    }
+}
+
+/// `pattern` repeated up to `bytes` bytes (cut on a character boundary).
+fn fill(pattern: &str, bytes: usize) -> String {
+    let mut s = pattern.repeat(bytes / pattern.len() + 1);
+    let mut cut = bytes.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+/// Prefix tables: byte offset -> UTF-16 and code-point offsets (only at
+/// character boundaries; `usize::MAX` inside a character).
+struct Units {
+    utf16: Vec<usize>,
+    cp: Vec<usize>,
+}
+
+impl Units {
+    fn new(text: &str) -> Units {
+        let mut utf16 = vec![usize::MAX; text.len() + 1];
+        let mut cp = vec![usize::MAX; text.len() + 1];
+        let (mut u, mut c) = (0, 0);
+        for (b, ch) in text.char_indices() {
+            utf16[b] = u;
+            cp[b] = c;
+            u += ch.len_utf16();
+            c += 1;
+        }
+        utf16[text.len()] = u;
+        cp[text.len()] = c;
+        Units { utf16, cp }
+    }
+}
+
+/// Every span of `ann`, in order: (start, end, text).
+fn spans(ann: &Annotation) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    for q in &ann.quotes {
+        out.push((q.start, q.end, q.text.as_str()));
+        if let Some(s) = &q.speaker {
+            out.push((s.start, s.end, s.text.as_str()));
+        }
+        if let Some(c) = &q.cue {
+            out.push((c.start, c.end, c.text.as_str()));
+        }
+    }
+    for e in &ann.entities {
+        for m in &e.mentions {
+            out.push((m.start, m.end, m.text.as_str()));
+        }
+    }
+    out
+}
+
+/// Annotates `text` in every unit and checks the contract. `check_invariants`
+/// in UTF-8 (O(1) slices); the other units are checked against it through
+/// prefix tables, so a 10 MB text stays linear to check.
+fn annotate_all(text: &str) -> Annotation {
+    let ann8 = annotate(text, &Options::with_offsets(OffsetUnit::Utf8));
+    common::check_invariants(text, &ann8);
+    let units = Units::new(text);
+    let want = spans(&ann8);
+    for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoint] {
+        let ann = annotate(text, &Options::with_offsets(unit));
+        let table = if unit == OffsetUnit::Utf16 { &units.utf16 } else { &units.cp };
+        assert_eq!(ann.length, table[text.len()], "length in {unit}");
+        let got = spans(&ann);
+        assert_eq!(got.len(), want.len(), "same spans in {unit}");
+        for (&(s8, e8, t8), &(s, e, t)) in want.iter().zip(&got) {
+            assert_eq!((table[s8], table[e8], t8), (s, e, t), "span [{s8},{e8}) bytes in {unit}");
+        }
+        assert_eq!(ann.quotes.len(), ann8.quotes.len());
+        assert_eq!(ann.entities.len(), ann8.entities.len());
+    }
+    // Sane: the output is bounded by the input.
+    let spans_total: usize = want.iter().map(|(s, e, _)| e - s).sum();
+    assert!(ann8.quotes.len() <= text.len(), "more quotes than bytes");
+    let quoted: usize = ann8.quotes.iter().map(|q| q.end - q.start).sum();
+    assert!(quoted <= text.len(), "quotes overlap");
+    assert!(spans_total <= 4 * text.len() + 16, "spans repeat the text too often: {spans_total} bytes for {}", text.len());
+    ann8
+}
+
+#[test]
+fn ten_mb_of_quotation_marks() {
+    // Every style mixed, then a single ASCII mark repeated.
+    let text = fill("\"“”'‘’«»„‚「」‹›", size(10 * MB));
+    let ann = annotate_all(&text);
+    for q in &ann.quotes {
+        assert!(text[q.start..q.end].chars().count() >= 2, "a quote holds at least its marks");
+    }
+    let text = fill("\"", size(10 * MB));
+    annotate_all(&text);
+}
+
+#[test]
+fn ten_mb_without_whitespace() {
+    let text = fill("Kim“said”Seoul,Pompeo:“We’re”fine.U.S.—", size(10 * MB));
+    assert!(!text.chars().any(char::is_whitespace));
+    annotate_all(&text);
+    let text = fill("abcdefghijklmnopqrstuvwxyz0123456789", size(10 * MB));
+    let ann = annotate_all(&text);
+    assert!(ann.quotes.is_empty());
+}
+
+#[test]
+fn a_million_one_word_paragraphs() {
+    let n = size(1_000_000);
+    let text = "word\n\n".repeat(n);
+    let ann = annotate_all(&text);
+    assert!(ann.quotes.is_empty());
+    // A name in every paragraph: one entity (or none), not a million.
+    let text = "Kim\n\n".repeat(n);
+    let ann = annotate_all(&text);
+    assert!(ann.quotes.is_empty());
+    assert!(ann.entities.len() <= 1, "{} entities for one repeated name", ann.entities.len());
+    // Single newlines (no blank line anywhere: every line is a paragraph).
+    let text = "Seoul\r\n".repeat(n / 2) + &"said\r".repeat(n / 2);
+    annotate_all(&text);
+}
+
+#[test]
+fn quotes_nested_ten_thousand_deep() {
+    let depth = 10_000;
+    let text = "“".repeat(depth) + "x" + &"”".repeat(depth);
+    let ann = annotate_all(&text);
+    assert!(ann.quotes.len() <= depth);
+    // Alternating double and single marks with words between, and a cue.
+    let text = "“a ‘b ".repeat(depth / 2) + "x" + &"’ c” d".repeat(depth / 2) + " Kim said.";
+    annotate_all(&text);
+    // Guillemets and ASCII marks, which open and close with the same character.
+    let text = "« ".repeat(depth) + "x" + &" »".repeat(depth);
+    annotate_all(&text);
+    let text = "\" '".repeat(depth / 2) + "x" + &"' \"".repeat(depth / 2);
+    annotate_all(&text);
+    // Deep nesting that never closes.
+    let text = "“".repeat(depth) + "x";
+    annotate_all(&text);
+}
+
+#[test]
+fn a_one_mb_single_word() {
+    let text = "a".repeat(MB);
+    let ann = annotate_all(&text);
+    assert!(ann.quotes.is_empty() && ann.entities.is_empty());
+    // A capitalised word, a hyphenated one, a dotted one, an apostrophe run.
+    for pat in ["Kim", "Jae-", "U.S.", "’s", "\u{301}"] {
+        let text = "Q".to_string() + &fill(pat, MB);
+        annotate_all(&text);
+    }
+}
