@@ -129,6 +129,35 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
     out
 }
 
+/// Every rule's answer for every quotation (for training a ranker; see
+/// `examples/speaker_candidates.rs`), with the sieve's choice first.
+pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Vec<Attribution>> {
+    let chosen = attribute(doc, quotes, ents);
+    let mut in_quote = vec![false; doc.tokens.len()];
+    for q in quotes {
+        let a = doc.token_at_or_after(q.span.start);
+        let b = doc.token_at_or_after(q.span.end);
+        in_quote[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut ctx = Ctx { doc, ents, in_quote };
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            let all = [
+                ctx.according(q),
+                ctx.after(q),
+                ctx.before(q),
+                ctx.colon(q),
+                ctx.paragraph(q, qi, quotes, &chosen),
+                ctx.intro(q),
+                ctx.carry(q, qi, quotes, &chosen),
+            ];
+            std::iter::once(chosen[qi]).chain(all.into_iter().flatten()).collect()
+        })
+        .collect()
+}
+
 impl Ctx<'_, '_> {
     fn tok(&self, i: usize) -> &str {
         self.doc.tok(i)
