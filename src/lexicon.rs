@@ -131,6 +131,37 @@ pub fn is_noun_like_cue(base: &str) -> bool {
     )
 }
 
+/// The title words that introduce a person later called by a role noun:
+/// `the top U.S. diplomat` was introduced as `Secretary of State …`.
+pub fn titles_for_role(role: &str) -> Option<&'static [&'static str]> {
+    Some(match role {
+        "diplomat" => &["Secretary", "Minister", "Ambassador", "Envoy"],
+        "president" => &["President"],
+        "senator" => &["Sen.", "Senator"],
+        "governor" => &["Gov.", "Governor"],
+        "mayor" => &["Mayor"],
+        "minister" | "premier" => &["Minister", "Premier"],
+        "chancellor" => &["Chancellor"],
+        "secretary" => &["Secretary"],
+        "chairman" | "chairwoman" | "chair" => &["Chairman", "Chairwoman", "Chair", "Chairperson"],
+        "leader" => &["Leader", "Chairman", "President", "Premier", "Minister"],
+        "ambassador" | "envoy" => &["Ambassador", "Envoy"],
+        "general" | "commander" => &["Gen.", "General", "Commander", "Adm.", "Admiral"],
+        "judge" | "justice" => &["Judge", "Justice"],
+        "congressman" | "congresswoman" | "lawmaker" | "representative" => {
+            &["Rep.", "Representative", "Congressman", "Congresswoman", "Sen.", "Senator"]
+        }
+        "king" | "monarch" => &["King"],
+        "queen" => &["Queen"],
+        "pope" | "pontiff" => &["Pope"],
+        "spokesman" | "spokeswoman" | "spokesperson" => &["Spokesman", "Spokeswoman", "Spokesperson"],
+        "prosecutor" | "attorney" => &["Attorney", "Prosecutor"],
+        "director" => &["Director"],
+        "prime" => &["Prime"],
+        _ => return None,
+    })
+}
+
 /// Number of distinct speech-verb lemmas (for tests and documentation).
 pub fn speech_verb_lemmas() -> usize {
     SPEECH_VERBS.len()
@@ -262,6 +293,13 @@ mod tests {
         for w in ["the", "Korea", "sailed", "", "summit"] {
             assert!(!is_speech_verb(w), "{w}");
         }
+    }
+
+    #[test]
+    fn roles_map_to_titles() {
+        assert!(titles_for_role("diplomat").unwrap().contains(&"Secretary"));
+        assert!(titles_for_role("senator").unwrap().contains(&"Sen."));
+        assert!(titles_for_role("table").is_none());
     }
 
     #[test]

@@ -606,7 +606,28 @@ impl Ctx<'_, '_> {
             self.ents.entities.push(Entity { kind: EntityKind::Organization, name, mentions: vec![span], place: None, gender: None });
             return Speaker { span, entity: Some(id) };
         }
-        Speaker { span, entity: None }
+        // A role: `the top U.S. diplomat`, `the president`: the person last
+        // introduced with a matching title.
+        let entity = self.resolve_role(&head, span.start);
+        Speaker { span, entity }
+    }
+
+    /// The person most recently introduced with a title that fits `role`
+    /// (`diplomat` fits `Secretary of State`, `senator` fits `Sen.`).
+    fn resolve_role(&self, role: &str, pos: usize) -> Option<usize> {
+        let titles = lexicon::titles_for_role(role)?;
+        let doc = self.doc;
+        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
+        self.ents.mentions[..i].iter().rev().take(80).find_map(|m| {
+            if self.ents.entities[m.entity].kind != EntityKind::Person {
+                return None;
+            }
+            // The capitalised title words right before the mention.
+            let a = m.tokens.0;
+            let lo = a.saturating_sub(6);
+            let titled = (lo..a).rev().take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_uppercase) || doc.tok(k) == "of").any(|k| titles.contains(&doc.tok(k)));
+            titled.then_some(m.entity)
+        })
     }
 
     /// The nearest person mentioned before `pos` whose gender agrees.
@@ -642,4 +663,72 @@ fn is_time_word(w: &str) -> bool {
             | "afternoon" | "evening" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
             | "sunday" | "weekend" | "time" | "interview" | "statement" | "speech" | "debate" | "rally"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{annotate, Options};
+
+    /// `(name, text, expected speaker text, expected entity name)`.
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        ("after, X said", "“We will win,” Kim Jong Un said.", "Kim Jong Un", "Kim Jong Un"),
+        ("after, said X", "“We will win,” said Mike Pompeo.", "Mike Pompeo", "Mike Pompeo"),
+        ("before, colon", "Secretary Mike Pompeo said: “We will win.”", "Mike Pompeo", "Mike Pompeo"),
+        ("before, that", "President Moon Jae-In said that it was “a decisive step.”", "Moon Jae-In", "Moon Jae-In"),
+        ("dash", "“We will win the vote today.” — Mike Pompeo", "Mike Pompeo", "Mike Pompeo"),
+        ("according to", "According to Shinzo Abe, “the alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
+        ("told reporters", "Prime Minister Shinzo Abe told reporters: “The alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
+        ("tweeted", "Mike Pompeo tweeted, “Had a good trip to Seoul today.”", "Mike Pompeo", "Mike Pompeo"),
+        ("heard saying", "Kim Jong Un was heard saying, “I am really pleased today.”", "Kim Jong Un", "Kim Jong Un"),
+        ("quoted as saying", "Kim Jong Un was quoted as saying “I am really pleased today.”", "Kim Jong Un", "Kim Jong Un"),
+        (
+            "apposition",
+            "“We are ready,” Donald Trump, the president of the United States, said.",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "pronoun",
+            "President Donald Trump arrived in Seoul. “We are ready,” he said.",
+            "he",
+            "Donald Trump",
+        ),
+        (
+            "role",
+            "U.S. Secretary of State Mike Pompeo arrived in Seoul. “We are ready,” the top U.S. diplomat said.",
+            "the top U.S. diplomat",
+            "Mike Pompeo",
+        ),
+        (
+            "same paragraph",
+            "“We are ready,” Mike Pompeo said. “The talks went well.”",
+            "Mike Pompeo",
+            "Mike Pompeo",
+        ),
+        (
+            "intro colon",
+            "From Chairwoman Nancy Pelosi:\n\n“We will pass the bill this week.”",
+            "Chairwoman Nancy Pelosi",
+            "Nancy Pelosi",
+        ),
+    ];
+
+    #[test]
+    fn sieve_table() {
+        for (name, text, want_speaker, want_entity) in CASES {
+            let ann = annotate(text, &Options::default());
+            let q = ann.quotes.iter().find(|q| q.kind != "scare").unwrap_or_else(|| panic!("{name}: no quote in {:?}", ann.quotes));
+            let sp = q.speaker.as_ref().unwrap_or_else(|| panic!("{name}: no speaker"));
+            assert!(sp.text.contains(want_speaker) || want_speaker.contains(sp.text.as_str()), "{name}: speaker {:?}", sp.text);
+            let entity = sp.entity.map(|e| ann.entities[e].name.as_str());
+            assert_eq!(entity, Some(*want_entity), "{name}: entity");
+            assert!(q.confidence > 0.0 && q.cue.is_some() || q.confidence > 0.0, "{name}: confidence");
+        }
+    }
+
+    #[test]
+    fn orphan_quote_stays_unattributed() {
+        let ann = annotate("The weather was fine.\n\n“Nobody knows who said this sentence.”", &Options::default());
+        assert!(ann.quotes[0].speaker.is_none(), "{:?}", ann.quotes[0].speaker);
+    }
 }
