@@ -51,6 +51,12 @@ test-wasm:
 test-page: site
 	cd tests/page && node --test
 
+# Speed and size against the issue-7 targets: prints one table and writes
+# BENCH.md (tools/bench/run.sh; about 10 minutes on two cores).
+.PHONY: bench
+bench: setup site
+	tools/bench/run.sh
+
 eval:
 	scripts/eval.sh
 

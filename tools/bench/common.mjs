@@ -1,0 +1,72 @@
+// Shared helpers for the bench scripts (make bench).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const crateRoot = path.resolve(here, "../..");
+export const dataDir = process.env.SHARED_DIR
+  ? path.join(process.env.SHARED_DIR, "data")
+  : path.join(crateRoot, "../shared/data");
+export const outDir = process.env.BENCH_OUT || path.join(crateRoot, "target/bench");
+export const pkgNode = process.env.PKG_NODE || path.join(crateRoot, "target/pkg-node");
+
+export const CORPORA = ["polnear-dev", "conll2003-dev"];
+
+/** The `text` of every line of data/<name>.jsonl. */
+export function loadCorpus(name) {
+  const raw = fs.readFileSync(path.join(dataDir, `${name}.jsonl`), "utf8");
+  return raw
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text);
+}
+
+export const utf8Bytes = (s) => Buffer.byteLength(s, "utf8");
+export const sumBytes = (texts) => texts.reduce((n, t) => n + utf8Bytes(t), 0);
+
+/** An article of about `bytes` bytes: polnear-dev documents joined by blank lines, repeated. */
+export function article(bytes) {
+  const docs = loadCorpus("polnear-dev");
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < bytes; i = (i + 1) % docs.length) {
+    parts.push(docs[i]);
+    n += utf8Bytes(docs[i]) + 2;
+  }
+  return parts.join("\n\n");
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Load the Node WASM package (wasm-pack --target nodejs), keeping a handle on
+ * its instance so the linear memory can be read (the package exports no memory).
+ */
+export function loadWasm() {
+  const Orig = WebAssembly.Instance;
+  let instance = null;
+  WebAssembly.Instance = new Proxy(Orig, {
+    construct(target, args) {
+      instance = Reflect.construct(target, args);
+      return instance;
+    },
+  });
+  try {
+    const require = createRequire(import.meta.url);
+    const mod = require(path.join(pkgNode, "annotator.js"));
+    return { mod, memory: () => (instance ? instance.exports.memory.buffer.byteLength : NaN) };
+  } finally {
+    WebAssembly.Instance = Orig;
+  }
+}
+
+export function writeResult(name, obj) {
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(obj, null, 2) + "\n");
+}

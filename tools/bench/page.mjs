@@ -1,0 +1,161 @@
+// Page timings in headless Chromium (playwright-core, Debian's chromium):
+//
+// - load to ready: navigation start to the first `<html data-state="ready">`
+//   (WASM fetched, compiled, instantiated, worker started), each load in a
+//   fresh browser context (cold cache, no service worker), from localhost;
+// - annotate plus render: the page's own path (text in the text box, the
+//   Annotate button), from the click to `data-state="done"` (the annotated
+//   text swapped in) and to the next frame after it (style and layout too),
+//   for the seed article and a ~1 MB article; median of repeated runs.
+//
+//   node page.mjs [DIST_DIR]        writes target/bench/page.json
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { article, crateRoot, dataDir, median, utf8Bytes, writeResult } from "./common.mjs";
+
+const dist = path.resolve(process.argv[2] || path.join(crateRoot, "dist"));
+const LOADS = Number(process.env.BENCH_PAGE_LOADS || 11);
+const SEED_RUNS = Number(process.env.BENCH_PAGE_SEED_RUNS || 21);
+const BIG_RUNS = Number(process.env.BENCH_PAGE_BIG_RUNS || 5);
+const TIMEOUT = 120_000;
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+  ".ico": "image/x-icon",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = path.join(dir, path.normalize(p));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    if (file.endsWith(path.sep)) file = path.join(file, "index.html");
+    fs.readFile(file, (err, body) => {
+      if (err) return res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": MIME[path.extname(file)] || "application/octet-stream" }).end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+// Records every data-state change with its time (ms since navigation start).
+const OBSERVER = () => {
+  window.__bench = { states: [] };
+  // Several states can be set within one task (ready, then busy at once for
+  // the sample): replay them from the records' old values. All get the time
+  // of the observer's callback, right after that task.
+  let last;
+  const push = (s, t) => {
+    if (s !== last) window.__bench.states.push([s, t]);
+    last = s;
+  };
+  new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) if (r.target === document.documentElement) push(r.oldValue ?? undefined, t);
+    push(document.documentElement.dataset.state, t);
+  }).observe(document, { attributes: true, attributeOldValue: true, attributeFilter: ["data-state"], subtree: true });
+};
+
+const seed = JSON.parse(fs.readFileSync(path.join(dataDir, "seed-gold.json"), "utf8")).text;
+const big = article(1_000_000);
+
+const server = await serve(dist);
+const url = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function openReady() {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVER);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench && window.__bench.states.some(([s]) => s === "ready" || s === "error"), null, { timeout: TIMEOUT });
+  const states = await page.evaluate(() => window.__bench.states);
+  const ready = states.find(([s]) => s === "ready");
+  if (!ready) throw new Error(`the page did not get ready: ${JSON.stringify(states)}`);
+  // Let the automatic first annotation (of the sample, if any) finish.
+  await page.waitForFunction(() => !["busy", "loading"].includes(document.documentElement.dataset.state), null, { timeout: TIMEOUT });
+  return { context, page, readyMs: ready[1] };
+}
+
+// One annotate-plus-render through the page's own UI; returns [to done, to next frame] in ms.
+async function annotateOnce(page, text) {
+  return page.evaluate(
+    async ({ text, timeout }) => {
+      const ta = document.querySelector("textarea#article") || document.querySelector("textarea");
+      const btn =
+        document.getElementById("annotate") || [...document.querySelectorAll("button")].find((b) => /^annotate$/i.test(b.textContent.trim()));
+      ta.value = text;
+      const root = document.documentElement;
+      const from = window.__bench.states.length;
+      const t0 = performance.now();
+      btn.click();
+      const done = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no data-state=done")), timeout);
+        const check = () => {
+          const after = window.__bench.states.slice(from);
+          const hit = after.find(([s]) => s === "done" || s === "error");
+          if (hit) {
+            clearTimeout(timer);
+            if (hit[0] === "error") reject(new Error("data-state=error"));
+            else resolve(hit[1]);
+          } else setTimeout(check, 0);
+        };
+        check();
+      });
+      const frame = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+      if (root.dataset.state !== "done") throw new Error(`state ${root.dataset.state} after the run`);
+      return [done - t0, frame - t0];
+    },
+    { text, timeout: TIMEOUT },
+  );
+}
+
+const loads = [];
+for (let i = 0; i < LOADS; i++) {
+  const { context, readyMs } = await openReady();
+  loads.push(readyMs);
+  await context.close();
+}
+
+const { context, page } = await openReady();
+await annotateOnce(page, seed); // warm-up (JIT, WASM tier-up in the worker)
+const seedRuns = [];
+for (let i = 0; i < SEED_RUNS; i++) seedRuns.push(await annotateOnce(page, seed));
+await annotateOnce(page, big);
+const bigRuns = [];
+for (let i = 0; i < BIG_RUNS; i++) bigRuns.push(await annotateOnce(page, big));
+await context.close();
+await browser.close();
+server.close();
+
+const res = {
+  chromium: browser.version(),
+  load_to_ready_ms: median(loads),
+  load_to_ready_all: loads,
+  seed_bytes: utf8Bytes(seed),
+  seed_done_ms: median(seedRuns.map((r) => r[0])),
+  seed_frame_ms: median(seedRuns.map((r) => r[1])),
+  big_bytes: utf8Bytes(big),
+  big_done_ms: median(bigRuns.map((r) => r[0])),
+  big_frame_ms: median(bigRuns.map((r) => r[1])),
+  runs: { seed: SEED_RUNS, big: BIG_RUNS, loads: LOADS },
+};
+console.log(
+  `page: load to ready ${res.load_to_ready_ms.toFixed(0)} ms; seed ${res.seed_done_ms.toFixed(1)} ms (frame ${res.seed_frame_ms.toFixed(1)}); ` +
+    `1 MB ${res.big_done_ms.toFixed(0)} ms (frame ${res.big_frame_ms.toFixed(0)})`,
+);
+writeResult("page", res);
