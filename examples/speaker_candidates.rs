@@ -48,6 +48,13 @@ fn main() {
             }
             if p.iter().any(ok) {
                 any_ok += 1;
+            } else if std::env::var_os("SHOW_MISSES").is_some() {
+                let q = &qs[qi];
+                let lo = q.span.start.saturating_sub(160);
+                let lo = (0..=lo).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
+                let gold_text: String = text.chars().skip(gs).take(ge - gs).collect();
+                let got: Vec<&str> = p.iter().filter_map(|a| a.speaker.map(|s| s.span.slice(text))).collect();
+                println!("GOLD={gold_text:?} GOT={got:?} :: {}", text[lo..q.span.end].replace('\n', "⏎"));
             }
         }
     }

@@ -234,13 +234,17 @@ impl Ctx<'_, '_> {
                 break;
             }
             if k > i && self.is_cue(k) {
-                // `“…” to Mr. Sanders, said David Axelrod`: inverted after a comma.
+                // `X, a doctor, said` first; then `“…” to Mr. Sanders, said
+                // David Axelrod`: inverted after a comma.
+                if let Some(np) = self.np_left(k, i) {
+                    return self.found(Rule::After, doc.tokens[k].span, np);
+                }
                 if self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k)) {
                     if let Some(np) = self.np_right(k + 1, end) {
                         return self.found(Rule::After, doc.tokens[k].span, np);
                     }
                 }
-                let np = self.np_left(k, i).or_else(|| self.sentence_subject(k))?;
+                let np = self.sentence_subject(k)?;
                 return self.found(Rule::After, doc.tokens[k].span, np);
             }
             k += 1;
