@@ -4,6 +4,7 @@
 #   make test    every test: Rust, WASM in Chrome and Firefox, page tests
 #   make site    the static site in dist/, ready for any static host
 #   make eval    scores on the development data in ../shared/data
+#   make fuzz    the fuzz target for FUZZ_SECONDS (default 300; nightly + cargo-fuzz)
 #
 # Each target installs what it needs first (scripts/setup.sh; idempotent).
 
@@ -11,8 +12,10 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 PKG := target/pkg-web
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 45
 
-.PHONY: all setup setup-min build site serve test test-rust test-wasm test-page eval eval-train clean
+.PHONY: all setup setup-min build site serve test test-rust test-release test-fuzz test-wasm test-page fuzz eval eval-train clean
 
 all: site
 
@@ -40,10 +43,22 @@ serve: site
 	@echo "serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: setup test-rust test-wasm test-page
+test: setup test-rust test-release test-fuzz test-wasm test-page
 
 test-rust:
 	cargo test --all-targets
+
+# Pathological inputs at full size (debug builds run them at 1/20) and more
+# property-test cases, in an optimised build.
+test-release:
+	PROPTEST_CASES=2000 cargo test --release --test pathological --test properties
+
+# A short bounded fuzz run (make fuzz for a longer one); prints executions and time.
+test-fuzz:
+	fuzz/run.sh $(FUZZ_TEST_SECONDS)
+
+fuzz: setup
+	fuzz/run.sh $(FUZZ_SECONDS)
 
 test-wasm:
 	wasm-pack test --headless --chrome --firefox

@@ -16,6 +16,7 @@ log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 # Pinned tool versions (see shared TOOLCHAIN notes for why these).
 WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
+CARGO_FUZZ_VERSION=0.13.2
 
 # 1. Rust target for the browser build.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -60,7 +61,18 @@ if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GE
   cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked
 fi
 
-# 5. Node packages for the page tests (versions pinned in tests/page/package-lock.json).
+# 5. cargo-fuzz (libFuzzer) and the nightly toolchain it needs, for the fuzz
+#    run in `make test` and `make fuzz`.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  log "installing the nightly toolchain"
+  rustup toolchain install nightly --profile minimal
+fi
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  log "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked
+fi
+
+# 6. Node packages for the page tests (versions pinned in tests/page/package-lock.json).
 if [ ! -d tests/page/node_modules/playwright-core ]; then
   log "npm ci in tests/page"
   (cd tests/page && npm ci --no-audit --no-fund --loglevel=error)
