@@ -171,8 +171,15 @@ impl Ctx<'_, '_> {
     /// capitalised `States` or `Post` is a name), outside quotations.
     fn is_cue(&self, i: usize) -> bool {
         let t = self.tok(i);
-        // `She went on: “…”`.
+        // `She went on: “…”`, `he points out`.
         if t == "on" && i > 0 && matches!(self.tok(i - 1), "went" | "goes" | "go" | "going") && !self.in_quote[i] {
+            return true;
+        }
+        if matches!(t, "point" | "points" | "pointed" | "pointing")
+            && i + 1 < self.doc.tokens.len()
+            && self.tok(i + 1) == "out"
+            && !self.in_quote[i]
+        {
             return true;
         }
         self.is_word(i)
@@ -473,17 +480,21 @@ impl Ctx<'_, '_> {
             while j > floor && self.tok(j - 1) != "," {
                 j -= 1;
             }
-            if j > floor && j + 1 < k - 1 {
+            if j > floor && j < k - 1 {
                 let first = self.tok(j);
                 let descriptive = matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "who's")
-                    || first.starts_with(char::is_lowercase);
-                if descriptive {
-                    // `X, a doctor at Y, said`: X.
-                    k = j - 1;
-                } else if (j..k - 1).all(|t| self.is_word(t) || matches!(self.tok(t), "’s" | "'s" | "." | "-")) {
+                    || first.starts_with(char::is_lowercase)
+                    // `Ramos, 58, told`: an age.
+                    || (j..k - 1).all(|t| self.tok(t).chars().all(|c| c.is_ascii_digit()));
+                let is_name = (j..k - 1).all(|t| {
+                    self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
+                });
+                if !descriptive && is_name && self.ents.mention_at_token(j).is_some() {
                     // `Ms. Merkel's spokesman, Steffen Seibert, wrote`: the name.
                     return Some((j, k - 1));
                 }
+                // `X, a doctor at Y, said` / `Jeff Weaver, Sanders’ campaign manager, said`: X.
+                k = j - 1;
             } else {
                 return None;
             }
@@ -552,7 +563,7 @@ impl Ctx<'_, '_> {
         while end < hi && end < k + 8 {
             let t = self.tok(end);
             let ok = if self.is_word(end) {
-                (end == k || !lexicon::ends_noun_phrase(t)) && !lexicon::is_speech_verb(t) && !self.in_quote[end]
+                (end == k || !lexicon::ends_noun_phrase(t)) && !self.is_cue(end) && !self.in_quote[end]
             } else {
                 matches!(t, "’s" | "'s" | "&")
             };

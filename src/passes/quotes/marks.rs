@@ -68,6 +68,11 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                 prev = Some('`');
                 continue;
             }
+            // `,'''` closes a single quotation inside a doubled one: the
+            // first mark is the single, the last two the double.
+            '\'' if next == Some('\'') && s[i + 1..].starts_with("''") && prev.is_some_and(|p| !is_space(p)) => {
+                push(Family::Single, Role::Close, 0, false);
+            }
             '\'' | '\u{2019}' | '\u{2018}' if next == Some(c) || (c == '\'' && next == Some('\u{2019}')) => {
                 // Doubled single marks stand for a double mark: `''…''`, `‘‘…’’`.
                 let (_, d) = iter.next().expect("peeked");
