@@ -691,7 +691,7 @@ mod tests {
         ("before, colon", "Secretary Mike Pompeo said: “We will win.”", "Mike Pompeo", "Mike Pompeo"),
         ("before, that", "President Moon Jae-In said that it was “a decisive step.”", "Moon Jae-In", "Moon Jae-In"),
         ("dash", "“We will win the vote today.” — Mike Pompeo", "Mike Pompeo", "Mike Pompeo"),
-        ("according to", "According to Shinzo Abe, “the alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
+        ("according to", "According to Prime Minister Shinzo Abe, “the alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
         ("told reporters", "Prime Minister Shinzo Abe told reporters: “The alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
         ("tweeted", "Mike Pompeo tweeted, “Had a good trip to Seoul today.”", "Mike Pompeo", "Mike Pompeo"),
         ("heard saying", "Kim Jong Un was heard saying, “I am really pleased today.”", "Kim Jong Un", "Kim Jong Un"),
