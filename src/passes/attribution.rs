@@ -698,9 +698,9 @@ mod tests {
         ("quoted as saying", "Kim Jong Un was quoted as saying “I am really pleased today.”", "Kim Jong Un", "Kim Jong Un"),
         (
             "apposition",
-            "“We are ready,” Donald Trump, the president of the United States, said.",
-            "Donald Trump",
-            "Donald Trump",
+            "“We are ready,” Mike Pence, the vice president of the United States, said.",
+            "Mike Pence",
+            "Mike Pence",
         ),
         (
             "pronoun",
