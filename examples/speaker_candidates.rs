@@ -48,6 +48,19 @@ fn main() {
             }
             if p.iter().any(ok) {
                 any_ok += 1;
+                if !ok(&p[0]) && std::env::var_os("SHOW_SWAPS").is_some() {
+                    let rules: Vec<String> = p.iter().map(|a| format!("{}{}", a.rule.map_or("-", |r| r.as_str()), if ok(a) { "+" } else { "" })).collect();
+                    println!("SWAP {}", rules.join(" "));
+                    if std::env::var_os("SHOW_SWAP_TEXT").is_some() {
+                        let q = &qs[qi];
+                        let lo = q.span.start.saturating_sub(100);
+                        let lo = (0..=lo).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
+                        let hi = (q.span.end + 100).min(text.len());
+                        let hi = (hi..=text.len()).find(|&b| text.is_char_boundary(b)).unwrap_or(text.len());
+                        let got: Vec<&str> = p.iter().filter_map(|a| a.speaker.map(|s| s.span.slice(text))).collect();
+                        println!("   GOT={got:?} :: {}", text[lo..hi].replace('\n', "⏎"));
+                    }
+                }
             } else if std::env::var_os("SHOW_MISSES").is_some() {
                 let q = &qs[qi];
                 let lo = q.span.start.saturating_sub(160);

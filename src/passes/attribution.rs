@@ -116,10 +116,18 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         }
         // `according to X` names the outer source even when the sentence
         // also has `Y said`: it goes first.
+        // A partial quotation inside `X said … “…” …` belongs to the cue
+        // before it, unless the cue right after it says otherwise.
+        let after = ctx.after(q);
+        let adjacent = after.is_some_and(|a| {
+            a.cue.is_some_and(|c| doc.token_at_or_after(c.start) <= doc.token_at_or_after(q.span.end) + 5)
+        });
+        let after_first = adjacent || q.kind != QuoteKind::Partial;
         let found = ctx
             .according(q)
-            .or_else(|| ctx.after(q))
+            .or_else(|| if after_first { after } else { None })
             .or_else(|| ctx.before(q))
+            .or(after)
             .or_else(|| ctx.colon(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
@@ -210,7 +218,11 @@ impl Ctx<'_, '_> {
         // the attribution is the next one, in the same paragraph.
         let mut sent_end = doc.sentences[si].tokens.1;
         if sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
-            sent_end = doc.sentences[si + 1].tokens.1;
+            // Only an attribution at the very start of that sentence counts.
+            let (a, b) = doc.sentences[si + 1].tokens;
+            if (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
+                sent_end = b;
+            }
         }
         let end = sent_end.min(start + 20);
         let mut i = start;
