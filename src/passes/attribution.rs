@@ -220,7 +220,7 @@ impl Ctx<'_, '_> {
         if sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
             // Only an attribution at the very start of that sentence counts.
             let (a, b) = doc.sentences[si + 1].tokens;
-            if (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
+            if matches!(self.tok(a), "—" | "–" | "--") || (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
                 sent_end = b;
             }
         }
