@@ -118,7 +118,14 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         // also has `Y said`: it goes first.
         // A partial quotation inside `X said … “…” …` belongs to the cue
         // before it, unless the cue right after it says otherwise.
-        let after = ctx.after(q);
+        // `“A,” X said. “B.” She added…`: B continues X's quotation; the next
+        // sentence's cue is for what follows.
+        let continues = qi > 0 && {
+            let prev = &quotes[qi - 1];
+            let pa = doc.paragraph_at(prev.span.start);
+            pa.is_some() && pa == doc.paragraph_at(q.span.start) && out[qi - 1].speaker.is_some()
+        };
+        let after = ctx.after(q, !continues);
         let adjacent = after.is_some_and(|a| {
             a.cue.is_some_and(|c| doc.token_at_or_after(c.start) <= doc.token_at_or_after(q.span.end) + 5)
         });
@@ -154,7 +161,7 @@ pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<V
         .map(|(qi, q)| {
             let all = [
                 ctx.according(q),
-                ctx.after(q),
+                ctx.after(q, true),
                 ctx.before(q),
                 ctx.colon(q),
                 ctx.paragraph(q, qi, quotes, &chosen),
@@ -210,14 +217,14 @@ impl Ctx<'_, '_> {
     }
 
     /// Rule 1: a cue right after the quotation, in the same sentence.
-    fn after(&mut self, q: &Quote) -> Option<Attribution> {
+    fn after(&mut self, q: &Quote, next_sentence: bool) -> Option<Attribution> {
         let doc = self.doc;
         let start = doc.token_at_or_after(q.span.end);
         let si = doc.sentence_at(q.span.end.saturating_sub(1))?;
         // `“Why?” Trump asked.`: the quotation's `?` ended the sentence, and
         // the attribution is the next one, in the same paragraph.
         let mut sent_end = doc.sentences[si].tokens.1;
-        if sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
+        if next_sentence && sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
             // Only an attribution at the very start of that sentence counts.
             let (a, b) = doc.sentences[si + 1].tokens;
             if matches!(self.tok(a), "—" | "–" | "--") || (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
