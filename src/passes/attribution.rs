@@ -26,6 +26,7 @@ use crate::document::chars::is_quote_mark;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use crate::passes::entities::{Entities, Entity, EntityKind};
+use crate::passes::quotes::kind::quote_mask;
 use crate::passes::quotes::{Quote, QuoteKind};
 
 /// Which rule found the attribution.
@@ -101,12 +102,7 @@ struct Ctx<'a, 'd> {
 /// Attributes every quotation; scare quotes get no speaker. Organisations
 /// named by a speaker phrase (`the ministry`) are added to `ents`.
 pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Attribution> {
-    let mut in_quote = vec![false; doc.tokens.len()];
-    for q in quotes {
-        let a = doc.token_at_or_after(q.span.start);
-        let b = doc.token_at_or_after(q.span.end);
-        in_quote[a..b].iter_mut().for_each(|x| *x = true);
-    }
+    let in_quote = quote_mask(doc, quotes);
     let mut ctx = Ctx { doc, ents, in_quote };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -148,12 +144,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
 /// `examples/speaker_candidates.rs`), with the sieve's choice first.
 pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Vec<Attribution>> {
     let chosen = attribute(doc, quotes, ents);
-    let mut in_quote = vec![false; doc.tokens.len()];
-    for q in quotes {
-        let a = doc.token_at_or_after(q.span.start);
-        let b = doc.token_at_or_after(q.span.end);
-        in_quote[a..b].iter_mut().for_each(|x| *x = true);
-    }
+    let in_quote = quote_mask(doc, quotes);
     let mut ctx = Ctx { doc, ents, in_quote };
     quotes
         .iter()

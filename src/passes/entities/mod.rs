@@ -10,6 +10,7 @@
 
 pub mod gazetteer;
 pub mod names;
+pub mod tagger;
 
 use std::collections::HashMap;
 
@@ -106,97 +107,223 @@ impl Entities {
     }
 }
 
-/// A capitalised run inside a chunk, not yet known to be a person.
-struct NameRun {
-    tokens: (usize, usize),
-    after_title: bool,
-    sentence_start: bool,
-}
-
-/// Finds the entities of `doc`.
+/// Finds the entities of `doc`: the tagger proposes typed spans, the
+/// gazetteer gives each place its `geo`, and bare surnames are linked to
+/// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
+    let tags = tagger::tag(doc);
+    let spans = consistent(doc, &tags, typed_spans(doc, &tags));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut runs: Vec<NameRun> = Vec::new();
 
-    for sent in &doc.sentences {
-        let headline = is_all_caps(doc, sent.tokens);
-        let (mut i, end) = sent.tokens;
+    // Persons: full names first, so that later and earlier surnames link to them.
+    let mut singles: Vec<(usize, usize, String)> = Vec::new();
+    for &(a, b, tag, headline) in &spans {
+        if tag != tagger::PER {
+            continue;
+        }
+        let key = span_key(doc, a, b, headline);
+        if b - a >= 2 {
+            add_person(doc, &mut out, &mut index, (a, b), key, headline);
+        } else {
+            singles.push((a, b, key));
+        }
+    }
+    let parts = name_parts(&out);
+    for (a, b, key) in singles {
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        if let Some(&id) = parts.get(key.as_str()) {
+            out.entities[id].mentions.push(span);
+            out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
+        } else {
+            let headline = tagger::is_all_caps(doc, sentence_of(doc, a));
+            add_person(doc, &mut out, &mut index, (a, b), key, headline);
+        }
+    }
+
+    for &(a, b, tag, headline) in &spans {
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        match tag {
+            tagger::LOC => {
+                // Every location carries `geo`: a place the gazetteer does
+                // not know is left out.
+                let Some(place) = place_of(doc, a, b, headline) else { continue };
+                let id = out.add(&mut index, EntityKind::Location, place.canonical.to_string(), span, (a, b));
+                out.entities[id].place = Some(place);
+            }
+            tagger::ORG => {
+                out.add(&mut index, EntityKind::Organization, span_key(doc, a, b, headline), span, (a, b));
+            }
+            _ => {}
+        }
+    }
+    out.finish()
+}
+
+/// Context rules over the tagger's spans:
+/// - a person right before a MISC word is the start of a demonym
+///   (`North Korean`), not a person;
+/// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
+///   `U.S.-North Korea summit`);
+/// - a single word equal to the surname of a full name found in the document
+///   is that person wherever it is written (`Pompeo’s`, `against Trump`),
+///   unless the gazetteer knows it as a place.
+fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    for k in 0..spans.len() {
+        let (a, b, t, headline) = spans[k];
+        if t == tagger::PER && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::MISC) {
+            spans[k].2 = tagger::MISC;
+        }
+        if t == tagger::MISC {
+            if let Some(p) = place_of(doc, a, b, headline) {
+                if p.feature != gazetteer::Feature::Region || b - a > 1 {
+                    spans[k].2 = tagger::LOC;
+                }
+            }
+        }
+    }
+    let mut surnames: HashMap<&str, ()> = HashMap::new();
+    for &(a, b, t, headline) in &spans {
+        if t == tagger::PER && b - a >= 2 && !headline {
+            let last = doc.tok(b - 1);
+            if last.chars().count() > 1 && is_capitalised(last) {
+                surnames.insert(last, ());
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return spans;
+    }
+    let in_span = {
+        let mut v = vec![false; doc.tokens.len()];
+        for &(a, b, _, _) in &spans {
+            v[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        v
+    };
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    let mut next = 0;
+    let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
+    for i in 0..doc.tokens.len() {
+        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surnames.contains_key(doc.tok(i)) {
+            extra.push((i, i + 1, tagger::PER, false));
+        }
+    }
+    for sp in spans.iter_mut() {
+        let (a, b, t, _) = *sp;
+        if t != tagger::PER && b - a == 1 && surnames.contains_key(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() {
+            sp.2 = tagger::PER;
+        }
+    }
+    for e in extra {
+        while next < spans.len() && spans[next].0 < e.0 {
+            out.push(spans[next]);
+            next += 1;
+        }
+        out.push(e);
+    }
+    out.extend_from_slice(&spans[next..]);
+    out
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The sentence token range holding token `i`.
+fn sentence_of(doc: &Document, i: usize) -> (usize, usize) {
+    let k = doc.sentences.partition_point(|s| s.tokens.0 <= i);
+    k.checked_sub(1).map_or((i, i + 1), |k| doc.sentences[k].tokens)
+}
+
+/// Runs of equal non-`O` tags over word tokens: `(first, end, tag, headline)`.
+/// Leading title words are dropped from persons (`President` in `President Moon`).
+fn typed_spans(doc: &Document, tags: &[u8]) -> Vec<(usize, usize, u8, bool)> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let headline = tagger::is_all_caps(doc, s.tokens);
+        let (mut i, end) = s.tokens;
         while i < end {
-            if !starts_chunk(doc, i, headline) {
+            let t = tags[i];
+            if t == tagger::O || doc.tokens[i].kind != TokenKind::Word {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < end && continues_chunk(doc, j, end, headline) {
+            while j < end && tags[j] == t && doc.tokens[j].kind == TokenKind::Word && !line_break_before(doc, j) {
                 j += 1;
             }
-            segment_chunk(doc, (i, j), sent.tokens.0, headline, &mut out, &mut index, &mut runs);
+            let mut a = i;
+            if t == tagger::PER {
+                while a + 1 < j && (lexicon::is_person_title(doc.tok(a)) || is_function_word(doc.tok(a))) {
+                    a += 1;
+                }
+            }
+            out.push((a, j, t, headline));
             i = j;
         }
     }
+    out
+}
 
-    // Full names first: several words after a title or starting with a
-    // first name. Single words wait until the full names are known.
-    let mut pending = Vec::new();
-    for run in runs {
-        let (a, b) = run.tokens;
-        let evidence = b - a >= 2 && (run.after_title || names::is_first_name(doc.tok(a)));
-        if evidence {
-            add_person(doc, &mut out, &mut index, run.tokens);
-        } else {
-            pending.push(run);
+fn line_break_before(doc: &Document, j: usize) -> bool {
+    doc.text[doc.tokens[j - 1].span.end..doc.tokens[j].span.start].contains('\n')
+}
+
+/// The entity key of a span: its text with spaces normalised, title-cased in headlines.
+fn span_key(doc: &Document, a: usize, b: usize, headline: bool) -> String {
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let s = normalise_space(span.slice(doc.text));
+    if headline {
+        tagger::title_case(&s)
+    } else {
+        s
+    }
+}
+
+/// The gazetteer entry for a location span: the whole span, or without a leading `the`.
+fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'static Place> {
+    let mut a = a;
+    if b - a > 1 && doc.tok(a).eq_ignore_ascii_case("the") {
+        a += 1;
+    }
+    let end = sentence_of(doc, a).1.max(b);
+    match tagger::gazetteer_at(doc, a, end, headline) {
+        Some((len, p)) if a + len == b => Some(p),
+        _ => {
+            let key = span_key(doc, a, b, headline);
+            gazetteer::lookup(&key).or_else(|| gazetteer::lookup(&tagger::title_case(&key)))
         }
     }
-    // Parts of known names: the last word wins, then the first name seen.
+}
+
+/// Parts of known full names, for linking bare surnames: the last word wins,
+/// then the first full name seen with that word.
+fn name_parts(out: &Entities) -> HashMap<String, usize> {
     let mut parts: HashMap<String, usize> = HashMap::new();
     for (id, e) in out.entities.iter().enumerate() {
-        if e.kind == EntityKind::Person {
+        if e.kind == EntityKind::Person && e.name.contains(' ') {
             for part in e.name.split(' ').filter(|p| p.chars().count() > 1) {
                 parts.entry(part.to_string()).or_insert(id);
             }
         }
     }
     for (id, e) in out.entities.iter().enumerate() {
-        if e.kind == EntityKind::Person {
+        if e.kind == EntityKind::Person && e.name.contains(' ') {
             if let Some(last) = e.name.rsplit(' ').next() {
                 parts.insert(last.to_string(), id);
             }
         }
     }
-    let mut new_names: Vec<(usize, usize)> = Vec::new();
-    for run in pending {
-        let (a, b) = run.tokens;
-        if b - a == 1 {
-            if let Some(&id) = parts.get(doc.tok(a)) {
-                let span = doc.tokens[a].span;
-                out.entities[id].mentions.push(span);
-                out.mentions.push(Mention { span, entity: id, tokens: run.tokens });
-                continue;
-            }
-        }
-        let first = doc.tok(a);
-        let titled = run.after_title || (names::is_first_name(first) && !run.sentence_start);
-        // A name right next to a speech verb: `said Caddell`, `Caddell told`.
-        let before = a.checked_sub(1).map(|k| doc.tok(k));
-        let after = (b < doc.tokens.len()).then(|| doc.tok(b));
-        let speaks = before.is_some_and(lexicon::is_finite_speech_verb) || after.is_some_and(lexicon::is_finite_speech_verb);
-        if titled || (speaks && b - a <= 3 && !is_function_word(first)) {
-            new_names.push(run.tokens);
-        }
-    }
-    for t in new_names {
-        add_person(doc, &mut out, &mut index, t);
-    }
-    out.finish()
+    parts
 }
 
-fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize)) {
+fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize), key: String, headline: bool) {
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-    let key = normalise_space(span.slice(doc.text));
     let id = out.add(index, EntityKind::Person, key, span, (a, b));
-    if out.entities[id].gender.is_none() {
-        out.entities[id].gender = names::gender(doc.tok(a));
+    if out.entities[id].gender.is_none() && b - a >= 2 {
+        let first = if headline { tagger::title_case(doc.tok(a)) } else { doc.tok(a).to_string() };
+        out.entities[id].gender = names::gender(&first);
     }
 }
 
@@ -212,213 +339,12 @@ fn normalise_space(s: &str) -> String {
     out
 }
 
-/// Whether the sentence is set in capitals (a headline), where case says nothing.
-fn is_all_caps(doc: &Document, (a, b): (usize, usize)) -> bool {
-    let mut upper = 0;
-    let mut words = 0;
-    for k in a..b {
-        if doc.tokens[k].kind != TokenKind::Word {
-            continue;
-        }
-        let w = doc.tok(k);
-        if !w.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        words += 1;
-        if !w.chars().any(char::is_lowercase) {
-            upper += 1;
-        }
-    }
-    words >= 3 && upper * 10 >= words * 8
-}
-
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn starts_chunk(doc: &Document, i: usize, _headline: bool) -> bool {
-    let t = doc.tokens[i];
-    t.kind == TokenKind::Word && is_capitalised(doc.tok(i)) && !preceded_by_handle(doc, i)
-}
-
-/// `@StateDept` is a handle, not a name.
-fn preceded_by_handle(doc: &Document, i: usize) -> bool {
-    i > 0 && doc.tok(i - 1) == "@" && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
-}
-
-/// Whether token `j` continues the chunk before it.
-fn continues_chunk(doc: &Document, j: usize, end: usize, headline: bool) -> bool {
-    let t = doc.tokens[j];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let w = doc.tok(j);
-    // A line break between tokens ends a chunk.
-    let gap = &doc.text[doc.tokens[j - 1].span.end..t.span.start];
-    if gap.contains('\n') || gap.is_empty() && doc.tokens[j - 1].kind != TokenKind::Word {
-        return false;
-    }
-    if is_capitalised(w) {
-        return !headline || doc.tokens[j - 1].kind == TokenKind::Word;
-    }
-    // Particles and `of` join capitalised words: `Secretary of State`, `Ludwig van Beethoven`.
-    let joins = matches!(w, "of" | "van" | "von" | "de" | "der" | "den" | "bin" | "ibn" | "al" | "da" | "del" | "di" | "du" | "la" | "le" | "dos" | "das" | "ter");
-    joins && j + 1 < end && is_capitalised(doc.tok(j + 1)) && doc.tokens[j + 1].kind == TokenKind::Word
-}
-
 /// Capitalised words that start sentences and are not names.
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "For" | "After" | "Before" | "When"
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
-            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "Following" | "As" | "So"
-            | "Yet" | "Still" | "Some" | "Many" | "Most" | "All" | "No" | "Not" | "Now" | "Then" | "Also"
-            | "With" | "By" | "From" | "To" | "Of" | "During" | "Since" | "Until" | "Although" | "Though"
-            | "Because" | "However" | "Meanwhile" | "Instead" | "Like" | "Unlike" | "About" | "Why" | "What"
-            | "How" | "Who" | "Where" | "Which" | "Read" | "Posted" | "Under" | "More" | "Last" | "Next"
-            | "Other" | "Another" | "Each" | "Every" | "Both" | "Either" | "Neither" | "My" | "Your" | "You"
-            | "Asked" | "Even" | "Just" | "Only" | "Over" | "Among" | "Despite" | "Earlier" | "Later"
-    ) || is_calendar_word(w)
-}
-
-/// Days and months: capitalised, never persons.
-fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January"
-            | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October"
-            | "November" | "December" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
-            | "Oct" | "Nov" | "Dec" | "Today" | "Yesterday" | "Tomorrow"
+            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs"
     )
-}
-
-/// Words that make a capitalised chunk an organisation.
-fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Department" | "Ministry" | "Office" | "Party" | "Agency" | "Council" | "Committee" | "Commission"
-            | "University" | "College" | "School" | "Institute" | "Foundation" | "Association" | "Union"
-            | "Bank" | "Court" | "Senate" | "Congress" | "Parliament" | "Assembly" | "Times" | "Post" | "News"
-            | "Journal" | "Press" | "Herald" | "Tribune" | "Magazine" | "Network" | "Service" | "Services"
-            | "Corporation" | "Corp." | "Company" | "Co." | "Inc." | "Ltd." | "Group" | "Organization"
-            | "Organisation" | "Federation" | "League" | "Club" | "Airlines" | "Airways" | "Motors" | "Bureau"
-            | "Administration" | "Army" | "Navy" | "Force" | "Forces" | "Police" | "Guard" | "Hospital"
-            | "Church" | "Fund" | "Board" | "Authority" | "Exchange" | "Reserve" | "Cabinet" | "Alliance"
-            | "Coalition" | "Movement" | "Society" | "Trust" | "Holdings" | "Industries" | "Media"
-            | "Television" | "Radio" | "Watch" | "Reuters" | "Bloomberg" | "Senators" | "Democrats"
-            | "Republicans" | "Centre" | "Center" | "Caucus" | "Corps" | "Secretariat" | "Tribunal"
-    )
-}
-
-/// An acronym used as a name: `NYPD`, `FBI`, `U.N.`.
-fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
-}
-
-/// The longest gazetteer match starting at token `i` within `[i, end)`.
-fn place_at(doc: &Document, i: usize, end: usize, headline: bool) -> Option<(usize, &'static Place)> {
-    let max = (end - i).min(5);
-    for len in (1..=max).rev() {
-        let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end);
-        let s = span.slice(doc.text);
-        let key;
-        let s = if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
-            key = normalise_space(s);
-            key.as_str()
-        } else {
-            s
-        };
-        if let Some(p) = gazetteer::lookup(s) {
-            return Some((len, p));
-        }
-        if headline {
-            if let Some(p) = gazetteer::lookup(&title_case(s)) {
-                return Some((len, p));
-            }
-        }
-    }
-    None
-}
-
-/// `NORTH KOREA` → `North Korea`.
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut start = true;
-    for c in s.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphanumeric();
-    }
-    out
-}
-
-/// Splits one chunk `[a, b)` into places, organisations and name runs.
-#[allow(clippy::too_many_arguments)]
-fn segment_chunk(
-    doc: &Document,
-    (a, b): (usize, usize),
-    sent_start: usize,
-    headline: bool,
-    out: &mut Entities,
-    index: &mut HashMap<(EntityKind, String), usize>,
-    runs: &mut Vec<NameRun>,
-) {
-    let mut i = a;
-    // A capitalised function word at the start of a sentence is not a name.
-    while i < b && is_function_word(doc.tok(i)) {
-        i += 1;
-    }
-    if i >= b {
-        return;
-    }
-    // Organisations: the chunk ends in an organisation word, or is an acronym.
-    if !headline && (i + 1 < b && (a..b).any(|k| is_org_word(doc.tok(k)))) {
-        let span = Span::new(doc.tokens[i].span.start, doc.tokens[b - 1].span.end);
-        // A leading place stays a separate place only when the organisation
-        // word comes right after it (`North Korea Ministry`) is still one org.
-        out.add(index, EntityKind::Organization, normalise_space(span.slice(doc.text)), span, (i, b));
-        return;
-    }
-    let mut after_title = false;
-    while i < b {
-        if let Some((len, place)) = place_at(doc, i, b, headline) {
-            let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end);
-            let id = out.add(index, EntityKind::Location, place.canonical.to_string(), span, (i, i + len));
-            out.entities[id].place = Some(place);
-            i += len;
-            after_title = false;
-            continue;
-        }
-        let w = doc.tok(i);
-        if headline {
-            i += 1;
-            continue;
-        }
-        if lexicon::is_person_title(w) || (after_title && w == "of") {
-            after_title = true;
-            i += 1;
-            continue;
-        }
-        if is_acronym(w) && !names::is_first_name(w) && w != "I" {
-            let span = doc.tokens[i].span;
-            out.add(index, EntityKind::Organization, w.to_string(), span, (i, i + 1));
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        // A name runs to the next title; a place name inside it belongs to
-        // the name (`George Washington`).
-        while j < b && !lexicon::is_person_title(doc.tok(j)) {
-            j += 1;
-        }
-        let titled = after_title && (a..i).any(|k| lexicon::is_strong_title(doc.tok(k)));
-        runs.push(NameRun { tokens: (i, j), after_title: titled, sentence_start: i == sent_start });
-        after_title = false;
-        i = j;
-    }
 }

@@ -58,8 +58,8 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
-/// For each token, whether it lies inside a quotation.
-fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
+/// For each token, whether it lies inside a quotation (marks included).
+pub fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
     let mut in_quote = vec![false; doc.tokens.len()];
     for q in quotes {
         let a = doc.token_at_or_after(q.span.start);
