@@ -54,8 +54,25 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     let in_quote = quote_mask(doc, quotes);
     for q in quotes.iter_mut() {
         let f = features(doc, q, &in_quote);
-        q.kind = if speech_probability(&f) < 0.5 { QuoteKind::Scare } else { speech_kind(doc, q) };
+        let speech = speech_probability(&f) >= 0.5 && !(is_single(doc, q) && single_is_term(&f));
+        q.kind = if speech { speech_kind(doc, q) } else { QuoteKind::Scare };
     }
+}
+
+/// Whether the quotation is in single marks (`‘…’`, `'…'`).
+fn is_single(doc: &Document, q: &Quote) -> bool {
+    let s = q.span.slice(doc.text);
+    s.starts_with(['‘', '’', '‚']) || (s.starts_with('\'') && !s.starts_with("''"))
+}
+
+/// American copy quotes speech in double marks; a stretch in single marks
+/// outside a headline, with no cue right beside it, is a term or a title
+/// (`'All Bets Are Off.'` as a subheading). The training data marks no
+/// single quotes, so this is a rule, not a learned weight. British-style
+/// speech (`‘We will,’ he said`) keeps its cue and stays speech.
+fn single_is_term(features: &[String]) -> bool {
+    let has = |name: &str| features.iter().any(|f| f == name);
+    !has("headline") && !has("cue_before") && !has("cue_after") && !has("colon")
 }
 
 /// For each token, whether it lies inside a quotation (marks included).

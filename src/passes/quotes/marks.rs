@@ -168,7 +168,7 @@ fn markup_end(s: &str) -> Option<usize> {
     if !(b.len() > 2 && (b[1].is_ascii_alphabetic() || b[1] == b'/')) {
         return None;
     }
-    let limit = b.len().min(400);
+    let limit = b.len().min(4000);
     let end = b[1..limit].iter().position(|&c| c == b'>' || c == b'<' || c == b'\n')? + 1;
     (b[end] == b'>').then_some(end + 1)
 }

@@ -311,6 +311,8 @@ mod tests {
             ("scare term", "the “historic” summit was held", "scare"),
             ("film title", "he watched the film “Jaws” last night", "scare"),
             ("called", "she called them “deplorables.”", "partial"),
+            ("british speech", "‘We will win the vote,’ he said.", "direct"),
+            ("single-quoted subheading", "The vote went well.\n\n'All Bets Are Off.'\n\nThen it rained.", "scare"),
         ];
         for (name, text, want) in cases {
             let got = spans(text);
