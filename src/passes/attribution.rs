@@ -17,6 +17,9 @@
 //!    the quotation: `Caddell continued:`.
 //! 7. **carry** – a paragraph that is only a quotation takes the speaker of
 //!    the previous paragraph's quotation, or that paragraph's subject.
+//! 8. **subject** – no cue at all: a quotation inside a sentence whose
+//!    subject is a person or organisation (`Clinton cracked, “…”`) is
+//!    theirs, with low confidence.
 //!
 //! The speaker is a mention: a name, a pronoun, or a noun phrase such as
 //! `South Korea’s presidential office`; its entity is the resolved person
@@ -40,6 +43,7 @@ pub enum Rule {
     Paragraph,
     Intro,
     Carry,
+    Subject,
 }
 
 impl Rule {
@@ -54,6 +58,7 @@ impl Rule {
             Rule::Paragraph => 0.7,
             Rule::Intro => 0.7,
             Rule::Carry => 0.55,
+            Rule::Subject => 0.5,
         }
     }
 
@@ -67,6 +72,7 @@ impl Rule {
             Rule::Paragraph => "paragraph",
             Rule::Intro => "intro",
             Rule::Carry => "carry",
+            Rule::Subject => "subject",
         }
     }
 }
@@ -134,7 +140,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.colon(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
-            .or_else(|| ctx.carry(q, qi, quotes, &out));
+            .or_else(|| ctx.carry(q, qi, quotes, &out))
+            .or_else(|| ctx.subject(q));
         out.push(found.unwrap_or(Attribution::NONE));
     }
     out
@@ -467,6 +474,20 @@ impl Ctx<'_, '_> {
             }
         }
         false
+    }
+
+    /// Rule 8: the subject of the quotation's sentence, when it comes first.
+    fn subject(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        if doc.sentences[si].tokens.0 >= qs {
+            return None;
+        }
+        let np = self.sentence_subject(qs)?;
+        let speaker = self.speaker_of(np);
+        speaker.entity?;
+        Some(Attribution { speaker: Some(speaker), cue: None, rule: Some(Rule::Subject), confidence: Rule::Subject.confidence() })
     }
 
     /// The subject phrase ending just before the cue at `cue`, not before `lo`.
