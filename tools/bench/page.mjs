@@ -83,12 +83,16 @@ async function openReady() {
   await page.addInitScript(OBSERVER);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench && window.__bench.states.some(([s]) => s === "ready" || s === "error"), null, { timeout: TIMEOUT });
-  const states = await page.evaluate(() => window.__bench.states);
+  const { states, wasmFetched, domContentLoaded } = await page.evaluate(() => ({
+    states: window.__bench.states,
+    wasmFetched: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
+    domContentLoaded: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
+  }));
   const ready = states.find(([s]) => s === "ready");
   if (!ready) throw new Error(`the page did not get ready: ${JSON.stringify(states)}`);
   // Let the automatic first annotation (of the sample, if any) finish.
   await page.waitForFunction(() => !["busy", "loading"].includes(document.documentElement.dataset.state), null, { timeout: TIMEOUT });
-  return { context, page, readyMs: ready[1] };
+  return { context, page, readyMs: ready[1], wasmFetched, domContentLoaded };
 }
 
 // One annotate-plus-render through the page's own UI; returns [to done, to next frame] in ms.
@@ -125,9 +129,13 @@ async function annotateOnce(page, text) {
 }
 
 const loads = [];
+const fetched = [];
+const dcl = [];
 for (let i = 0; i < LOADS; i++) {
-  const { context, readyMs } = await openReady();
+  const { context, readyMs, wasmFetched, domContentLoaded } = await openReady();
   loads.push(readyMs);
+  fetched.push(wasmFetched ?? NaN);
+  dcl.push(domContentLoaded ?? NaN);
   await context.close();
 }
 
@@ -146,6 +154,8 @@ const res = {
   chromium: browser.version(),
   load_to_ready_ms: median(loads),
   load_to_ready_all: loads,
+  dom_content_loaded_ms: median(dcl),
+  wasm_fetched_ms: median(fetched),
   seed_bytes: utf8Bytes(seed),
   seed_done_ms: median(seedRuns.map((r) => r[0])),
   seed_frame_ms: median(seedRuns.map((r) => r[1])),

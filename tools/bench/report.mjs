@@ -84,7 +84,7 @@ if (wasm) {
   row("WASM (Node) ratio", "ours / compromise, same run (`annotateJson`)", perCorpus((c) => w[c]?.ratio_annotateJson, 0) + " ×", "≥ 150×", minOver((c) => w[c]?.ratio_annotateJson) >= 150);
 }
 if (page) {
-  row("page (Chromium)", `load to ready (median of ${page.runs.loads} cold loads)`, `${f(page.load_to_ready_ms, 0)} ms`, "≤ 150 ms", page.load_to_ready_ms <= 150);
+  row("page (Chromium)", `load to ready (median of ${page.runs.loads} cold loads)`, `${f(page.load_to_ready_ms, 0)} ms (DOMContentLoaded ${f(page.dom_content_loaded_ms, 0)} ms, WASM fetched ${f(page.wasm_fetched_ms, 0)} ms)`, "≤ 150 ms", page.load_to_ready_ms <= 150);
   row("page (Chromium)", `**seed** (${page.seed_bytes} B) annotate + render, median of ${page.runs.seed}`, `${f(page.seed_done_ms)} ms (to next frame ${f(page.seed_frame_ms)} ms)`, "≤ 5 ms", page.seed_done_ms <= 5);
   row("page (Chromium)", `${f(page.big_bytes / 1e6, 2)} MB article annotate + render, median of ${page.runs.big}`, `${f(page.big_done_ms, 0)} ms (to next frame ${f(page.big_frame_ms, 0)} ms)`, "", null);
 }
