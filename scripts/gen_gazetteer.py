@@ -91,7 +91,7 @@ COUNTRY_ALIASES = {
     "BN": ["Brunei Darussalam"],
     "BQ": ["Bonaire, Sint Eustatius and Saba", "Bonaire"],
     "BS": ["Bahamas"],
-    "CD": ["DR Congo", "DRC", "D.R. Congo", "Democratic Republic of Congo",
+    "CD": ["DR Congo", "Zaire", "DRC", "D.R. Congo", "Democratic Republic of Congo",
            "Congo-Kinshasa", "Congo"],
     "CF": ["Central African Republic"],
     "CG": ["Republic of Congo", "Congo-Brazzaville", "Congo Republic"],
@@ -150,6 +150,13 @@ CONTINENT_ALIASES = {"Oceania": ["Australasia"]}
 # Regions: (name, lat, lon, [aliases]). Coordinates are rough centres,
 # good enough to place a marker on a world map.
 REGIONS = [
+    # Former states, still named in news and archives (coordinates: their
+    # former capitals). Zaire is an alias of DR Congo instead.
+    ("Soviet Union", 55.75, 37.62, ["USSR", "U.S.S.R."]),
+    ("Yugoslavia", 44.82, 20.46, []),
+    ("Czechoslovakia", 50.09, 14.42, []),
+    ("East Germany", 52.52, 13.40, []),
+    ("West Germany", 50.73, 7.10, []),
     ("Americas", 15.0, -85.0, []),
     ("Latin America", -5.0, -65.0, []),
     ("Central America", 13.5, -86.0, []),
@@ -556,6 +563,7 @@ def saint_variants(name: str) -> list[str]:
         out.append(" ".join("St" if w == "Saint" else w for w in words))
     elif "St." in words:
         out.append(" ".join("Saint" if w == "St." else w for w in words))
+        out.append(" ".join("St" if w == "St." else w for w in words))
     return out
 
 
@@ -798,10 +806,26 @@ def build_us_states(src: Sources, gaz: Gazetteer) -> set[str]:
         if code not in US_STATE_COORDS:
             raise SystemExit(f"no coordinates for US state {code}")
         lat, lon = US_STATE_COORDS[code]
-        for f in surface_forms(st["name"]):
+        for f in surface_forms(st["name"]) + US_STATE_ABBREVIATIONS.get(code, []):
             gaz.add(f, "admin1", "US", lat, lon, 0, st["name"])
             names.add(f)
     return names
+
+
+# Newspaper (AP-style) abbreviations of US states, as they are written after
+# a city ("Tampa, Fla."). Only forms that cannot be ordinary words.
+US_STATE_ABBREVIATIONS = {
+    "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."],
+    "CT": ["Conn."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "KS": ["Kan.", "Kans."], "KY": ["Ky."], "MA": ["Mass."], "MD": ["Md."],
+    "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."],
+    "OK": ["Okla."], "OR": ["Ore."], "PA": ["Pa.", "Penn."], "RI": ["R.I."],
+    "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."],
+    "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va."],
+    "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "AL": ["Ala."],
+}
 
 
 def clean_iso2_name(code: str, name: str) -> str | None:
