@@ -11,7 +11,7 @@ SCORE=${SHARED_DIR:-../shared}/eval/score.py
 OUT=eval-out
 mkdir -p "$OUT"
 cargo build --release --quiet --bin annotate
-BIN=target/release/annotate
+BIN=${CARGO_TARGET_DIR:-target}/release/annotate
 
 sets=(seed-gold.json polnear-dev.jsonl conll2003-dev.jsonl gum-dev.jsonl)
 [ "${1:-}" = "--train" ] && sets+=(polnear-train.jsonl.gz conll2003-train.jsonl)

@@ -1,12 +1,16 @@
 //! The entity pass: persons, locations and organisations.
 //!
-//! Capitalised runs of tokens (*chunks*) are read left to right. Inside a
-//! chunk, the longest gazetteer match is a place, a title (`President`,
-//! `Sen.`) marks the name after it as a person, a closing organisation word
-//! (`Ministry`, `Times`) makes the chunk an organisation, and a run that
-//! starts with a known first name is a person. A second sweep links the
-//! bare surnames (`Pompeo`, `Kim`) to the persons already found, so every
-//! mention of a person points at one entity.
+//! A learned tagger ([`tagger`], an averaged perceptron over hashed
+//! features: word shape, affixes, neighbours, gazetteer, name lists, titles,
+//! headline case, and the tags the same word already got in the document)
+//! marks every token `PER`, `LOC`, `ORG`, `MISC` or `O`. Rules then read the
+//! runs of equal tags in context: a name right before a nationality word is
+//! a demonym (`North Korean`), a handle is no name, a MISC span that is a
+//! known place is a location, and a bare surname of a full name found in
+//! the document is that person wherever it appears. The gazetteer gives
+//! every location its `geo`; a place the gazetteer lacks is left out, so
+//! every location has one. Bare surnames (`Pompeo`, `Kim`) link to the full
+//! names, so every mention of a person points at one entity.
 
 pub mod gazetteer;
 pub mod names;
@@ -136,7 +140,7 @@ pub fn recognise(doc: &Document) -> Entities {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
         } else {
-            let headline = tagger::is_all_caps(doc, sentence_of(doc, a));
+            let headline = tagger::is_headline(doc, sentence_of(doc, a));
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         }
     }
@@ -161,8 +165,10 @@ pub fn recognise(doc: &Document) -> Entities {
 }
 
 /// Context rules over the tagger's spans:
-/// - a person right before a MISC word is the start of a demonym
-///   (`North Korean`), not a person;
+/// - a name right before a MISC word is the start of a demonym
+///   (`North Korean`), not a person or place;
+/// - a word after `@` is a handle;
+/// - a lone word tagged as an organisation in a title-case headline is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
 ///   `U.S.-North Korea summit`);
 /// - a single word equal to the surname of a full name found in the document
@@ -171,7 +177,16 @@ pub fn recognise(doc: &Document) -> Entities {
 fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     for k in 0..spans.len() {
         let (a, b, t, headline) = spans[k];
-        if t == tagger::PER && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::MISC) {
+        if t != tagger::MISC && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::MISC) {
+            spans[k].2 = tagger::MISC;
+        }
+        // In a title-case headline, a lone capitalised word tagged as an
+        // organisation is most often a verb or noun (`Agree`, `Second`).
+        if t == tagger::ORG && b - a == 1 && headline && !tagger::is_all_caps(doc, sentence_of(doc, a)) && doc.tok(a).chars().any(char::is_lowercase) {
+            spans[k].2 = tagger::MISC;
+        }
+        // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
+        if a > 0 && doc.tok(a - 1) == "@" && doc.tokens[a - 1].span.end == doc.tokens[a].span.start {
             spans[k].2 = tagger::MISC;
         }
         if t == tagger::MISC {
@@ -241,7 +256,7 @@ fn sentence_of(doc: &Document, i: usize) -> (usize, usize) {
 fn typed_spans(doc: &Document, tags: &[u8]) -> Vec<(usize, usize, u8, bool)> {
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let headline = tagger::is_all_caps(doc, s.tokens);
+        let headline = tagger::is_headline(doc, s.tokens);
         let (mut i, end) = s.tokens;
         while i < end {
             let t = tags[i];

@@ -1,20 +1,23 @@
-//! A named-entity tagger: a greedy left-to-right averaged perceptron over
-//! hashed features, one tag per token (IO encoding: `O`, `PER`, `LOC`,
-//! `ORG`, `MISC`).
+//! The named-entity tagger: a greedy left-to-right averaged perceptron over
+//! hashed features, one tag per word (IO encoding: `O`, `PER`, `LOC`, `ORG`,
+//! `MISC`).
 //!
-//! The weights are trained by `examples/train_tagger.rs` on the CoNLL-2003
-//! training set (see `data/README.md`) and embedded from
-//! `data/ner-model.bin`: a 16-byte header (`NER1`, bucket count, tag count,
-//! scale) then `buckets × tags` signed bytes. A feature is a string hashed
-//! (FNV-1a) into a bucket; a bucket holds one weight per tag.
+//! Weights are trained by `examples/train_tagger.rs` on CoNLL-2003 train and
+//! half of GUM dev (see `data/README.md`) and embedded from
+//! `data/ner-model.bin`: a header (`NER2`, bucket count, tag count, codebook
+//! size), a codebook of weight values, then one code byte per bucket and tag.
+//! A feature is a string hashed (FNV-1a) into one of the buckets; a bucket
+//! holds one weight per tag.
 //!
 //! Features: the word, its lower case, shape, prefixes and suffixes, the
-//! neighbouring words, sentence position, all-caps headline, gazetteer
-//! membership (from [`super::gazetteer`]), the first-name lexicon, title
-//! and organisation words, and two document-wide cues: whether the word is
-//! seen in lower case elsewhere (a common word) and whether a headline word
-//! is seen capitalised in the body (a name). Decoding is one pass, linear
-//! in the number of tokens.
+//! neighbouring words and shapes, sentence start, headline (all caps or
+//! title case), gazetteer matches (from [`super::gazetteer`]), the first-name
+//! and surname lists, title, organisation and place words, and document-wide
+//! cues: whether the word is seen in lower case elsewhere (a common word),
+//! whether it is seen capitalised mid-sentence (a name), and the tags the
+//! same word already received in the document. Body sentences are tagged
+//! before headlines, so a headline word sees how the body tagged it.
+//! Decoding is one pass, linear in the number of tokens.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -216,7 +219,37 @@ pub fn title_case(s: &str) -> String {
     out
 }
 
-/// Whether the sentence is set in capitals (a headline), where case says nothing.
+/// Whether a sentence is a headline, where case says little: set in
+/// capitals (`SOCCER - JAPAN GET LUCKY WIN`), or a whole paragraph in title
+/// case (`Seoul: US, N. Korea Agree to Second Summit`) — every word of four
+/// letters or more capitalised, at least three of them, no closing period.
+pub fn is_headline(doc: &Document, (a, b): (usize, usize)) -> bool {
+    is_all_caps(doc, (a, b)) || is_title_line(doc, (a, b))
+}
+
+fn is_title_line(doc: &Document, (a, b): (usize, usize)) -> bool {
+    if a >= b || doc.tok(b - 1) == "." {
+        return false;
+    }
+    let whole_paragraph = doc.paragraphs.iter().any(|p| p.tokens == (a, b));
+    if !whole_paragraph {
+        return false;
+    }
+    let mut long = 0;
+    for k in a..b {
+        let w = doc.tok(k);
+        if doc.tokens[k].kind != TokenKind::Word || w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        if !is_capitalised(w) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
+}
+
+/// Whether the sentence is set in capitals.
 pub fn is_all_caps(doc: &Document, (a, b): (usize, usize)) -> bool {
     let mut upper = 0;
     let mut words = 0;
@@ -292,7 +325,7 @@ pub fn token_info(doc: &Document) -> Vec<TokenInfo> {
         .collect();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
-        let headline = is_all_caps(doc, s.tokens);
+        let headline = is_headline(doc, s.tokens);
         // First word token of the sentence, after opening quotes or brackets.
         let mut first = true;
         let mut i = a;

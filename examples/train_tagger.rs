@@ -1,0 +1,91 @@
+//! Trains the entity tagger and writes `data/ner-model.bin`.
+//!
+//! ```sh
+//! cargo run --release --example train_tagger -- [--buckets N] [--epochs N] [--min-count N] [--prune N] [--levels N] [--out PATH] TRAIN.jsonl...
+//! ```
+//!
+//! Each input is a JSON Lines gold file from `../shared/data` (format in its
+//! README): `persons` → PER, `locations` → LOC, and for CoNLL
+//! `meta.other_entities` → ORG / MISC. Offsets are code points. A file
+//! argument may end in `@even` or `@odd` to keep only every other document
+//! (for a held-out half). Files without `meta.other_entities` (GUM) are
+//! partially labelled: only persons and locations are known. Deterministic: the same inputs give the same bytes.
+
+use std::io::Write;
+
+use annotator::passes::entities::tagger::{self, train::Example};
+
+fn cp_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn load(arg: &str, out: &mut Vec<Example>) {
+    let (path, half) = match arg.rsplit_once('@') {
+        Some((p, h)) if h == "even" || h == "odd" => (p, Some(h == "odd")),
+        _ => (arg, None),
+    };
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for (k, line) in raw.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        if let Some(odd) = half {
+            if (k % 2 == 1) != odd {
+                continue;
+            }
+        }
+        let d: serde_json::Value = serde_json::from_str(line).expect("json");
+        let text = d["text"].as_str().expect("text").to_string();
+        let map = cp_to_byte(&text);
+        let mut spans = Vec::new();
+        let mut push = |v: &serde_json::Value, tag: u8| {
+            let (Some(s), Some(e)) = (v["start"].as_u64(), v["end"].as_u64()) else { return };
+            let (s, e) = (s as usize, e as usize);
+            if s < e && e < map.len() {
+                spans.push((map[s], map[e], tag));
+            }
+        };
+        for (key, tag) in [("persons", tagger::PER), ("locations", tagger::LOC)] {
+            for v in d[key].as_array().into_iter().flatten() {
+                push(v, tag);
+            }
+        }
+        for v in d["meta"]["other_entities"].as_array().into_iter().flatten() {
+            let tag = match v["type"].as_str() {
+                Some("ORG") => tagger::ORG,
+                Some("MISC") => tagger::MISC,
+                _ => continue,
+            };
+            push(v, tag);
+        }
+        let partial = d["meta"].get("other_entities").is_none();
+        out.push(Example { text, spans, partial });
+    }
+}
+
+fn main() {
+    let mut buckets = 1 << 16;
+    let mut epochs = 8;
+    let mut min_count = 3;
+    let mut prune = 0f32;
+    let mut levels = 15usize;
+    let mut out_path = "data/ner-model.bin".to_string();
+    let mut examples = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--buckets" => buckets = args.next().and_then(|v| v.parse().ok()).expect("--buckets N"),
+            "--epochs" => epochs = args.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
+            "--min-count" => min_count = args.next().and_then(|v| v.parse().ok()).expect("--min-count N"),
+            "--prune" => prune = args.next().and_then(|v| v.parse().ok()).expect("--prune N"),
+            "--levels" => levels = args.next().and_then(|v| v.parse().ok()).expect("--levels N"),
+            "--out" => out_path = args.next().expect("--out PATH"),
+            _ => load(&a, &mut examples),
+        }
+    }
+    eprintln!("{} documents, {} buckets, {} epochs", examples.len(), buckets, epochs);
+    let w = tagger::train::train(&examples, buckets, epochs, min_count, &mut |s| eprintln!("{s}"));
+    let bytes = tagger::serialise(buckets, &w, prune, levels);
+    let nonzero = bytes[bytes.len() - buckets * tagger::NT..].iter().filter(|&&b| b != 0).count();
+    std::fs::File::create(&out_path).and_then(|mut f| f.write_all(&bytes)).expect("write model");
+    eprintln!("wrote {out_path}: {} bytes, {} non-zero weights", bytes.len(), nonzero);
+}
