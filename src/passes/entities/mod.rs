@@ -121,7 +121,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
 
     // Persons: full names first, so that later and earlier surnames link to them.
-    let mut singles: Vec<(usize, usize, String)> = Vec::new();
+    let mut singles: Vec<(usize, usize, String, bool)> = Vec::new();
     for &(a, b, tag, headline) in &spans {
         if tag != tagger::PER {
             continue;
@@ -130,17 +130,16 @@ pub fn recognise(doc: &Document) -> Entities {
         if b - a >= 2 {
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         } else {
-            singles.push((a, b, key));
+            singles.push((a, b, key, headline));
         }
     }
     let parts = name_parts(&out);
-    for (a, b, key) in singles {
+    for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         if let Some(&id) = parts.get(key.as_str()) {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
         } else {
-            let headline = tagger::is_headline(doc, sentence_of(doc, a));
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         }
     }
@@ -182,7 +181,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
         // In a title-case headline, a lone capitalised word tagged as an
         // organisation is most often a verb or noun (`Agree`, `Second`).
-        if t == tagger::ORG && b - a == 1 && headline && !tagger::is_all_caps(doc, sentence_of(doc, a)) && doc.tok(a).chars().any(char::is_lowercase) {
+        if t == tagger::ORG && b - a == 1 && headline && doc.tok(a).chars().any(char::is_lowercase) {
             spans[k].2 = tagger::MISC;
         }
         // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
@@ -362,4 +361,58 @@ fn is_function_word(w: &str) -> bool {
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
             | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, mentions that must be found as `(kind, text)`, texts that must not be any mention).
+    const CASES: &[(&str, &[(EntityKind, &str)], &[&str])] = &[
+        (
+            "U.S. Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang on Sunday.",
+            &[(EntityKind::Person, "Mike Pompeo"), (EntityKind::Person, "Kim Jong Un"), (EntityKind::Location, "Pyongyang"), (EntityKind::Location, "U.S.")],
+            &["North", "North Korean", "Secretary"],
+        ),
+        (
+            "Mike Pompeo flew to Tokyo. Later, Pompeo’s aides said the talks with Japan went well.",
+            &[(EntityKind::Person, "Pompeo"), (EntityKind::Location, "Tokyo"), (EntityKind::Location, "Japan")],
+            &["Pompeo’s"],
+        ),
+        ("Had a good trip to #Pyongyang to meet with Chairman Kim. Thanks @StateDept", &[(EntityKind::Location, "Pyongyang")], &["StateDept"]),
+        ("SEOUL, Oct. 7 — South Korean President Moon Jae-In said on Sunday that talks would resume.", &[(EntityKind::Location, "SEOUL"), (EntityKind::Person, "Moon Jae-In")], &["Oct.", "South"]),
+    ];
+
+    #[test]
+    fn context_table() {
+        for (text, want, not) in CASES {
+            let doc = Document::new(text);
+            let ents = recognise(&doc);
+            let found: Vec<(EntityKind, &str)> = ents.mentions.iter().map(|m| (ents.entities[m.entity].kind, m.span.slice(text))).collect();
+            for w in *want {
+                assert!(found.contains(w), "{text}: missing {w:?} in {found:?}");
+            }
+            for n in *not {
+                assert!(!found.iter().any(|(_, t)| t == n), "{text}: unwanted {n:?} in {found:?}");
+            }
+            // Every location has a gazetteer entry; every mention's tokens match its span.
+            for m in &ents.mentions {
+                let e = &ents.entities[m.entity];
+                assert!(e.kind != EntityKind::Location || e.place.is_some(), "{text}: {} without geo", e.name);
+                assert_eq!(doc.tokens[m.tokens.0].span.start, m.span.start);
+                assert_eq!(doc.tokens[m.tokens.1 - 1].span.end, m.span.end);
+            }
+        }
+    }
+
+    #[test]
+    fn linked_surname_shares_the_entity() {
+        let text = "Mike Pompeo arrived in Seoul. Pompeo then met Kim.";
+        let ents = recognise(&Document::new(text));
+        let ids: Vec<usize> = ents.mentions.iter().filter(|m| m.span.slice(text).contains("Pompeo")).map(|m| m.entity).collect();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ents.entities[ids[0]].name, "Mike Pompeo");
+        assert_eq!(ents.entities[ids[0]].gender, Some(Gender::Male));
+    }
 }

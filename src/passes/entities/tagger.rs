@@ -231,7 +231,7 @@ fn is_title_line(doc: &Document, (a, b): (usize, usize)) -> bool {
     if a >= b || doc.tok(b - 1) == "." {
         return false;
     }
-    let whole_paragraph = doc.paragraphs.iter().any(|p| p.tokens == (a, b));
+    let whole_paragraph = doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens == (a, b));
     if !whole_paragraph {
         return false;
     }
