@@ -148,11 +148,19 @@ pub fn recognise(doc: &Document) -> Entities {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         match tag {
             tagger::LOC => {
-                // Every location carries `geo`: a place the gazetteer does
-                // not know is left out.
-                let Some(place) = place_of(doc, a, b, headline) else { continue };
-                let id = out.add(&mut index, EntityKind::Location, place.canonical.to_string(), span, (a, b));
-                out.entities[id].place = Some(place);
+                // A place the gazetteer knows carries `geo`; one it does not
+                // (`Wall Street`, `Fort Lee`) is kept when it looks like a
+                // name, without coordinates.
+                match place_of(doc, a, b, headline) {
+                    Some(place) => {
+                        let id = out.add(&mut index, EntityKind::Location, place.canonical.to_string(), span, (a, b));
+                        out.entities[id].place = Some(place);
+                    }
+                    None if looks_like_place_name(doc, a, b) => {
+                        out.add(&mut index, EntityKind::Location, span_key(doc, a, b, headline), span, (a, b));
+                    }
+                    None => {}
+                }
             }
             tagger::ORG => {
                 out.add(&mut index, EntityKind::Organization, span_key(doc, a, b, headline), span, (a, b));
@@ -395,10 +403,10 @@ mod tests {
             for n in *not {
                 assert!(!found.iter().any(|(_, t)| t == n), "{text}: unwanted {n:?} in {found:?}");
             }
-            // Every location has a gazetteer entry; every mention's tokens match its span.
+            // Every location has a gazetteer entry or looks like a place name; every mention's tokens match its span.
             for m in &ents.mentions {
                 let e = &ents.entities[m.entity];
-                assert!(e.kind != EntityKind::Location || e.place.is_some(), "{text}: {} without geo", e.name);
+                assert!(e.kind != EntityKind::Location || e.place.is_some() || looks_like_place_name_text(&e.name), "{text}: {} without geo", e.name);
                 assert_eq!(doc.tokens[m.tokens.0].span.start, m.span.start);
                 assert_eq!(doc.tokens[m.tokens.1 - 1].span.end, m.span.end);
             }
@@ -415,4 +423,36 @@ mod tests {
         assert_eq!(ents.entities[ids[0]].name, "Mike Pompeo");
         assert_eq!(ents.entities[ids[0]].gender, Some(Gender::Male));
     }
+}
+
+/// A tagged place outside the gazetteer is kept only when every word is a
+/// capitalised Latin-script word (or a joining `of`/`the`/`de`): no junk
+/// from symbols, scripts the tagger never saw, or repeated names.
+fn looks_like_place_name(doc: &Document, a: usize, b: usize) -> bool {
+    let words: Vec<&str> = (a..b).map(|k| doc.tok(k)).collect();
+    let distinct = words.windows(2).all(|w| w[0] != w[1]);
+    // `Singapore Summit`, `Paris Agreement`: events and documents, not places.
+    let event = words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "Summit" | "Conference" | "Games" | "Cup" | "War" | "Festival" | "Olympics" | "Award" | "Awards" | "Prize"
+                | "Trophy" | "Agreement" | "Accord" | "Accords" | "Treaty" | "Convention" | "Talks" | "Forum" | "Open"
+                | "Championship" | "Championships" | "Series" | "Show" | "Declaration" | "Protocol" | "Process"
+        )
+    });
+    if event {
+        return false;
+    }
+    distinct
+        && words.first().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && words.iter().all(|w| {
+            matches!(*w, "of" | "the" | "de" | "la" | "del" | "-" | "&" | "'s" | "’s")
+                || (w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+        })
+}
+
+#[cfg(test)]
+fn looks_like_place_name_text(name: &str) -> bool {
+    let doc = Document::new(name);
+    looks_like_place_name(&doc, 0, doc.tokens.len())
 }
