@@ -3,7 +3,7 @@
 //! Speech verbs are listed by lemma and inflected here, so the list stays
 //! readable and every tense is covered (`say`, `says`, `said`, `saying`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Speech and communication verbs by lemma.
@@ -39,7 +39,7 @@ const SPEECH_VERBS: &[&str] = &[
 fn speech_verb_forms() -> &'static HashSet<String> {
     static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut set = HashSet::with_capacity(SPEECH_VERBS.len() * 4);
+        let mut set = HashSet::with_capacity_and_hasher(SPEECH_VERBS.len() * 4, Default::default());
         for entry in SPEECH_VERBS {
             for form in inflect(entry) {
                 set.insert(form);
@@ -100,6 +100,13 @@ pub fn is_speech_verb(word: &str) -> bool {
     let set = speech_verb_forms();
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
         set.contains(word)
+    } else if word.is_ascii() {
+        // Lower-case into a stack buffer: no allocation on the hot path.
+        let mut buf = [0u8; 16];
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
     } else {
         set.contains(&word.to_lowercase())
     }

@@ -6,7 +6,7 @@
 //! of place fields, then front-coded canonical names and aliases. It is
 //! unpacked once, lazily, into a hash map keyed by surface form.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &[u8] = include_bytes!("../../../data/gazetteer.bin");
@@ -103,7 +103,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
     let canon_text: &'static str = Box::leak(canon_text.into_boxed_str());
     let alias_text: &'static str = Box::leak(alias_text.into_boxed_str());
     let mut places = Vec::with_capacity(p);
-    let mut names = HashMap::with_capacity(p + a);
+    let mut names = HashMap::with_capacity_and_hasher(p + a, Default::default());
     for k in 0..p {
         let f = *b.get(feat + k)?;
         let feature = Feature::from_code(f & 7)?;
@@ -137,7 +137,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
 
 fn table() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::new() }))
+    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::default() }))
 }
 
 /// Looks up a surface form exactly as written (`U.S.`, `N. Korea`, `Seoul`).

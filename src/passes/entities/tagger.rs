@@ -450,13 +450,13 @@ pub fn static_features(doc: &Document, info: &[TokenInfo], st: &DocStats, i: usi
     let shape_key = if t.headline { "HL" } else { t.shape.as_str() };
     f(H::new(3).str(shape_key));
     f(H::new(40).str(&t.shape));
-    let chars: Vec<char> = t.lower.chars().collect();
+    // Prefixes and suffixes of 1–4 characters, sliced without allocating.
+    let bounds: Vec<usize> = t.lower.char_indices().map(|(b, _)| b).chain([t.lower.len()]).collect();
+    let n = bounds.len() - 1;
     for k in 1..=4usize {
-        if chars.len() > k {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[chars.len() - k..].iter().collect();
-            f(H::new(4).byte(k as u8).str(&p));
-            f(H::new(5).byte(k as u8).str(&s));
+        if n > k {
+            f(H::new(4).byte(k as u8).str(&t.lower[..bounds[k]]));
+            f(H::new(5).byte(k as u8).str(&t.lower[bounds[n - k]..]));
         }
     }
     if t.sent_start {
@@ -512,18 +512,18 @@ pub fn static_features(doc: &Document, info: &[TokenInfo], st: &DocStats, i: usi
         if names::in_table(wn) {
             f(H::new(21).byte(names::is_first_name(wn) as u8));
         }
-        let c = names::census(w);
+        let c = names::census_lower(&t.lower);
         if c.first {
             f(H::new(41).byte(c.gender.map_or(0, |g| g as u8 + 1)));
         }
         if c.surname {
             f(H::new(42));
         }
-        if i > 0 && info[i - 1].is_word && names::census(doc.tok(i - 1)).first {
+        if i > 0 && info[i - 1].is_word && names::census_lower(&info[i - 1].lower).first {
             f(H::new(43).byte(info[i - 1].cap as u8));
         }
         if i + 1 < info.len() && info[i + 1].is_word {
-            let n = names::census(doc.tok(i + 1));
+            let n = names::census_lower(&info[i + 1].lower);
             if n.surname || n.first {
                 f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap as u8));
             }
@@ -590,12 +590,12 @@ pub fn static_features(doc: &Document, info: &[TokenInfo], st: &DocStats, i: usi
     }
 }
 
-fn title_if(doc: &Document, info: &[TokenInfo], k: usize) -> String {
+fn title_if<'t>(doc: &Document<'t>, info: &[TokenInfo], k: usize) -> std::borrow::Cow<'t, str> {
     let w = doc.tok(k);
     if info[k].headline {
-        title_case(w)
+        std::borrow::Cow::Owned(title_case(w))
     } else {
-        w.to_string()
+        std::borrow::Cow::Borrowed(w)
     }
 }
 
