@@ -61,25 +61,6 @@ impl Units {
     }
 }
 
-/// Every span of `ann`, in order: (start, end, text).
-fn spans(ann: &Annotation) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    for q in &ann.quotes {
-        out.push((q.start, q.end, q.text.as_str()));
-        if let Some(s) = &q.speaker {
-            out.push((s.start, s.end, s.text.as_str()));
-        }
-        if let Some(c) = &q.cue {
-            out.push((c.start, c.end, c.text.as_str()));
-        }
-    }
-    for e in &ann.entities {
-        for m in &e.mentions {
-            out.push((m.start, m.end, m.text.as_str()));
-        }
-    }
-    out
-}
 
 /// Annotates `text` in every unit and checks the contract. `check_invariants`
 /// in UTF-8 (O(1) slices); the other units are checked against it through
@@ -88,12 +69,12 @@ fn annotate_all(text: &str) -> Annotation {
     let ann8 = annotate(text, &Options::with_offsets(OffsetUnit::Utf8));
     common::check_invariants(text, &ann8);
     let units = Units::new(text);
-    let want = spans(&ann8);
+    let want = ann8.spans();
     for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoint] {
         let ann = annotate(text, &Options::with_offsets(unit));
         let table = if unit == OffsetUnit::Utf16 { &units.utf16 } else { &units.cp };
         assert_eq!(ann.length, table[text.len()], "length in {unit}");
-        let got = spans(&ann);
+        let got = ann.spans();
         assert_eq!(got.len(), want.len(), "same spans in {unit}");
         for (&(s8, e8, t8), &(s, e, t)) in want.iter().zip(&got) {
             assert_eq!((table[s8], table[e8], t8), (s, e, t), "span [{s8},{e8}) bytes in {unit}");

@@ -4,7 +4,7 @@
 //! `fuzz/run.sh`.
 #![no_main]
 
-use annotator::{annotate, Annotation, OffsetUnit, Options};
+use annotator::{annotate, OffsetUnit, Options};
 use libfuzzer_sys::fuzz_target;
 
 // The same invariant checks as the integration tests.
@@ -24,12 +24,12 @@ fuzz_target!(|data: &[u8]| {
     // text. (`check_invariants` slices each span from scratch in these units,
     // O(length) per span, which made the target 100x slower on long inputs.)
     let (utf16, cp) = unit_tables(&text);
-    let want = spans(&ann8);
+    let want = ann8.spans();
     for (unit, table) in [(OffsetUnit::Utf16, &utf16), (OffsetUnit::Codepoint, &cp)] {
         let ann = annotate(&text, &Options::with_offsets(unit));
         assert_eq!(ann.offsets, unit);
         assert_eq!(ann.length, table[text.len()], "length in {unit}");
-        let got = spans(&ann);
+        let got = ann.spans();
         assert_eq!(got.len(), want.len(), "number of spans in {unit}");
         for (&(s8, e8, t8), &(s, e, t)) in want.iter().zip(&got) {
             assert_eq!((table[s8], table[e8], t8), (s, e, t), "span [{s8}, {e8}) bytes in {unit}");
@@ -62,20 +62,3 @@ fn unit_tables(text: &str) -> (Vec<usize>, Vec<usize>) {
     (utf16, cp)
 }
 
-/// Every span, in output order: (start, end, text).
-fn spans(ann: &Annotation) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    for q in &ann.quotes {
-        out.push((q.start, q.end, q.text.as_str()));
-        if let Some(s) = &q.speaker {
-            out.push((s.start, s.end, s.text.as_str()));
-        }
-        if let Some(c) = &q.cue {
-            out.push((c.start, c.end, c.text.as_str()));
-        }
-    }
-    for e in &ann.entities {
-        out.extend(e.mentions.iter().map(|m| (m.start, m.end, m.text.as_str())));
-    }
-    out
-}

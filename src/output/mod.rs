@@ -177,6 +177,26 @@ fn js_number<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl Annotation {
+    /// Every span of the annotation as `(start, end, text)`: each quote with
+    /// its speaker and cue, then every entity mention. For checks that treat
+    /// all spans alike (tests, the fuzz target).
+    pub fn spans(&self) -> Vec<(usize, usize, &str)> {
+        let mut out = Vec::new();
+        for q in &self.quotes {
+            out.push((q.start, q.end, q.text.as_str()));
+            if let Some(s) = &q.speaker {
+                out.push((s.start, s.end, s.text.as_str()));
+            }
+            if let Some(c) = &q.cue {
+                out.push((c.start, c.end, c.text.as_str()));
+            }
+        }
+        for e in &self.entities {
+            out.extend(e.mentions.iter().map(|m| (m.start, m.end, m.text.as_str())));
+        }
+        out
+    }
+
     /// The annotation as compact JSON (the contract's wire form).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("annotation serialises")
