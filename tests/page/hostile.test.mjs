@@ -3,10 +3,9 @@
 // execution (alert/confirm/prompt/pwn, a javascript: navigation), any request
 // the payloads name, and any CSP violation (which would mean markup reached
 // the live document).
-import { describe, test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./serve.mjs";
-import { BROWSERS, SITE_DIR, browserNames, checkSite, checkBrowser, openPage, assertClean } from "./helpers.mjs";
+import { serveSite, forEachBrowser, withPage } from "./harness.mjs";
 
 const PAYLOADS = [
   `<script>pwn(1)</script>`,
@@ -59,95 +58,73 @@ function trap() {
   document.addEventListener("securitypolicyviolation", (e) => hit(`csp ${e.violatedDirective} ${e.blockedURI}`));
 }
 
-let site;
-before(async () => {
-  checkSite();
-  site = await serve(SITE_DIR);
-});
-after(async () => {
-  await site?.close();
-});
+const site = serveSite();
 
-for (const name of browserNames.filter((n) => n in BROWSERS)) {
-  describe(`hostile input in ${name}`, { timeout: 120_000 }, () => {
-    let browser;
-    before(async () => {
-      browser = await checkBrowser(name).launch();
-    });
-    after(async () => {
-      await browser?.close();
-    });
-
-    test(`${PAYLOADS.length} XSS payloads pasted and dropped as .html: nothing executes, pasted text renders literally`, async () => {
-      assert.ok(PAYLOADS.length >= 30);
-      const s = await openPage(browser, site.url, { init: trap });
-      try {
-        const { page } = s;
-        // Sanity check of the trap itself: it does catch an execution.
-        assert.deepEqual(await page.evaluate(() => (window.pwn(0), window.__xss.splice(0))), ["pwn 0"]);
-        await page.evaluate(() => (document.getElementById("live").checked = false));
-        const results = await page.evaluate(async (payloads) => {
-          const root = document.documentElement;
-          const ta = document.getElementById("article");
-          const waitRun = async (n) => {
-            while (Number(root.dataset.runs) === n) await new Promise((r) => setTimeout(r, 5));
-          };
-          const ALLOWED = new Set(["MARK", "DIV", "P"]);
-          const out = [];
-          for (const p of payloads) {
-            // Pasted: inside a quote, as a speaker-like phrase and a place, so every panel shows it.
-            const text = `“${p},” said Mike Pompeo in Seoul.\n\n${p} said “hello ${p}.”\n\n${p}`;
-            let n = Number(root.dataset.runs);
-            ta.value = text;
-            document.getElementById("annotate").click();
-            await waitRun(n);
-            const foreign = [...document.querySelectorAll("#annotated *, #quotes *, #places *, #details *")]
-              .map((e) => e.tagName)
-              .filter((t) => !ALLOWED.has(t) && !["SECTION", "H3", "SPAN", "OL", "LI", "A", "UL", "BUTTON", "DL", "DT", "DD"].includes(t));
-            const links = [...document.querySelectorAll("#quotes a, #annotated a")].map((a) => a.getAttribute("href")).filter((h) => !/^#quote-\d+$/.test(h));
-            const annotatedTags = [...document.querySelectorAll("#annotated *")].map((e) => e.tagName).filter((t) => !ALLOWED.has(t));
-            // Open a quote's details too.
-            document.querySelector("#annotated mark[data-layer=quote]")?.click();
-            out.push({
-              p,
-              how: "pasted",
-              state: root.dataset.state,
-              literal: document.getElementById("annotated").textContent === text,
-              foreign: foreign.concat(annotatedTags),
-              links,
-            });
-            // Dropped as an .html file.
-            n = Number(root.dataset.runs);
-            const dt = new DataTransfer();
-            dt.items.add(new File([`<!doctype html><html><body><p>Before.</p>${p}<p>“After,” said Mike Pompeo.</p></body></html>`], "payload.html", { type: "text/html" }));
-            ta.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-            await waitRun(n);
-            out.push({
-              p,
-              how: "dropped",
-              state: root.dataset.state,
-              literal: document.getElementById("annotated").textContent === ta.value && ta.value.startsWith("Before."),
-              foreign: [...document.querySelectorAll("#annotated *")].map((e) => e.tagName).filter((t) => !ALLOWED.has(t)),
-              links: [],
-            });
-          }
-          return out;
-        }, PAYLOADS);
-        await page.waitForTimeout(500); // let any late handler or timer fire
-        for (const r of results) {
-          assert.equal(r.state, "done", `${r.how} ${r.p}: state ${r.state}`);
-          assert.ok(r.literal, `${r.how} ${r.p}: not rendered as its text`);
-          assert.deepEqual(r.foreign, [], `${r.how} ${r.p}: unexpected elements`);
-          assert.deepEqual(r.links, [], `${r.how} ${r.p}: unexpected links`);
+forEachBrowser("hostile input", { timeout: 120_000 }, (ctx) => {
+  test(`${PAYLOADS.length} XSS payloads pasted and dropped as .html: nothing executes, pasted text renders literally`, async () => {
+    assert.ok(PAYLOADS.length >= 30);
+    await withPage(ctx.browser, site.url, { init: trap }, async (page) => {
+      // Sanity check of the trap itself: it does catch an execution.
+      assert.deepEqual(await page.evaluate(() => (window.pwn(0), window.__xss.splice(0))), ["pwn 0"]);
+      await page.evaluate(() => (document.getElementById("live").checked = false));
+      const results = await page.evaluate(async (payloads) => {
+        const root = document.documentElement;
+        const ta = document.getElementById("article");
+        const waitRun = async (n) => {
+          while (Number(root.dataset.runs) === n) await new Promise((r) => setTimeout(r, 5));
+        };
+        const ALLOWED = new Set(["MARK", "DIV", "P"]);
+        const out = [];
+        for (const p of payloads) {
+          // Pasted: inside a quote, as a speaker-like phrase and a place, so every panel shows it.
+          const text = `“${p},” said Mike Pompeo in Seoul.\n\n${p} said “hello ${p}.”\n\n${p}`;
+          let n = Number(root.dataset.runs);
+          ta.value = text;
+          document.getElementById("annotate").click();
+          await waitRun(n);
+          const foreign = [...document.querySelectorAll("#annotated *, #quotes *, #places *, #details *")]
+            .map((e) => e.tagName)
+            .filter((t) => !ALLOWED.has(t) && !["SECTION", "H3", "SPAN", "OL", "LI", "A", "UL", "BUTTON", "DL", "DT", "DD"].includes(t));
+          const links = [...document.querySelectorAll("#quotes a, #annotated a")].map((a) => a.getAttribute("href")).filter((h) => !/^#quote-\d+$/.test(h));
+          const annotatedTags = [...document.querySelectorAll("#annotated *")].map((e) => e.tagName).filter((t) => !ALLOWED.has(t));
+          // Open a quote's details too.
+          document.querySelector("#annotated mark[data-layer=quote]")?.click();
+          out.push({
+            p,
+            how: "pasted",
+            state: root.dataset.state,
+            literal: document.getElementById("annotated").textContent === text,
+            foreign: foreign.concat(annotatedTags),
+            links,
+          });
+          // Dropped as an .html file.
+          n = Number(root.dataset.runs);
+          const dt = new DataTransfer();
+          dt.items.add(new File([`<!doctype html><html><body><p>Before.</p>${p}<p>“After,” said Mike Pompeo.</p></body></html>`], "payload.html", { type: "text/html" }));
+          ta.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+          await waitRun(n);
+          out.push({
+            p,
+            how: "dropped",
+            state: root.dataset.state,
+            literal: document.getElementById("annotated").textContent === ta.value && ta.value.startsWith("Before."),
+            foreign: [...document.querySelectorAll("#annotated *")].map((e) => e.tagName).filter((t) => !ALLOWED.has(t)),
+            links: [],
+          });
         }
-        assert.equal(results.length, 2 * PAYLOADS.length);
-        assert.deepEqual(await page.evaluate(() => window.__xss), [], "a payload executed or hit the CSP");
-        assert.deepEqual(site.requests.filter((r) => r.startsWith("/xss") || r === "/x"), [], "a payload loaded a resource");
-        assert.equal(page.url(), site.url, "the page navigated");
-        assertClean(s);
-      } finally {
-        await s.context.close();
+        return out;
+      }, PAYLOADS);
+      await page.waitForTimeout(500); // let any late handler or timer fire
+      for (const r of results) {
+        assert.equal(r.state, "done", `${r.how} ${r.p}: state ${r.state}`);
+        assert.ok(r.literal, `${r.how} ${r.p}: not rendered as its text`);
+        assert.deepEqual(r.foreign, [], `${r.how} ${r.p}: unexpected elements`);
+        assert.deepEqual(r.links, [], `${r.how} ${r.p}: unexpected links`);
       }
+      assert.equal(results.length, 2 * PAYLOADS.length);
+      assert.deepEqual(await page.evaluate(() => window.__xss), [], "a payload executed or hit the CSP");
+      assert.deepEqual(site.requests.filter((r) => r.startsWith("/xss") || r === "/x"), [], "a payload loaded a resource");
+      assert.equal(page.url(), site.url, "the page navigated");
     });
   });
-}
+});
