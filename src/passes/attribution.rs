@@ -222,7 +222,16 @@ impl Ctx<'_, '_> {
         // `“Why?” Trump asked.`: the quotation's `?` ended the sentence, and
         // the attribution is the next one, in the same paragraph.
         let mut sent_end = doc.sentences[si].tokens.1;
-        if next_sentence && sent_end == start && si + 1 < doc.sentences.len() && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph {
+        // Only for a quotation that ends in `?` or `!`, or opens its own
+        // sentence: after `X said “….” He added…` the next cue is new speech.
+        let asks = q.inner.slice(doc.text).ends_with(['?', '!']);
+        let opens = doc.sentence_at(q.span.start).is_some_and(|s| doc.sentences[s].tokens.0 == doc.token_at_or_after(q.span.start));
+        if next_sentence
+            && (asks || opens)
+            && sent_end == start
+            && si + 1 < doc.sentences.len()
+            && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph
+        {
             // Only an attribution at the very start of that sentence counts.
             let (a, b) = doc.sentences[si + 1].tokens;
             if matches!(self.tok(a), "—" | "–" | "--") || (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
