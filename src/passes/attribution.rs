@@ -560,8 +560,11 @@ impl Ctx<'_, '_> {
         let mut start = k;
         while start > lo && start + 8 > end {
             let t = self.tok(start - 1);
+            // A name is part of the phrase even when it spells a function
+            // word (`Will described`, `May said`).
+            let named = self.ents.mention_at_token(start - 1).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location);
             let ok = if self.is_word(start - 1) {
-                !lexicon::ends_noun_phrase(t) && !self.is_cue(start - 1) && !self.in_quote[start - 1]
+                (named || !lexicon::ends_noun_phrase(t)) && !self.is_cue(start - 1) && !self.in_quote[start - 1]
             } else {
                 matches!(t, "’s" | "'s" | "’" | "&")
             };
