@@ -212,7 +212,7 @@ pub fn is_person_title(word: &str) -> bool {
             | "Attorney" | "Chief" | "Sheriff" | "Superintendent" | "Councilman" | "Councilwoman"
             | "Congressman" | "Congresswoman" | "Assemblyman" | "Assemblywoman" | "Lawmaker" | "Prime"
             | "Foreign" | "Defense" | "Defence" | "Interior" | "Finance" | "State" | "Trade" | "Health"
-            | "First" | "Crown" | "Grand" | "Supreme" | "Senior" | "Chief Executive" | "CEO"
+            | "First" | "Crown" | "Grand" | "Supreme" | "Senior" | "CEO"
     )
 }
 

@@ -13,7 +13,7 @@
 
 mod common;
 
-use annotator::{annotate, Annotation, OffsetUnit, Options};
+use annotator::Annotation;
 
 const MB: usize = 1024 * 1024;
 
@@ -37,51 +37,11 @@ fn fill(pattern: &str, bytes: usize) -> String {
     s
 }
 
-/// Prefix tables: byte offset -> UTF-16 and code-point offsets (only at
-/// character boundaries; `usize::MAX` inside a character).
-struct Units {
-    utf16: Vec<usize>,
-    cp: Vec<usize>,
-}
-
-impl Units {
-    fn new(text: &str) -> Units {
-        let mut utf16 = vec![usize::MAX; text.len() + 1];
-        let mut cp = vec![usize::MAX; text.len() + 1];
-        let (mut u, mut c) = (0, 0);
-        for (b, ch) in text.char_indices() {
-            utf16[b] = u;
-            cp[b] = c;
-            u += ch.len_utf16();
-            c += 1;
-        }
-        utf16[text.len()] = u;
-        cp[text.len()] = c;
-        Units { utf16, cp }
-    }
-}
-
-
-/// Annotates `text` in every unit and checks the contract. `check_invariants`
-/// in UTF-8 (O(1) slices); the other units are checked against it through
-/// prefix tables, so a 10 MB text stays linear to check.
+/// The contract in every unit (`common::check_every_unit`), plus sanity:
+/// the output stays bounded by the input.
 fn annotate_all(text: &str) -> Annotation {
-    let ann8 = annotate(text, &Options::with_offsets(OffsetUnit::Utf8));
-    common::check_invariants(text, &ann8);
-    let units = Units::new(text);
+    let ann8 = common::check_every_unit(text);
     let want = ann8.spans();
-    for unit in [OffsetUnit::Utf16, OffsetUnit::Codepoint] {
-        let ann = annotate(text, &Options::with_offsets(unit));
-        let table = if unit == OffsetUnit::Utf16 { &units.utf16 } else { &units.cp };
-        assert_eq!(ann.length, table[text.len()], "length in {unit}");
-        let got = ann.spans();
-        assert_eq!(got.len(), want.len(), "same spans in {unit}");
-        for (&(s8, e8, t8), &(s, e, t)) in want.iter().zip(&got) {
-            assert_eq!((table[s8], table[e8], t8), (s, e, t), "span [{s8},{e8}) bytes in {unit}");
-        }
-        assert_eq!(ann.quotes.len(), ann8.quotes.len());
-        assert_eq!(ann.entities.len(), ann8.entities.len());
-    }
     // Sane: the output is bounded by the input.
     let spans_total: usize = want.iter().map(|(s, e, _)| e - s).sum();
     assert!(ann8.quotes.len() <= text.len(), "more quotes than bytes");

@@ -94,3 +94,52 @@ pub fn check_invariants(text: &str, ann: &Annotation) {
         assert!(e.geo.is_none() || e.kind == "location", "geo on locations only: {}", e.name);
     }
 }
+
+/// Annotates `text` in every offset unit and checks the contract: the full
+/// `check_invariants` in UTF-8 (slices there are O(1)), then every span of
+/// the UTF-16 and code-point annotations against the UTF-8 one converted
+/// through prefix tables, so a 10 MB text stays linear to check. Everything
+/// but the offsets must be the same in every unit. Returns the UTF-8
+/// annotation. Shared by the pathological tests and the fuzz target.
+pub fn check_every_unit(text: &str) -> Annotation {
+    use annotator::{annotate, Options};
+    let ann8 = annotate(text, &Options::with_offsets(OffsetUnit::Utf8));
+    check_invariants(text, &ann8);
+    for q in &ann8.quotes {
+        assert!(q.start < q.end, "empty quote [{}, {})", q.start, q.end);
+    }
+    // Byte offset -> UTF-16 and code-point offsets (`usize::MAX` inside a
+    // character, so a span cut inside one fails the comparison).
+    let mut utf16 = vec![usize::MAX; text.len() + 1];
+    let mut cp = vec![usize::MAX; text.len() + 1];
+    let (mut u, mut c) = (0, 0);
+    for (b, ch) in text.char_indices() {
+        utf16[b] = u;
+        cp[b] = c;
+        u += ch.len_utf16();
+        c += 1;
+    }
+    utf16[text.len()] = u;
+    cp[text.len()] = c;
+    let want = ann8.spans();
+    for (unit, table) in [(OffsetUnit::Utf16, &utf16), (OffsetUnit::Codepoint, &cp)] {
+        let ann = annotate(text, &Options::with_offsets(unit));
+        assert_eq!(ann.offsets, unit);
+        assert_eq!(ann.length, table[text.len()], "length in {unit}");
+        let got = ann.spans();
+        assert_eq!(got.len(), want.len(), "number of spans in {unit}");
+        for (&(s8, e8, t8), &(s, e, t)) in want.iter().zip(&got) {
+            assert_eq!((table[s8], table[e8], t8), (s, e, t), "span [{s8}, {e8}) bytes in {unit}");
+        }
+        assert_eq!(ann.quotes.len(), ann8.quotes.len());
+        assert_eq!(ann.entities.len(), ann8.entities.len());
+        for (a, b) in ann.quotes.iter().zip(&ann8.quotes) {
+            assert_eq!((&a.kind, a.confidence), (&b.kind, b.confidence));
+            assert_eq!(a.speaker.as_ref().map(|s| s.entity), b.speaker.as_ref().map(|s| s.entity));
+        }
+        for (a, b) in ann.entities.iter().zip(&ann8.entities) {
+            assert_eq!((a.id, &a.kind, &a.name, &a.geo), (b.id, &b.kind, &b.name, &b.geo));
+        }
+    }
+    ann8
+}

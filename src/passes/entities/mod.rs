@@ -87,27 +87,17 @@ impl Entities {
         id
     }
 
-    /// Sorts entities by first mention and mentions by start, renumbering.
+    /// Sorts and dedups each entity's mentions and the flat mention list.
+    /// Entities keep their creation order: the output orders them (with the
+    /// organisations attribution adds) once, by first mention.
     fn finish(mut self) -> Entities {
         for e in &mut self.entities {
             e.mentions.sort();
             e.mentions.dedup();
         }
-        let mut order: Vec<usize> = (0..self.entities.len()).collect();
-        order.sort_by_key(|&i| (self.entities[i].mentions.first().copied(), self.entities[i].kind));
-        let mut new_id = vec![0; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_id[old] = new;
-        }
-        let mut slots: Vec<Option<Entity>> = self.entities.into_iter().map(Some).collect();
-        let entities = order.iter().map(|&old| slots[old].take().expect("each entity once")).collect();
-        let mut mentions = self.mentions;
-        for m in &mut mentions {
-            m.entity = new_id[m.entity];
-        }
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        mentions.dedup_by_key(|m| m.span);
-        Entities { entities, mentions }
+        self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        self.mentions.dedup_by_key(|m| m.span);
+        self
     }
 }
 

@@ -24,44 +24,44 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
         }
         let next = iter.peek().map(|&(_, d)| d);
         let len = c.len_utf8();
-        let mut push = |family, role, extra: usize, possessive| {
-            out.push(Mark { span: Span::new(base + i, base + i + len + extra), family, role, possessive });
+        let mut push = |family, role, possessive| {
+            out.push(Mark { span: Span::new(base + i, base + i + len), family, role, possessive });
         };
         match c {
             '"' | '\u{FF02}' => {
                 if let Some(role) = flank(prev, next) {
-                    push(Family::Double, role, 0, false);
+                    push(Family::Double, role, false);
                 }
             }
             '\u{201C}' | '\u{201F}' => match flank(prev, next) {
                 // `„…“`: a closing mark in German typography.
-                Some(Role::Close) => push(Family::Double, Role::Close, 0, false),
-                Some(_) => push(Family::Double, Role::Open, 0, false),
+                Some(Role::Close) => push(Family::Double, Role::Close, false),
+                Some(_) => push(Family::Double, Role::Open, false),
                 None => {}
             },
             '\u{201D}' => match flank(prev, next) {
                 // `”…”` in Swedish, or typed the wrong way round.
-                Some(Role::Open) => push(Family::Double, Role::Open, 0, false),
-                Some(_) => push(Family::Double, Role::Close, 0, false),
+                Some(Role::Open) => push(Family::Double, Role::Open, false),
+                Some(_) => push(Family::Double, Role::Close, false),
                 None => {}
             },
-            '\u{201E}' => push(Family::Double, Role::Open, 0, false),
-            '\u{201A}' => push(Family::Single, Role::Open, 0, false),
+            '\u{201E}' => push(Family::Double, Role::Open, false),
+            '\u{201A}' => push(Family::Single, Role::Open, false),
             '\u{00AB}' | '\u{2039}' => {
                 let fam = if c == '\u{00AB}' { Family::Guillemet } else { Family::SingleGuillemet };
                 // `»…«` (German, Danish): `«` after a word and before a space closes.
                 let closes = prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| is_space(n) || !is_word_char(n));
-                push(fam, if closes { Role::Close } else { Role::Open }, 0, false);
+                push(fam, if closes { Role::Close } else { Role::Open }, false);
             }
             '\u{00BB}' | '\u{203A}' => {
                 let fam = if c == '\u{00BB}' { Family::Guillemet } else { Family::SingleGuillemet };
                 let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
-                push(fam, if opens { Role::Open } else { Role::Close }, 0, false);
+                push(fam, if opens { Role::Open } else { Role::Close }, false);
             }
-            '\u{300C}' => push(Family::Corner, Role::Open, 0, false),
-            '\u{300D}' => push(Family::Corner, Role::Close, 0, false),
-            '\u{300E}' => push(Family::WhiteCorner, Role::Open, 0, false),
-            '\u{300F}' => push(Family::WhiteCorner, Role::Close, 0, false),
+            '\u{300C}' => push(Family::Corner, Role::Open, false),
+            '\u{300D}' => push(Family::Corner, Role::Close, false),
+            '\u{300E}' => push(Family::WhiteCorner, Role::Open, false),
+            '\u{300F}' => push(Family::WhiteCorner, Role::Close, false),
             '`' if next == Some('`') => {
                 iter.next();
                 out.push(Mark { span: Span::new(base + i, base + i + 2), family: Family::Double, role: Role::Open, possessive: false });
@@ -71,7 +71,7 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
             // `,'''` closes a single quotation inside a doubled one: the
             // first mark is the single, the last two the double.
             '\'' if next == Some('\'') && s[i + 1..].starts_with("''") && prev.is_some_and(|p| !is_space(p)) => {
-                push(Family::Single, Role::Close, 0, false);
+                push(Family::Single, Role::Close, false);
             }
             '\'' | '\u{2019}' | '\u{2018}' if next == Some(c) || (c == '\'' && next == Some('\u{2019}')) => {
                 // Doubled single marks stand for a double mark: `''…''`, `‘‘…’’`.
@@ -95,7 +95,7 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
             }
             '\'' | '\u{2019}' | '\u{2018}' | '`' => {
                 if let Some((role, possessive)) = single_role(c, prev, &s[i + len..]) {
-                    push(Family::Single, role, 0, possessive);
+                    push(Family::Single, role, possessive);
                 }
             }
             _ => {}
@@ -116,7 +116,6 @@ fn flank(prev: Option<char>, next: Option<char>) -> Option<Role> {
         (false, true) => Some(Role::Close),
         // Between two non-space characters: `word"word` or `,"said`.
         (false, false) if punct_after => Some(Role::Close),
-        (false, false) if prev.is_some_and(|p| !is_word_char(p)) => Some(Role::Either),
         (false, false) => Some(Role::Either),
     }
 }
