@@ -546,6 +546,8 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
   }, () =>
     withOwnSite((own) =>
       withBarePage(ctx.browser, own.url, { serviceWorkers: "allow" }, async (page, errors) => {
+        // Registration settles asynchronously, after the engine may already be ready.
+        await page.waitForFunction(() => document.documentElement.dataset.sw !== undefined);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.sw), "registered");
         await page.evaluate(() => navigator.serviceWorker.ready);
         await own.close(); // the network is gone
