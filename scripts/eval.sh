@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${SHARED_DIR:-../shared}/data
 SCORE=${SHARED_DIR:-../shared}/eval/score.py
-OUT=eval-out
+OUT=${EVAL_OUT:-eval-out}  # separate dirs let parallel sessions evaluate at once
 mkdir -p "$OUT"
 cargo build --release --quiet --bin annotate
 BIN=${CARGO_TARGET_DIR:-target}/release/annotate
