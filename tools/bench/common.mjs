@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const crateRoot = path.resolve(here, "../..");
@@ -69,4 +70,19 @@ export function loadWasm() {
 export function writeResult(name, obj) {
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(obj, null, 2) + "\n");
+}
+
+/**
+ * Run `args` under `/usr/bin/time -v`: wall and CPU (user + sys) seconds, and
+ * the peak resident set size in bytes. Throws on a non-zero exit.
+ */
+export function timeV(args) {
+  const r = spawnSync("/usr/bin/time", ["-v", ...args], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+  if (r.status !== 0) throw new Error(`${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
+  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]);
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024;
+  const seconds = Number(wall[1] || 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  return { wall: seconds, cpu: user + sys, max_rss: rss };
 }

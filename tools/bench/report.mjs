@@ -17,6 +17,7 @@ const readJson = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8"
 const wasm = readJson(path.join(outDir, "wasm.json"));
 const scale = readJson(path.join(outDir, "scale.json"));
 const page = readJson(path.join(outDir, "page.json"));
+const pathological = readJson(path.join(outDir, "pathological.json"));
 
 // ---- native: Criterion estimates ----------------------------------------------------
 const LAYERS = [
@@ -90,6 +91,17 @@ if (page) {
 }
 for (const x of files) row("size", `dist/${x.file}`, `${kb(x.raw)} raw, ${kb(x.gzip)} gzip`);
 if (files.length) row("size", "**total site**", `${kb(total.raw)} raw, ${kb(total.gzip)} gzip`, "≤ 400 KB gzip", total.gzip <= 400_000);
+if (pathological) {
+  // Below 50 ms of CPU the 1 MB run is mostly start-up: no ratio against it.
+  for (const { name, runs } of pathological.results) {
+    const base = runs[0];
+    for (const r of runs) {
+      const ratio = r === base ? "" : base.cpu >= 0.05 ? `, ${f(r.vs_linear, 2)}× linear` : ", too fast to compare";
+      const ok = r === base || base.cpu < 0.05 ? null : r.vs_linear <= 1.2;
+      row("pathological, native", `${name}, ${r.mb} MB (CLI)`, `${f(r.cpu, 2)} s cpu, peak RSS ${f(r.max_rss / 1e6, 0)} MB (${f(r.rss_per_input, 0)} B per input byte)${ratio}`, r === base ? "" : "≤ 1.2× linear", ok);
+    }
+  }
+}
 if (scale) {
   for (const r of scale.native) {
     const linear = r === scale.native[0] ? "" : `, ${f(r.vs_linear, 2)}× linear`;
@@ -152,6 +164,10 @@ How each number is measured:
   call after a warm-up; linear memory is the WebAssembly memory's size after the
   call (it never shrinks, so it is the peak). "× linear" is the time against the
   1 MB time scaled by size.
+- **Pathological**: the input shapes of tests/pathological.rs (which assert
+  behaviour only) generated at 1 and 10 MB and run once each through the
+  release command line (tools/bench/pathological.mjs); CPU time and peak RSS
+  as above, "× linear" against the 1 MB run.
 `;
 fs.writeFileSync(benchMd, md);
 console.log(table);

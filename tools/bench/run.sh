@@ -6,6 +6,7 @@
 #   1. native throughput per layer and end to end (Criterion, benches/throughput.rs)
 #   2. WASM throughput in Node against compromise, same run (wasm.mjs)
 #   3. scaling 1 / 10 / 50 MB, native and WASM (scale.mjs)
+#   3b. pathological inputs at 1 and 10 MB, native (pathological.mjs)
 #   4. page timings in headless Chromium (page.mjs)
 #   5. sizes of dist/ and the table (report.mjs)
 set -euo pipefail
@@ -33,6 +34,9 @@ node tools/bench/wasm.mjs
 
 step "scaling (1, 10, 50 MB)"
 node tools/bench/scale.mjs "$target/release/annotate"
+
+step "pathological inputs (1, 10 MB)"
+node tools/bench/pathological.mjs "$target/release/annotate"
 
 step "page in headless Chromium"
 node tools/bench/page.mjs dist

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { article, loadCorpus, loadWasm, outDir, utf8Bytes, writeResult } from "./common.mjs";
+import { article, loadCorpus, loadWasm, outDir, timeV, utf8Bytes, writeResult } from "./common.mjs";
 
 const SIZES = (process.env.BENCH_SCALE_MB || "1,10,50").split(",").map(Number);
 const NATIVE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 3);
@@ -41,17 +41,6 @@ if (!cli || !fs.existsSync(cli)) {
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
-
-function timeV(args) {
-  const r = spawnSync("/usr/bin/time", ["-v", ...args], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
-  if (r.status !== 0) throw new Error(`${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
-  const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
-  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]);
-  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]);
-  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024;
-  const seconds = Number(wall[1] || 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { wall: seconds, cpu: user + sys, max_rss: rss };
-}
 
 const native = [];
 const wasm = [];

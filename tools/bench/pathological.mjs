@@ -1,0 +1,63 @@
+// Pathological inputs (issue 8): the shapes of tests/pathological.rs at 1 MB
+// and 10 MB, each run through the release command line under /usr/bin/time -v.
+// The tests assert behaviour (no panic, the contract holds); this measures
+// what they must not: CPU time, its growth against the 1 MB run (linear time
+// is the promise), and peak memory per input byte. Writes
+// target/bench/pathological.json.
+//
+//   node pathological.mjs /path/to/release/annotate
+import fs from "node:fs";
+import path from "node:path";
+import { outDir, timeV, writeResult } from "./common.mjs";
+
+const MB = 1_000_000;
+const SIZES = (process.env.BENCH_PATHOLOGICAL_MB || "1,10").split(",").map(Number);
+
+/** `pattern` repeated to `bytes` bytes of UTF-8, cut on a character boundary. */
+function fill(pattern, bytes) {
+  const buf = Buffer.from(pattern.repeat(Math.ceil(bytes / Buffer.byteLength(pattern)) + 1)).subarray(0, bytes);
+  let cut = buf.length;
+  while (cut > 0 && (buf[cut] & 0xc0) === 0x80) cut--; // back to a character start
+  return buf.subarray(0, cut).toString("utf8");
+}
+
+/** Nesting as deep as the size allows: `open` × n, a word, `close` × n. */
+const nested = (open, close, bytes) => {
+  const n = Math.floor(bytes / (Buffer.byteLength(open) + Buffer.byteLength(close)));
+  return open.repeat(n) + "x" + close.repeat(n);
+};
+
+const INPUTS = [
+  ["quotation marks, every style", (b) => fill("\"“”'‘’«»„‚「」‹›", b)],
+  ["quotation marks, only `\"`", (b) => fill('"', b)],
+  ["no whitespace, news-like", (b) => fill("Kim“said”Seoul,Pompeo:“We’re”fine.U.S.—", b)],
+  ["one-word paragraphs", (b) => fill("word\n\n", b)],
+  ["quotes nested as deep as the size allows", (b) => nested("“a ‘b ", "’ c” d", b)],
+  ["a single word", (b) => fill("a", b)],
+];
+
+const cli = process.argv[2];
+if (!cli || !fs.existsSync(cli)) {
+  console.error(`usage: node pathological.mjs PATH_TO_RELEASE_annotate (got ${cli})`);
+  process.exit(2);
+}
+fs.mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, "pathological.txt");
+const results = [];
+for (const [name, make] of INPUTS) {
+  const runs = SIZES.map((mb) => {
+    const text = make(mb * MB);
+    fs.writeFileSync(file, text);
+    const bytes = fs.statSync(file).size;
+    return { mb, input_bytes: bytes, ...timeV([cli, file]) };
+  });
+  const base = runs[0];
+  for (const r of runs) {
+    r.vs_linear = r.cpu / ((base.cpu * r.input_bytes) / base.input_bytes);
+    r.rss_per_input = r.max_rss / r.input_bytes;
+  }
+  results.push({ name, runs });
+  console.log(`${name}: ` + runs.map((r) => `${r.mb} MB ${r.cpu.toFixed(2)} s cpu, ${(r.max_rss / 1e6).toFixed(0)} MB rss`).join("; "));
+}
+fs.rmSync(file, { force: true });
+writeResult("pathological", { results });
