@@ -43,6 +43,26 @@ fn main() {
             total += 1;
             let ok = |a: &attribution::Attribution| a.speaker.is_some_and(|s| cp[s.span.start] < ge && gs < cp[s.span.end]);
             let p = &props[qi];
+            if std::env::var_os("DUMP").is_some() {
+                // One JSON line per quote: gold and chosen speaker (code points),
+                // the rule, and every proposal, for error analysis in a script.
+                let span_cp = |s: annotator::document::Span| [cp[s.start], cp[s.end]];
+                let row = serde_json::json!({
+                    "id": gold["id"],
+                    "quote": span_cp(qs[qi].span),
+                    "kind": format!("{:?}", qs[qi].kind),
+                    "gold": [gs, ge],
+                    "sys": p[0].speaker.map(|s| span_cp(s.span)),
+                    "rule": p[0].rule.map(|r| r.as_str()),
+                    "ok": ok(&p[0]),
+                    "props": p[1..].iter().map(|a| serde_json::json!({
+                        "rule": a.rule.map(|r| r.as_str()),
+                        "sys": a.speaker.map(|s| span_cp(s.span)),
+                        "ok": ok(a),
+                    })).collect::<Vec<_>>(),
+                });
+                println!("{row}");
+            }
             if ok(&p[0]) {
                 chosen_ok += 1;
             }

@@ -135,7 +135,7 @@ pub fn is_noun_like_cue(base: &str) -> bool {
             | "protest" | "quote" | "question" | "joke" | "boast" | "vow" | "pledge" | "signal" | "counter" | "reason"
             | "blast" | "hail" | "praise" | "repeat" | "term" | "brand" | "label" | "mock" | "slam" | "vent" | "rant"
             | "object" | "estimate" | "remark" | "statement" | "comments" | "find" | "chant" | "plead" | "whisper"
-            | "shout" | "scream" | "yell" | "sigh" | "thank" | "lecture" | "reflect" | "cry" | "warn"
+            | "shout" | "scream" | "yell" | "sigh" | "thank" | "lecture" | "reflect" | "cry" | "warn" | "press"
     )
 }
 
@@ -244,6 +244,32 @@ pub fn is_role_noun(word: &str) -> bool {
             | "nominee" | "voter" | "voters" | "organizers" | "group" | "officer" | "officers" | "survey"
             | "poll" | "study" | "people" | "person" | "man" | "woman" | "authorities" | "military"
             | "army" | "ambassador" | "envoy" | "commander" | "chief" | "manager" | "executive" | "ceo"
+    )
+}
+
+/// Nouns for groups and documents that speak in the news (`supporters
+/// chanted`, `the letter says`), beyond the roles of [`is_role_noun`].
+pub fn is_speaker_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "supporters" | "supporter" | "donors" | "donor" | "friends" | "friend" | "members" | "member"
+            | "democrats" | "republicans" | "conservatives" | "liberals" | "activists" | "activist"
+            | "protesters" | "protester" | "crowd" | "audience" | "percent" | "majority" | "minority"
+            | "document" | "documents" | "letter" | "memo" | "ad" | "advertisement" | "website" | "site"
+            | "page" | "network" | "newspaper" | "magazine" | "paper" | "article" | "editorial" | "lawsuit"
+            | "suit" | "complaint" | "indictment" | "filing" | "ruling" | "opinion" | "book" | "email"
+            | "emails" | "message" | "tweet" | "post" | "video" | "film" | "campaign" | "team" | "staff"
+            | "staffer" | "staffers" | "allies" | "ally" | "opponents" | "opponent" | "rivals" | "rival"
+            | "critic" | "candidates" | "delegates" | "delegate" | "senators" | "governors" | "mother"
+            | "father" | "wife" | "husband" | "son" | "daughter" | "sister" | "brother" | "host" | "anchor"
+            | "moderator" | "reporter" | "reporters" | "journalist" | "writer" | "author" | "columnist"
+            | "pollster" | "strategist" | "consultant" | "operative" | "insider" | "insiders" | "observers"
+            | "economist" | "economists" | "professor" | "historian" | "scholar" | "student" | "students"
+            | "worker" | "workers" | "owner" | "founder" | "president-elect" | "nominees" | "challenger"
+            | "incumbent" | "speaker" | "senate" | "house" | "congress" | "court" | "board" | "party"
+            | "union" | "foundation" | "institute" | "center" | "organization" | "association"
+            | "service" | "outlet" | "station" | "channel" | "americans" | "citizens" | "residents"
+            | "respondents" | "participants" | "fans" | "followers" | "backers" | "officials" | "others"
     )
 }
 

@@ -200,6 +200,8 @@ impl Ctx<'_, '_> {
             && lexicon::is_speech_verb(t)
             // `the post`, `her statement`, `Trump's comments`: a noun.
             && !(i > 0 && (is_determiner(self.tok(i - 1)) || matches!(self.tok(i - 1), "’s" | "'s")))
+            // `Sanders’ comments`: a possessive apostrophe, not a closing mark.
+            && !(i > 1 && matches!(self.tok(i - 1), "’" | "'") && !self.in_quote[i - 1] && self.tok(i - 2).ends_with('s'))
             && !self.is_noun_use(i)
             && (t.starts_with(|c: char| c.is_lowercase())
                 || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
@@ -302,31 +304,116 @@ impl Ctx<'_, '_> {
             if !self.is_cue(k) {
                 continue;
             }
-            // `…, telling CNBC: “…”` / `… and says “…”`: the sentence's subject.
-            let bare = self.tok(k).ends_with("ing") && k > lo && self.tok(k - 1) == ",";
-            let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
-            let np = if bare || conj { self.sentence_subject(k) } else { None };
-            // `said Pompeo: “…”`: an inverted subject, when it is a name.
-            let np = np.or_else(|| self.np_left(k, lo)).or_else(|| {
-                self.np_right(k + 1, qs).filter(|&(a, _)| self.ents.mention_at_token(a).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location))
-            });
-            let Some(np) = np else { continue };
+            let Some(np) = self.cue_subject(k, lo, qs) else { continue };
             let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
-            match best {
-                // `Abe said he thinks … “…”`: the named subject of the earlier
-                // cue is the speaker the pronoun refers to.
-                Some((_, b)) if !(b.1 - b.0 == 1 && lexicon::pronoun(self.tok(b.0)).is_some()) => break,
-                _ => {}
+            if best.is_some() {
+                // `Abe said he thinks … “…”`, `Flynn said Trump was right
+                // when he said “…”`: the named subject of an earlier cue is
+                // the source the attribution is credited to.
+                if !pronoun {
+                    best = Some((k, np));
+                    break;
+                }
+                continue;
             }
-            if best.is_none() || !pronoun {
-                best = Some((k, np));
-            }
+            best = Some((k, np));
             if !pronoun {
                 break;
             }
         }
         let (cue, np) = best?;
         self.found(Rule::Before, doc.tokens[cue].span, np)
+    }
+
+    /// The speaker phrase of the cue at `k` in a sentence starting at `lo`,
+    /// the quotation starting at `qs`; `None` when the cue has no plausible
+    /// speaker (`a film called “…”`, `asked Biden to continue`).
+    fn cue_subject(&self, k: usize, lo: usize, qs: usize) -> Option<(usize, usize)> {
+        // `…, telling CNBC: “…”` / `… and says “…”`: the subject of the
+        // clause before, which is the subject of its own cue when it has one
+        // (`Manafort said, adding that …`).
+        let bare = self.tok(k).ends_with("ing") && k > lo && self.tok(k - 1) == ",";
+        let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
+        if bare || conj {
+            // The first cue of the sentence with a speaker, not a relative
+            // clause's (`an architect who said …, saying`).
+            let earlier = (lo..k - 1)
+                .filter(|&j| self.is_cue(j) && !self.is_infinitive(j))
+                .find_map(|j| self.np_left(j, lo).filter(|&np| self.strong_speaker(np)))
+                .filter(|&(a, b)| !(b - a == 1 && matches!(self.tok(a), "who" | "which")));
+            if let Some(np) = earlier {
+                return Some(np);
+            }
+            if let Some(np) = self.sentence_subject(k) {
+                return Some(np);
+            }
+        }
+        // `asked Biden to continue`, `would like Trump to explain`: the word
+        // before an infinitive cue is its object, not its speaker.
+        if self.is_infinitive(k) {
+            return None;
+        }
+        // `said Pompeo: “…”`: an inverted subject, when it is a name.
+        self.np_left(k, lo).filter(|&np| self.plausible_speaker(np)).or_else(|| {
+            self.np_right(k + 1, qs).filter(|&(a, _)| self.ents.mention_at_token(a).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location))
+        })
+    }
+
+    /// Whether the cue at `k` is an infinitive after an object: `to` before
+    /// it (adverbs between), and before `to` no verb that makes it the
+    /// subject's own (`went on to say`, `wants to explain`).
+    fn is_infinitive(&self, k: usize) -> bool {
+        let mut j = k;
+        while j > 0 && self.is_word(j - 1) && self.tok(j - 1).ends_with("ly") {
+            j -= 1;
+        }
+        if j < 2 || self.tok(j - 1) != "to" {
+            return false;
+        }
+        let w = self.tok(j - 2);
+        !(lexicon::is_verb_filler(w) || (self.is_word(j - 2) && w.ends_with("ed") && !w.starts_with(char::is_uppercase)))
+    }
+
+    /// Whether a phrase surely names who spoke: it holds a person or
+    /// organisation mention, is a pronoun, or is headed by a role or group
+    /// noun (`the spokeswoman`, `supporters`).
+    fn strong_speaker(&self, (a, b): (usize, usize)) -> bool {
+        if (a..b).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location)) {
+            return true;
+        }
+        let head = self.tok(b - 1);
+        (b - a == 1 && (lexicon::pronoun(head).is_some() || matches!(head, "who" | "which")))
+            || lexicon::is_role_noun(head)
+            || lexicon::is_speaker_noun(head)
+    }
+
+    /// Whether a phrase can name who spoke: not a lone adverb or adjective
+    /// (`better`, `overnight`), a prepositional phrase (`via email`,
+    /// `despite admitting`) or a time (`the years`, `a statement`).
+    fn plausible_speaker(&self, (a, b): (usize, usize)) -> bool {
+        if self.strong_speaker((a, b)) {
+            return true;
+        }
+        let first = self.tok(a);
+        let lower = first.to_ascii_lowercase();
+        let head = self.tok(b - 1);
+        if b - a == 1
+            && first.starts_with(char::is_lowercase)
+            && !(first.ends_with('s') || matches!(first, "another" | "others" | "many" | "some" | "both" | "one" | "most" | "all" | "few" | "none"))
+        {
+            return false;
+        }
+        if matches!(
+            lower.as_str(),
+            "via" | "despite" | "upon" | "with" | "without" | "after" | "before" | "during" | "for" | "from" | "in"
+                | "on" | "at" | "by" | "about" | "like" | "unlike" | "than" | "as" | "if" | "while" | "when" | "using"
+        ) {
+            return false;
+        }
+        if is_time_word(head) || head == "overnight" {
+            return false;
+        }
+        !(matches!(lower.as_str(), "a" | "an") && matches!(head, "statement" | "speech" | "interview" | "post" | "tweet" | "video" | "letter"))
     }
 
     /// Rule 3: `according to X` in the sentence of the quotation.
@@ -564,7 +651,11 @@ impl Ctx<'_, '_> {
             // word (`Will described`, `May said`).
             let named = self.ents.mention_at_token(start - 1).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location);
             let ok = if self.is_word(start - 1) {
-                (named || !lexicon::ends_noun_phrase(t)) && !self.is_cue(start - 1) && !self.in_quote[start - 1]
+                // `the mother of three`, `Secretary of State`: `of` joins nouns.
+                let of = t == "of" && start < end && start >= lo + 2 && self.is_word(start - 2) && !lexicon::ends_noun_phrase(self.tok(start - 2));
+                // `meddling the congressman said`: a participle is no part of the subject.
+                let participle = t.ends_with("ing") && t.starts_with(char::is_lowercase) && t.len() > 4 && !named;
+                (named || of || !lexicon::ends_noun_phrase(t)) && !participle && !self.is_cue(start - 1) && !self.in_quote[start - 1]
             } else {
                 matches!(t, "’s" | "'s" | "’" | "&")
             };
@@ -762,6 +853,30 @@ mod tests {
             "“We are ready,” Mike Pompeo said. “The talks went well.”",
             "Mike Pompeo",
             "Mike Pompeo",
+        ),
+        (
+            "participle after a cue",
+            "Donald Trump will give a speech on trade, Paul Manafort said, adding that he would also address his “gender gap.”",
+            "Paul Manafort",
+            "Paul Manafort",
+        ),
+        (
+            "infinitive cue",
+            "Hillary Clinton said she would ask Joe Biden to continue the “cancer moonshot” at the White House.",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        ),
+        (
+            "no speaker in an adjective",
+            "On Tuesday, Bernie Sanders went further, endorsing eight state legislative candidates “who embody the spirit of our political revolution.”",
+            "Bernie Sanders",
+            "Bernie Sanders",
+        ),
+        (
+            "possessive before a noun",
+            "Dan Weaver was not impressed with Sanders’ comments, telling reporters, “A lot of people said the governor should step down.”",
+            "Dan Weaver",
+            "Dan Weaver",
         ),
         (
             "intro colon",
