@@ -10,8 +10,13 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let s = para.slice(text);
     let base = para.start;
     let mut prev: Option<char> = None;
+    // The last character before this one that is not a space.
+    let mut prev_solid: Option<char> = None;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if let Some(p) = prev.filter(|&p| !is_space(p)) {
+            prev_solid = Some(p);
+        }
         // Marks inside markup (`<tweet tweet-id="…">`) are attribute quotes.
         if c == '<' {
             if let Some(close) = markup_end(&s[i..]) {
@@ -29,7 +34,7 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
         };
         match c {
             '"' | '\u{FF02}' => {
-                if let Some(role) = flank(prev, next) {
+                if let Some(role) = flank(prev, next).or_else(|| spaced_close(prev_solid)) {
                     push(Family::Double, role, false);
                 }
             }
@@ -37,13 +42,21 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                 // `„…“`: a closing mark in German typography.
                 Some(Role::Close) => push(Family::Double, Role::Close, false),
                 Some(_) => push(Family::Double, Role::Open, false),
+                // `“ You know…`: an opening mark typed with a space after it.
+                None if prev.is_some_and(is_space) && next_solid(&s[i + len..]).is_some_and(char::is_alphanumeric) => {
+                    push(Family::Double, Role::Open, false)
+                }
                 None => {}
             },
             '\u{201D}' => match flank(prev, next) {
                 // `”…”` in Swedish, or typed the wrong way round.
                 Some(Role::Open) => push(Family::Double, Role::Open, false),
                 Some(_) => push(Family::Double, Role::Close, false),
-                None => {}
+                None => {
+                    if let Some(role) = spaced_close(prev_solid) {
+                        push(Family::Double, role, false);
+                    }
+                }
             },
             '\u{201E}' => push(Family::Double, Role::Open, false),
             '\u{201A}' => push(Family::Single, Role::Open, false),
@@ -79,8 +92,10 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
                 let after = iter.peek().map(|&(_, e)| e);
                 let role = match c {
                     '\u{2018}' => Some(Role::Open),
-                    '\u{2019}' => flank(prev, after).map(|r| if r == Role::Open { Role::Open } else { Role::Close }),
-                    _ => flank(prev, after),
+                    '\u{2019}' => flank(prev, after)
+                        .map(|r| if r == Role::Open { Role::Open } else { Role::Close })
+                        .or_else(|| spaced_close(prev_solid)),
+                    _ => flank(prev, after).or_else(|| spaced_close(prev_solid)),
                 };
                 if let Some(role) = role {
                     out.push(Mark {
@@ -118,6 +133,17 @@ fn flank(prev: Option<char>, next: Option<char>) -> Option<Role> {
         (false, false) if punct_after => Some(Role::Close),
         (false, false) => Some(Role::Either),
     }
+}
+
+/// A double mark standing between spaces after the end of a clause closes a
+/// quotation typed with a space before its closing mark: `this, " he said`,
+/// `the term 'Manhattan poor,' ''`.
+fn spaced_close(prev_solid: Option<char>) -> Option<Role> {
+    prev_solid.filter(|p| matches!(p, ',' | '.' | '?' | '!' | '…' | '\'' | '’')).map(|_| Role::Close)
+}
+
+fn next_solid(rest: &str) -> Option<char> {
+    rest.chars().find(|&c| !is_space(c))
 }
 
 /// The role of a single mark (`'`, `‘`, `’`), or `None` for an apostrophe.

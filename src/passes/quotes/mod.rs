@@ -110,9 +110,10 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     // An open double quotation carried into the next paragraph.
     let mut carry: Option<(Mark, usize)> = None;
     let mut marks = Vec::new();
-    for (pi, para) in doc.paragraphs.iter().enumerate() {
+    let paras = pairing_paragraphs(doc);
+    for (pi, para) in paras.iter().enumerate() {
         marks.clear();
-        collect_marks(text, para.span, &mut marks);
+        collect_marks(text, *para, &mut marks);
         let mut from = 0;
         let mut stack: Vec<Mark> = Vec::new();
         let mut counts = [0usize; FAMILIES];
@@ -121,7 +122,7 @@ pub fn find(doc: &Document) -> Vec<Quote> {
         if let Some((open, n)) = carry.take() {
             // The paragraph re-opens the quotation: its first mark continues it.
             let reopens = marks.first().is_some_and(|m| {
-                m.family == open.family && m.role != Role::Close && m.span.start == para.span.start
+                m.family == open.family && m.role != Role::Close && m.span.start == para.start
             });
             if reopens {
                 from = 1;
@@ -129,7 +130,7 @@ pub fn find(doc: &Document) -> Vec<Quote> {
                 counts[open.family.index()] += 1;
                 paras_of_bottom = n + 1;
             } else {
-                let prev = doc.paragraphs[pi - 1].span;
+                let prev = paras[pi - 1];
                 quotes.push(make_quote(text, open.span.start, prev.end, false, n));
             }
         }
@@ -163,6 +164,17 @@ pub fn find(doc: &Document) -> Vec<Quote> {
                 if m.possessive {
                     continue;
                 }
+                // English does not nest double marks in double marks: an
+                // opening double mark while one is open means the earlier one
+                // was stray (`"Trump said, “Only Rosie.” But…`, a paragraph
+                // mark left over from a transcript). It is dropped, with
+                // anything opened after it.
+                if m.family == Family::Double && counts[f] > 0 {
+                    let at = stack.iter().rposition(|o| o.family == Family::Double).expect("counted");
+                    for o in stack.drain(at..) {
+                        counts[o.family.index()] -= 1;
+                    }
+                }
                 if stack.is_empty() {
                     paras_of_bottom = 1;
                 }
@@ -182,7 +194,7 @@ pub fn find(doc: &Document) -> Vec<Quote> {
         }
     }
     if let Some((open, n)) = carry {
-        let last = doc.paragraphs.last().expect("a carried quote has a paragraph").span;
+        let last = *paras.last().expect("a carried quote has a paragraph");
         quotes.push(make_quote(text, open.span.start, last.end, false, n));
     }
     // Marks around nothing (`""`) quote nothing.
@@ -190,6 +202,32 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     quotes.sort_by_key(|q| q.span.start);
     kind::classify_all(doc, &mut quotes);
     quotes
+}
+
+/// The paragraphs quotations are paired in: the document's paragraphs, cut
+/// again at a line break followed by a quotation mark. Copy that separates
+/// most paragraphs with blank lines sometimes separates a few with a single
+/// line break; a line that starts with a mark is such a paragraph (a quote
+/// running on re-opens it, and then continues as across paragraphs).
+fn pairing_paragraphs(doc: &Document) -> Vec<Span> {
+    let text = doc.text;
+    let mut out = Vec::with_capacity(doc.paragraphs.len());
+    for para in &doc.paragraphs {
+        let s = para.span.slice(text);
+        let mut start = 0;
+        for (i, _) in s.match_indices('\n') {
+            let line = s[i + 1..].trim_start_matches(is_space);
+            if line.starts_with(crate::document::chars::is_quote_mark) {
+                let end = s[..i].trim_end_matches(is_space).len();
+                if end > start {
+                    out.push(Span::new(para.span.start + start, para.span.start + end));
+                }
+                start = s.len() - line.len();
+            }
+        }
+        out.push(Span::new(para.span.start + start, para.span.end));
+    }
+    out
 }
 
 /// For each mark, whether a later single-family closing mark exists in the
@@ -297,6 +335,17 @@ mod tests {
             ("lone open at end", "text ends with “", &[]),
             ("crash input 1", "\"\"=", &[]),
             ("crash input 2", "\"Bob.\"\n\n\"What.\"", &["\"Bob.\"", "\"What.\""]),
+            (
+                "line break as paragraph",
+                "“First part of it.\n“Second part,” he said. Then\nmore.\n\nNext.",
+                &["“First part of it.\n“Second part,”"],
+            ),
+            ("wrapped line", "He said “we will\nwin the vote.” Then\n\nNext.", &["“we will\nwin the vote.”"]),
+            ("stray opening mark", "\"Trump said, “Only Rosie.” But she went on.", &["“Only Rosie.”"]),
+            ("spaced closing mark", "\"It is a disgrace, \" Trump said.", &["\"It is a disgrace, \""]),
+            ("spaced doubled close", "''I hate the term 'Manhattan poor,' '' she said", &["''I hate the term 'Manhattan poor,' ''"]),
+            ("spaced opening mark", "He said “ you know, it is fine.” Then", &["“ you know, it is fine.”"]),
+            ("lone spaced mark", "five \" six", &[]),
         ];
         for (name, text, want) in cases {
             assert_eq!(&just_spans(text), want, "{name}");
