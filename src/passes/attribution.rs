@@ -269,9 +269,18 @@ impl Ctx<'_, '_> {
                 break;
             }
             if k > i && self.is_cue(k) {
+                // `“…” and said`, `“…” until Haley said`, `“…” of Trump, whom
+                // he called`: a new clause, not the quotation's attribution.
+                // A parenthesis before the speaker is fine: `“…,” as his
+                // father dreamed, Mr. Turry said`, `“…” since …, said X`.
+                let np = self.np_left(k, i);
+                let inverted = self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k));
+                if is_clause_break(self.tok(i)) && !inverted && np.is_none_or(|np| np.0 > i && self.tok(np.0 - 1) != ",") {
+                    return None;
+                }
                 // `X, a doctor, said` first; then `“…” to Mr. Sanders, said
                 // David Axelrod`: inverted after a comma.
-                if let Some(np) = self.np_left(k, i) {
+                if let Some(np) = np {
                     return self.found(Rule::After, doc.tokens[k].span, np);
                 }
                 if self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k)) {
@@ -313,6 +322,13 @@ impl Ctx<'_, '_> {
                 if !pronoun {
                     best = Some((k, np));
                     break;
+                }
+                // `he told ABC that he agrees …`: the outer pronoun, when
+                // the inner cue is in its complement, not in a clause of its
+                // own (`when I emailed him, he replied`, `which he called`).
+                let b = best.map_or(k, |(_, b)| b.0);
+                if (k + 1..b).all(|t| self.in_quote[t] || !(self.tok(t) == "," || is_clause_break(self.tok(t)) && self.tok(t) != "that")) {
+                    best = Some((k, np));
                 }
                 continue;
             }
@@ -382,6 +398,10 @@ impl Ctx<'_, '_> {
             return true;
         }
         let head = self.tok(b - 1);
+        // `issued a statement saying`: the statement is what was said.
+        if matches!(self.tok(a), "a" | "an" | "A" | "An") && matches!(head, "statement" | "speech" | "interview" | "post" | "tweet" | "video" | "letter") {
+            return false;
+        }
         (b - a == 1 && (lexicon::pronoun(head).is_some() || matches!(head, "who" | "which")))
             || lexicon::is_role_noun(head)
             || lexicon::is_speaker_noun(head)
@@ -616,7 +636,7 @@ impl Ctx<'_, '_> {
                 let is_name = (j..k - 1).all(|t| {
                     self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
                 });
-                if !descriptive && is_name && self.ents.mention_at_token(j).is_some() {
+                if !descriptive && is_name && self.ents.mention_at_token(j).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location) {
                     // `Ms. Merkel's spokesman, Steffen Seibert, wrote`: the name.
                     return Some((j, k - 1));
                 }
@@ -804,6 +824,17 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// Words that open a new clause or a phrase that is no subject: after a
+/// quotation, `and said`, `until X said`, `for proposing`.
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "and" | "but" | "or" | "until" | "if" | "when" | "while" | "before" | "after" | "because" | "since"
+            | "although" | "though" | "whom" | "who" | "which" | "that" | "for" | "of" | "to" | "in" | "on" | "with"
+            | "by" | "without" | "where" | "whether" | "than" | "so" | "then" | "including" | "about"
+    )
+}
+
 /// Nouns of time that head adverbial phrases, not subjects.
 fn is_time_word(w: &str) -> bool {
     matches!(
@@ -877,6 +908,30 @@ mod tests {
             "Dan Weaver was not impressed with Sanders’ comments, telling reporters, “A lot of people said the governor should step down.”",
             "Dan Weaver",
             "Dan Weaver",
+        ),
+        (
+            "a new clause after a partial quotation",
+            "Donald Trump said the deadlock has “kept us safe” and Barack Obama said it was a mistake.",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "a parenthesis before the speaker",
+            "“We will win,” as his father dreamed, Fred Trump said.",
+            "Fred Trump",
+            "Fred Trump",
+        ),
+        (
+            "an indefinite statement is no speaker",
+            "Senator Jessica Mackler issued a statement saying his comment “has no place in American democracy.”",
+            "Jessica Mackler",
+            "Jessica Mackler",
+        ),
+        (
+            "outer pronoun of a complement",
+            "Justice Ruth Bader Ginsburg spoke on Monday. She told ABC that she thinks Trump is a “total opportunist.”",
+            "She",
+            "Ruth Bader Ginsburg",
         ),
         (
             "intro colon",
