@@ -78,6 +78,10 @@ pub fn is_space(c: char) -> bool {
 /// marks, emoji and anything else that is neither space nor punctuation.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Every other ASCII character is space, punctuation or control.
+        return c.is_ascii_alphanumeric();
+    }
     !is_space(c) && !is_punct(c) && !c.is_control()
 }
 
@@ -105,5 +109,8 @@ mod tests {
             assert!(!is_word_char(c), "{c:?}");
         }
         assert!(is_dash('—') && is_dash('–') && !is_dash('-'));
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(is_word_char(c), !is_space(c) && !is_punct(c) && !c.is_control(), "{c:?}");
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! of place fields, then front-coded canonical names and aliases. It is
 //! unpacked once, lazily, into a hash map keyed by surface form.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const TABLE: &[u8] = include_bytes!("../../../data/gazetteer.bin");
@@ -59,6 +59,8 @@ pub struct Place {
 struct Gazetteer {
     places: Vec<Place>,
     names: HashMap<&'static str, u16>,
+    /// The first word (up to the first space) of every name with a space.
+    first_words: HashSet<&'static str>,
 }
 
 /// Reads front-coded strings (`u8` shared length, rest, `\n`) into one
@@ -132,18 +134,26 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
             names.insert(alias_text.get(s..t)?, place);
         }
     }
-    Some(Gazetteer { places, names })
+    let first_words = names.keys().filter_map(|n| n.split_once(' ')).map(|(first, _)| first).collect();
+    Some(Gazetteer { places, names, first_words })
 }
 
 fn table() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::default() }))
+    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::default(), first_words: HashSet::default() }))
 }
 
 /// Looks up a surface form exactly as written (`U.S.`, `N. Korea`, `Seoul`).
 pub fn lookup(name: &str) -> Option<&'static Place> {
     let g = table();
     g.names.get(name).and_then(|&i| g.places.get(i as usize))
+}
+
+/// Whether some name with a space starts with the word `first` and then a
+/// space (`North` for `North Korea`): a cheap test before building and
+/// looking up longer candidates.
+pub fn starts_multiword(first: &str) -> bool {
+    table().first_words.contains(first)
 }
 
 /// Number of names (for tests and size reports).
@@ -169,6 +179,7 @@ mod tests {
         assert!((seoul.lat - 37.566).abs() < 0.1 && (seoul.lon - 126.978).abs() < 0.1);
         assert!(lookup("East Asia").is_some());
         assert!(lookup("the").is_none());
+        assert!(starts_multiword("North") && starts_multiword("N.") && !starts_multiword("Pompeo"));
         assert!(len() > 1000);
     }
 

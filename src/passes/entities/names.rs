@@ -50,13 +50,23 @@ fn table() -> &'static HashMap<&'static str, Option<Gender>> {
     })
 }
 
-fn census_table() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// The census lists, with each word's flags decoded once.
+fn census_table() -> &'static HashMap<&'static str, Census> {
+    static MAP: OnceLock<HashMap<&'static str, Census>> = OnceLock::new();
     MAP.get_or_init(|| {
         CENSUS
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
+            .map(|(word, flags)| {
+                let (f, m) = (flags.contains('f'), flags.contains('m'));
+                let gender = match (f, m) {
+                    (true, false) => Some(Gender::Female),
+                    (false, true) => Some(Gender::Male),
+                    _ => None,
+                };
+                (word, Census { first: f || m, gender, surname: flags.contains('s') })
+            })
             .collect()
     })
 }
@@ -82,17 +92,7 @@ pub fn census_lower(lower: &str) -> Census {
     if lower.len() > 24 || !lower.chars().all(char::is_alphabetic) {
         return Census::default();
     }
-    let Some(flags) = census_table().get(lower) else { return Census::default() };
-    let (f, m) = (flags.contains('f'), flags.contains('m'));
-    Census {
-        first: f || m,
-        gender: match (f, m) {
-            (true, false) => Some(Gender::Female),
-            (false, true) => Some(Gender::Male),
-            _ => None,
-        },
-        surname: flags.contains('s'),
-    }
+    census_table().get(lower).copied().unwrap_or_default()
 }
 
 /// Whether `word` is a known first name (and not a common word).

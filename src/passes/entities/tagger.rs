@@ -19,8 +19,10 @@
 //! before headlines, so a headline word sees how the body tagged it.
 //! Decoding is one pass, linear in the number of tokens.
 
-use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
@@ -46,11 +48,15 @@ pub struct Model<'a> {
 }
 
 pub enum Weights<'a> {
-    Coded { codebook: Vec<f32>, codes: &'a [u8] },
+    /// The codebook padded to 256 entries (a code past its end weighs 0), so
+    /// any byte indexes it without a check.
+    Coded { codebook: Box<[f32; 256]>, codes: &'a [u8] },
     F32(&'a [f32]),
 }
 
 impl Model<'_> {
+    /// Adds the weights of feature bucket `bucket` to `scores`. A token's
+    /// features must be added in model order: the order fixes the rounding.
     #[inline]
     fn add(&self, bucket: u32, scores: &mut [f32; NT]) {
         let o = bucket as usize * NT;
@@ -58,7 +64,7 @@ impl Model<'_> {
             Weights::Coded { codebook, codes } => {
                 if let Some(row) = codes.get(o..o + NT) {
                     for (s, &c) in scores.iter_mut().zip(row) {
-                        *s += codebook.get(c as usize).copied().unwrap_or(0.0);
+                        *s += codebook[c as usize];
                     }
                 }
             }
@@ -91,7 +97,10 @@ fn parse(b: &[u8]) -> Option<Model<'_>> {
     if nt != NT || k > 256 || buckets == 0 {
         return None;
     }
-    let codebook: Vec<f32> = (0..k).map(|i| Some(f32::from_le_bytes(b.get(16 + 4 * i..20 + 4 * i)?.try_into().ok()?))).collect::<Option<_>>()?;
+    let mut codebook = Box::new([0f32; 256]);
+    for (i, c) in codebook.iter_mut().enumerate().take(k) {
+        *c = f32::from_le_bytes(b.get(16 + 4 * i..20 + 4 * i)?.try_into().ok()?);
+    }
     let codes = b.get(16 + 4 * k..)?;
     if codes.len() != buckets.checked_mul(NT)? {
         return None;
@@ -132,15 +141,17 @@ pub fn serialise(buckets: usize, weights: &[f32], prune: f32, levels: usize) -> 
     out
 }
 
-/// FNV-1a over feature parts.
+/// FNV-1a over feature parts: a template byte, then bytes and strings (each
+/// string closed by `0xff`). The model's buckets are defined by these exact
+/// bytes, so any way of computing a feature must feed the same sequence.
 #[derive(Clone, Copy)]
 struct H(u64);
 
 impl H {
-    fn new(template: u8) -> H {
+    const fn new(template: u8) -> H {
         H(0xcbf2_9ce4_8422_2325).byte(template)
     }
-    fn byte(self, b: u8) -> H {
+    const fn byte(self, b: u8) -> H {
         H((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
     }
     fn str(self, s: &str) -> H {
@@ -156,19 +167,85 @@ impl H {
 }
 
 /// The bucket of a feature hash (a final mix so that low bits depend on every byte).
+#[inline]
 fn bucket(h: u64, n: usize) -> u32 {
     let mut x = h;
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
     x ^= x >> 33;
-    (x % n.max(1) as u64) as u32
+    let n = n.max(1) as u64;
+    // The same value as `x % n`; a mask when `n` is a power of two (the
+    // embedded model's 2^16), since a 64-bit division per feature is slow.
+    if n.is_power_of_two() {
+        (x & (n - 1)) as u32
+    } else {
+        (x % n) as u32
+    }
+}
+
+/// Distinct strings, each stored once in one buffer and numbered in order
+/// of first appearance: an open-addressing table of ids, so interning
+/// allocates nothing per string.
+#[derive(Default)]
+struct Interner {
+    text: String,
+    /// End of string `id` in `text`; it starts where `id - 1` ends.
+    ends: Vec<usize>,
+    /// `id + 1` per slot, `0` when empty; the length is a power of two.
+    slots: Vec<u32>,
+}
+
+impl Interner {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..self.ends[id]]
+    }
+
+    /// The id of `s`, and whether it is new.
+    fn intern(&mut self, s: &str) -> (u32, bool) {
+        if 2 * (self.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = FxBuildHasher.hash_one(s) as usize & mask;
+        loop {
+            match self.slots[k] {
+                0 => break,
+                id if self.get(id - 1) == s => return (id - 1, false),
+                _ => k = (k + 1) & mask,
+            }
+        }
+        let id = self.len() as u32;
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+        self.slots[k] = id + 1;
+        (id, true)
+    }
+
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(64);
+        let mut slots = vec![0u32; size];
+        for id in 0..self.len() as u32 {
+            let mut k = FxBuildHasher.hash_one(self.get(id)) as usize & (size - 1);
+            while slots[k] != 0 {
+                k = (k + 1) & (size - 1);
+            }
+            slots[k] = id + 1;
+        }
+        self.slots = slots;
+    }
 }
 
 /// Per-token information computed once per document.
+#[derive(Clone, Copy)]
 pub struct TokenInfo {
-    /// Lower-cased word (`"<p>"` for punctuation keeps its text).
-    pub lower: String,
-    pub shape: String,
+    /// Index into the document's distinct surface forms.
+    form: u32,
     pub is_word: bool,
     pub cap: bool,
     pub headline: bool,
@@ -177,13 +254,143 @@ pub struct TokenInfo {
     pub gaz: Option<(gazetteer::Feature, bool, bool)>,
 }
 
+/// What the name and word lists say about one spelling of a word.
+#[derive(Clone, Copy, Default)]
+struct Lookups {
+    in_table: bool,
+    first_name: bool,
+    person_title: bool,
+    org_word: bool,
+    place_word: bool,
+}
+
+impl Lookups {
+    fn of(w: &str) -> Lookups {
+        Lookups {
+            in_table: names::in_table(w),
+            first_name: names::is_first_name(w),
+            person_title: lexicon::is_person_title(w),
+            org_word: is_org_word(w),
+            place_word: is_place_word(w),
+        }
+    }
+}
+
+/// A distinct surface form of the document (`Korea`, `KOREA` and `korea`
+/// are three): everything about a token that does not depend on its
+/// neighbours, worked out once per form rather than once per token.
+struct Form {
+    lower: u32,
+    shape: u32,
+    cap: bool,
+    /// The first character is lower case.
+    starts_lower: bool,
+    hyphen: bool,
+    calendar: bool,
+    /// Feature 1 (the word as written) and 35 (a short abbreviation).
+    h_word: u64,
+    h_abbrev: Option<u64>,
+    /// The lists as written, and (for headline tokens) title-cased.
+    plain: Lookups,
+    title: Option<Lookups>,
+}
+
+/// A distinct lower-case form, with the hashes of every feature that reads
+/// only it (the word's own, and its role as a neighbour).
+struct LowerForm {
+    /// Features 2, 7, 9, 10, 11, 12: the form under each template.
+    h2: u64,
+    h7: u64,
+    h9: u64,
+    h10: u64,
+    h11: u64,
+    h12: u64,
+    /// Features 13 and 14 pair two forms: the hash state after this one.
+    s13: H,
+    s14: H,
+    /// Features 4 and 5, prefixes and suffixes, in emission order.
+    affixes: [u64; 8],
+    n_affixes: u8,
+    census: names::Census,
+    speech_verb: bool,
+    demonym: bool,
+}
+
+impl LowerForm {
+    fn new(l: &str) -> LowerForm {
+        let mut affixes = [0u64; 8];
+        let mut n_affixes = 0;
+        // Prefixes and suffixes of 1–4 characters, when the word is longer.
+        // `at(k)`: the byte offset of character `k`.
+        let chars: Vec<usize>;
+        let (n, at): (usize, &dyn Fn(usize) -> usize) = if l.is_ascii() {
+            (l.len(), &|k| k)
+        } else {
+            chars = l.char_indices().map(|(b, _)| b).collect();
+            (chars.len(), &|k| chars[k])
+        };
+        for k in 1..=4usize.min(n.saturating_sub(1)) {
+            affixes[n_affixes] = H::new(4).byte(k as u8).str(&l[..at(k)]).0;
+            affixes[n_affixes + 1] = H::new(5).byte(k as u8).str(&l[at(n - k)..]).0;
+            n_affixes += 2;
+        }
+        LowerForm {
+            h2: H::new(2).str(l).0,
+            h7: H::new(7).str(l).0,
+            h9: H::new(9).str(l).0,
+            h10: H::new(10).str(l).0,
+            h11: H::new(11).str(l).0,
+            h12: H::new(12).str(l).0,
+            s13: H::new(13).str(l),
+            s14: H::new(14).str(l),
+            affixes,
+            n_affixes: n_affixes as u8,
+            census: names::census_lower(l),
+            speech_verb: lexicon::is_speech_verb(l),
+            demonym: demonym_suffix(l),
+        }
+    }
+}
+
+/// A distinct shape key (a word shape, `HL` or `<s>`), with the hash states
+/// of the shape features.
+struct ShapeForm {
+    h3: u64,
+    h40: u64,
+    s15: H,
+    s16: H,
+    s17: H,
+}
+
+impl ShapeForm {
+    fn new(s: &str) -> ShapeForm {
+        ShapeForm { h3: H::new(3).str(s).0, h40: H::new(40).str(s).0, s15: H::new(15).str(s), s16: H::new(16).str(s), s17: H::new(17).str(s) }
+    }
+}
+
 /// Word shape: `Xx`, `XX`, `x`, `d`, with runs collapsed (`U.S.` → `X.X.`).
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut out = String::new();
+    shape_into(w, &mut out);
+    out
+}
+
+/// [`shape`] of `w`, written into `out` (cleared first).
+fn shape_into(w: &str, out: &mut String) {
+    out.clear();
     let mut last = '\0';
     let mut n = 0;
     for c in w.chars() {
-        let k = if c.is_uppercase() {
+        let k = if c.is_ascii() {
+            // The same classes as below, without the Unicode tables.
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -201,12 +408,17 @@ fn shape(w: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// `NORTH KOREA` → `North Korea`.
 pub fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    title_case_into(s, &mut out);
+    out
+}
+
+/// [`title_case`] of `s`, appended to `out`.
+fn title_case_into(s: &str, out: &mut String) {
     let mut start = true;
     for c in s.chars() {
         if start {
@@ -216,7 +428,19 @@ pub fn title_case(s: &str) -> String {
         }
         start = !c.is_alphanumeric();
     }
-    out
+}
+
+/// `w.to_lowercase()`, written into `out` (cleared first); ASCII words,
+/// nearly all of them, without allocating.
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        // `str::to_lowercase` knows context rules (final sigma) that a
+        // char-by-char mapping does not.
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Whether a sentence is a headline, where case says little: set in
@@ -273,110 +497,6 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The longest gazetteer match starting at token `i` (within its sentence end `end`).
-pub fn gazetteer_at(doc: &Document, i: usize, end: usize, headline: bool) -> Option<(usize, &'static gazetteer::Place)> {
-    if doc.tokens[i].kind != TokenKind::Word || !is_capitalised(doc.tok(i)) {
-        return None;
-    }
-    let max = (end - i).min(5);
-    let mut s = String::new();
-    for len in (1..=max).rev() {
-        let last = &doc.tokens[i + len - 1];
-        if last.kind != TokenKind::Word && !matches!(doc.tok(i + len - 1), "." | "’" | "'") {
-            continue;
-        }
-        s.clear();
-        for k in i..i + len {
-            if k > i && doc.tokens[k].span.start > doc.tokens[k - 1].span.end {
-                s.push(' ');
-            }
-            s.push_str(doc.tok(k));
-        }
-        if let Some(p) = gazetteer::lookup(&s) {
-            return Some((len, p));
-        }
-        if headline {
-            if let Some(p) = gazetteer::lookup(&title_case(&s)) {
-                return Some((len, p));
-            }
-        }
-    }
-    None
-}
-
-/// Computes the per-token information of `doc`.
-pub fn token_info(doc: &Document) -> Vec<TokenInfo> {
-    let mut info: Vec<TokenInfo> = doc
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let w = doc.tok(i);
-            TokenInfo {
-                lower: w.to_lowercase(),
-                shape: shape(w),
-                is_word: t.kind == TokenKind::Word,
-                cap: is_capitalised(w),
-                headline: false,
-                sent_start: false,
-                gaz: None,
-            }
-        })
-        .collect();
-    for s in &doc.sentences {
-        let (a, b) = s.tokens;
-        let headline = is_headline(doc, s.tokens);
-        // First word token of the sentence, after opening quotes or brackets.
-        let mut first = true;
-        let mut i = a;
-        while i < b {
-            info[i].headline = headline;
-            if first && info[i].is_word {
-                info[i].sent_start = true;
-                first = false;
-            }
-            i += 1;
-        }
-        let mut i = a;
-        while i < b {
-            if let Some((len, p)) = gazetteer_at(doc, i, b, headline) {
-                for k in i..i + len {
-                    info[k].gaz = Some((p.feature, k == i, len == 1));
-                }
-                i += len;
-            } else {
-                i += 1;
-            }
-        }
-    }
-    info
-}
-
-/// Document-wide evidence about words.
-pub struct DocStats {
-    /// Lower-cased words seen written in lower case.
-    lower_seen: HashSet<String>,
-    /// Words seen capitalised but not first in a sentence nor in a headline.
-    cap_mid: HashSet<String>,
-}
-
-pub fn doc_stats(doc: &Document, info: &[TokenInfo]) -> DocStats {
-    let mut lower_seen = HashSet::new();
-    let mut cap_mid = HashSet::new();
-    for (i, t) in info.iter().enumerate() {
-        if !t.is_word || t.headline {
-            continue;
-        }
-        let w = doc.tok(i);
-        if w.chars().next().is_some_and(char::is_lowercase) {
-            lower_seen.insert(t.lower.clone());
-        } else if t.cap && !t.sent_start {
-            cap_mid.insert(t.lower.clone());
-        }
-    }
-    DocStats { lower_seen, cap_mid }
-}
-
 /// Words that make a capitalised chunk an organisation.
 pub fn is_org_word(w: &str) -> bool {
     matches!(
@@ -415,12 +535,19 @@ pub fn is_place_word(w: &str) -> bool {
 
 /// Days and months.
 pub fn is_calendar_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').as_bytes();
+    // Lower-cased on the stack: no entry is longer than 9 bytes.
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    for (d, &b) in lower.iter_mut().zip(w) {
+        *d = b.to_ascii_lowercase();
+    }
     matches!(
-        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
-            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
-            | "sept" | "oct" | "nov" | "dec"
+        &*lower,
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" | b"january"
+            | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september" | b"october"
+            | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep"
+            | b"sept" | b"oct" | b"nov" | b"dec"
     )
 }
 
@@ -429,211 +556,408 @@ fn demonym_suffix(l: &str) -> bool {
     l.len() > 4 && (l.ends_with("ian") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with("ean") || l.ends_with("can"))
 }
 
-/// The static (tag-independent) feature hashes of token `i`.
-pub fn static_features(doc: &Document, info: &[TokenInfo], st: &DocStats, i: usize, out: &mut Vec<u64>) {
-    let t = &info[i];
-    let w = doc.tok(i);
-    let mut f = |h: H| out.push(h.0);
-    f(H::new(0));
-    // In a headline, case says nothing: use the title-cased form for name lookups.
-    let tc;
-    let wn: &str = if t.headline && t.is_word {
-        tc = title_case(w);
-        &tc
-    } else {
-        w
+
+/// The longest gazetteer match starting at token `i` (within its sentence end `end`).
+///
+/// A candidate is the text of tokens `i..i + len` with each gap written as
+/// one space, looked up as written and, in headlines, title-cased.
+pub fn gazetteer_at(doc: &Document, i: usize, end: usize, headline: bool) -> Option<(usize, &'static gazetteer::Place)> {
+    if doc.tokens[i].kind != TokenKind::Word || !is_capitalised(doc.tok(i)) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let max = (end - i).min(5);
+    // Tokens `i..glued` touch. A longer candidate holds a space, so it can
+    // only be a name whose first word is that glued text: most capitalised
+    // words start no such name, and their longer candidates need no lookup.
+    let mut glued = i + 1;
+    while glued < i + max && toks[glued].span.start == toks[glued - 1].span.end {
+        glued += 1;
+    }
+    let head = &doc.text[toks[i].span.start..toks[glued - 1].span.end];
+    let mut buf = String::new();
+    let multi = gazetteer::starts_multiword(head);
+    let multi_title = headline && {
+        title_case_into(head, &mut buf);
+        gazetteer::starts_multiword(&buf)
     };
-    if !t.headline {
-        f(H::new(1).str(w));
-    }
-    f(H::new(2).str(&t.lower));
-    let shape_key = if t.headline { "HL" } else { t.shape.as_str() };
-    f(H::new(3).str(shape_key));
-    f(H::new(40).str(&t.shape));
-    // Prefixes and suffixes of 1–4 characters, sliced without allocating.
-    let bounds: Vec<usize> = t.lower.char_indices().map(|(b, _)| b).chain([t.lower.len()]).collect();
-    let n = bounds.len() - 1;
-    for k in 1..=4usize {
-        if n > k {
-            f(H::new(4).byte(k as u8).str(&t.lower[..bounds[k]]));
-            f(H::new(5).byte(k as u8).str(&t.lower[bounds[n - k]..]));
+    for len in (1..=max).rev() {
+        let last = i + len - 1;
+        if toks[last].kind != TokenKind::Word && !matches!(doc.tok(last), "." | "’" | "'") {
+            continue;
         }
-    }
-    if t.sent_start {
-        f(H::new(6));
-        f(H::new(7).str(&t.lower));
-    }
-    if t.headline {
-        f(H::new(8));
-    }
-    // Neighbours.
-    let lw = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= info.len() {
-            "<s>"
+        let spaced = i + len > glued;
+        if spaced && !multi && !multi_title {
+            continue;
+        }
+        // The candidate is the text itself when every gap is one space.
+        let plain_gaps = (i + 1..=last).all(|k| {
+            let gap = toks[k].span.start - toks[k - 1].span.end;
+            gap == 0 || (gap == 1 && doc.text.as_bytes()[toks[k - 1].span.end] == b' ')
+        });
+        let owned;
+        let s: &str = if plain_gaps {
+            &doc.text[toks[i].span.start..toks[last].span.end]
         } else {
-            info[j as usize].lower.as_str()
+            let mut s = String::new();
+            for k in i..=last {
+                if k > i && toks[k].span.start > toks[k - 1].span.end {
+                    s.push(' ');
+                }
+                s.push_str(doc.tok(k));
+            }
+            owned = s;
+            &owned
+        };
+        if !spaced || multi {
+            if let Some(p) = gazetteer::lookup(s) {
+                return Some((len, p));
+            }
         }
-    };
-    let shp = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= info.len() {
-            "<s>"
-        } else if info[j as usize].headline {
-            "HL"
-        } else {
-            info[j as usize].shape.as_str()
-        }
-    };
-    f(H::new(9).str(lw(-1)));
-    f(H::new(10).str(lw(1)));
-    f(H::new(11).str(lw(-2)));
-    f(H::new(12).str(lw(2)));
-    f(H::new(13).str(lw(-1)).str(&t.lower));
-    f(H::new(14).str(&t.lower).str(lw(1)));
-    f(H::new(15).str(shp(-1)).str(shape_key).str(shp(1)));
-    f(H::new(16).str(shp(-1)).str(shape_key));
-    f(H::new(17).str(shape_key).str(shp(1)));
-    // Gazetteer.
-    if let Some((feat, begin, single)) = t.gaz {
-        f(H::new(18).str(feat.as_str()).byte(begin as u8).byte(single as u8));
-        f(H::new(19));
-    }
-    for k in [-1isize, 1] {
-        let j = i as isize + k;
-        if j >= 0 && (j as usize) < info.len() {
-            if let Some((feat, _, _)) = info[j as usize].gaz {
-                f(H::new(20).byte(k as u8).str(feat.as_str()));
+        if headline && (!spaced || multi_title) {
+            buf.clear();
+            title_case_into(s, &mut buf);
+            if let Some(p) = gazetteer::lookup(&buf) {
+                return Some((len, p));
             }
         }
     }
-    // Names, titles, organisation words.
-    if t.is_word {
-        if names::in_table(wn) {
-            f(H::new(21).byte(names::is_first_name(wn) as u8));
+    None
+}
+
+/// Everything the features read about a document, computed once: per-token
+/// flags, the distinct forms with their precomputed hashes, and the
+/// document-wide evidence about words.
+pub struct Context {
+    pub info: Vec<TokenInfo>,
+    forms: Vec<Form>,
+    lowers: Vec<LowerForm>,
+    shapes: Vec<ShapeForm>,
+    /// By lower-case form: seen written in lower case; seen capitalised but
+    /// neither first in a sentence nor in a headline.
+    lower_seen: Vec<bool>,
+    cap_mid: Vec<bool>,
+    /// The lower-case form and shape key `<s>`, for neighbours past either end.
+    outside: (u32, u32),
+    /// What the decoder reads.
+    pub seq: Seq,
+}
+
+impl Context {
+    pub fn new(doc: &Document) -> Context {
+        let n = doc.tokens.len();
+        let mut form_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut lowers: Vec<LowerForm> = Vec::new();
+        let mut shapes: Vec<ShapeForm> = Vec::new();
+        let mut lower_text = Interner::default();
+        let mut shape_text = Interner::default();
+        let mut intern_lower = |l: &str, lowers: &mut Vec<LowerForm>| {
+            let (id, new) = lower_text.intern(l);
+            if new {
+                lowers.push(LowerForm::new(l));
+            }
+            id
+        };
+        let mut intern_shape = |s: &str, shapes: &mut Vec<ShapeForm>| {
+            let (id, new) = shape_text.intern(s);
+            if new {
+                shapes.push(ShapeForm::new(s));
+            }
+            id
+        };
+        let outside = (intern_lower("<s>", &mut lowers), intern_shape("<s>", &mut shapes));
+        let headline_shape = intern_shape("HL", &mut shapes);
+
+        let mut buf = String::new();
+        let mut info = Vec::with_capacity(n);
+        let mut lower = Vec::with_capacity(n);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let w = doc.tok(i);
+            let form = *form_ids.entry(w).or_insert_with(|| {
+                lower_into(w, &mut buf);
+                let lower = intern_lower(&buf, &mut lowers);
+                shape_into(w, &mut buf);
+                let shape = intern_shape(&buf, &mut shapes);
+                forms.push(Form {
+                    lower,
+                    shape,
+                    cap: is_capitalised(w),
+                    starts_lower: w.chars().next().is_some_and(char::is_lowercase),
+                    hyphen: w.contains('-'),
+                    calendar: is_calendar_word(w),
+                    h_word: H::new(1).str(w).0,
+                    h_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
+                    plain: Lookups::of(w),
+                    title: None,
+                });
+                forms.len() as u32 - 1
+            });
+            let f = &forms[form as usize];
+            lower.push(f.lower);
+            info.push(TokenInfo { form, is_word: t.kind == TokenKind::Word, cap: f.cap, headline: false, sent_start: false, gaz: None });
         }
-        let c = names::census_lower(&t.lower);
+
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let (a, b) = s.tokens;
+            let headline = is_headline(doc, s.tokens);
+            sentences.push((s.tokens, headline));
+            // First word token of the sentence, after opening quotes or brackets.
+            let mut first = true;
+            for k in a..b {
+                info[k].headline = headline;
+                if first && info[k].is_word {
+                    info[k].sent_start = true;
+                    first = false;
+                }
+                if headline {
+                    // Name lookups in headlines read the title-cased form.
+                    let f = &mut forms[info[k].form as usize];
+                    if f.title.is_none() {
+                        f.title = Some(Lookups::of(&title_case(doc.tok(k))));
+                    }
+                }
+            }
+            let mut i = a;
+            while i < b {
+                // A match starts at a capitalised word (as `gazetteer_at` checks).
+                let found = if info[i].is_word && info[i].cap { gazetteer_at(doc, i, b, headline) } else { None };
+                if let Some((len, p)) = found {
+                    for k in i..i + len {
+                        info[k].gaz = Some((p.feature, k == i, len == 1));
+                    }
+                    i += len;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+
+        let mut lower_seen = vec![false; lowers.len()];
+        let mut cap_mid = vec![false; lowers.len()];
+        for (t, &l) in info.iter().zip(&lower) {
+            if !t.is_word || t.headline {
+                continue;
+            }
+            if forms[t.form as usize].starts_lower {
+                lower_seen[l as usize] = true;
+            } else if t.cap && !t.sent_start {
+                cap_mid[l as usize] = true;
+            }
+        }
+
+        let seq = Seq {
+            sentences,
+            words: info.iter().map(|t| t.is_word).collect(),
+            candidate: info.iter().map(|t| t.is_word && (t.cap || t.headline)).collect(),
+            shape: info.iter().map(|t| if t.headline { headline_shape } else { forms[t.form as usize].shape }).collect(),
+            lower,
+            lower_text,
+            shape_text,
+        };
+        Context { info, forms, lowers, shapes, lower_seen, cap_mid, outside, seq }
+    }
+
+    /// The lists' view of token `k`: title-cased in headlines.
+    #[inline]
+    fn lookups(&self, k: usize) -> Lookups {
+        let t = &self.info[k];
+        let f = &self.forms[t.form as usize];
+        if t.headline {
+            f.title.unwrap_or_default()
+        } else {
+            f.plain
+        }
+    }
+
+    /// The static (tag-independent) feature hashes of token `i`, in model order.
+    pub fn static_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
+        const H0: u64 = H::new(0).0;
+        const H6: u64 = H::new(6).0;
+        const H8: u64 = H::new(8).0;
+        let info = &self.info;
+        let seq = &self.seq;
+        let t = &info[i];
+        let form = &self.forms[t.form as usize];
+        let lower = seq.lower[i];
+        let low = &self.lowers[lower as usize];
+        let key = seq.shape[i];
+        f(H0);
+        if !t.headline {
+            f(form.h_word);
+        }
+        f(low.h2);
+        // The shape key is `HL` in headlines; feature 40 is the shape itself.
+        f(self.shapes[key as usize].h3);
+        f(self.shapes[form.shape as usize].h40);
+        for &h in &low.affixes[..low.n_affixes as usize] {
+            f(h);
+        }
+        if t.sent_start {
+            f(H6);
+            f(low.h7);
+        }
+        if t.headline {
+            f(H8);
+        }
+        // Neighbours: lower-case forms and shape keys, `<s>` past either end.
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= 0 && (j as usize) < info.len()).then_some(j as usize)
+        };
+        let lw = |k: isize| at(k).map_or(self.outside.0, |j| seq.lower[j]);
+        let shp = |k: isize| at(k).map_or(self.outside.1, |j| seq.shape[j]);
+        let lf = |id: u32| &self.lowers[id as usize];
+        let (prev, next) = (lw(-1), lw(1));
+        f(lf(prev).h9);
+        f(lf(next).h10);
+        f(lf(lw(-2)).h11);
+        f(lf(lw(2)).h12);
+        f(lf(prev).s13.str(seq.lower_text.get(lower)).0);
+        f(low.s14.str(seq.lower_text.get(next)).0);
+        let (sp, sn) = (shp(-1), shp(1));
+        let (key_text, next_text) = (seq.shape_text.get(key), seq.shape_text.get(sn));
+        f(self.shapes[sp as usize].s15.str(key_text).str(next_text).0);
+        f(self.shapes[sp as usize].s16.str(key_text).0);
+        f(self.shapes[key as usize].s17.str(next_text).0);
+        // Gazetteer.
+        if let Some((feat, begin, single)) = t.gaz {
+            f(H::new(18).str(feat.as_str()).byte(begin as u8).byte(single as u8).0);
+            f(H::new(19).0);
+        }
+        for k in [-1isize, 1] {
+            if let Some(j) = at(k) {
+                if let Some((feat, _, _)) = info[j].gaz {
+                    f(H::new(20).byte(k as u8).str(feat.as_str()).0);
+                }
+            }
+        }
+        if !t.is_word {
+            return;
+        }
+        // Names, titles, organisation words; in a headline, case says
+        // nothing, so the lists are asked about the title-cased form.
+        let me = self.lookups(i);
+        if me.in_table {
+            f(H::new(21).byte(me.first_name as u8).0);
+        }
+        let c = low.census;
         if c.first {
-            f(H::new(41).byte(c.gender.map_or(0, |g| g as u8 + 1)));
+            f(H::new(41).byte(c.gender.map_or(0, |g| g as u8 + 1)).0);
         }
         if c.surname {
-            f(H::new(42));
+            f(H::new(42).0);
         }
-        if i > 0 && info[i - 1].is_word && names::census_lower(&info[i - 1].lower).first {
-            f(H::new(43).byte(info[i - 1].cap as u8));
+        if i > 0 && info[i - 1].is_word && lf(prev).census.first {
+            f(H::new(43).byte(info[i - 1].cap as u8).0);
         }
         if i + 1 < info.len() && info[i + 1].is_word {
-            let n = names::census_lower(&info[i + 1].lower);
+            let n = lf(next).census;
             if n.surname || n.first {
-                f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap as u8));
+                f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap as u8).0);
             }
         }
-        if i > 0 && info[i - 1].is_word && names::in_table(&title_if(doc, info, i - 1)) {
-            f(H::new(22));
+        if i > 0 && info[i - 1].is_word && self.lookups(i - 1).in_table {
+            f(H::new(22).0);
         }
-        if i > 0 && lexicon::is_person_title(&title_if(doc, info, i - 1)) {
-            f(H::new(23));
+        if i > 0 && self.lookups(i - 1).person_title {
+            f(H::new(23).0);
         }
-        if i > 1 && lexicon::is_person_title(&title_if(doc, info, i - 2)) {
-            f(H::new(24));
+        if i > 1 && self.lookups(i - 2).person_title {
+            f(H::new(24).0);
         }
-        if lexicon::is_person_title(wn) {
-            f(H::new(25));
+        if me.person_title {
+            f(H::new(25).0);
         }
-        if is_org_word(wn) {
-            f(H::new(26));
+        if me.org_word {
+            f(H::new(26).0);
         }
         for k in 1..=3 {
-            if i + k < info.len() && is_org_word(&title_if(doc, info, i + k)) {
-                f(H::new(27).byte(k as u8));
+            if i + k < info.len() && self.lookups(i + k).org_word {
+                f(H::new(27).byte(k as u8).0);
             }
         }
-        if is_place_word(wn) {
-            f(H::new(45));
+        if me.place_word {
+            f(H::new(45).0);
         }
-        if i > 0 && is_place_word(&title_if(doc, info, i - 1)) {
-            f(H::new(46));
+        if i > 0 && self.lookups(i - 1).place_word {
+            f(H::new(46).0);
         }
         for k in 1..=2 {
-            if i + k < info.len() && is_place_word(&title_if(doc, info, i + k)) {
-                f(H::new(47).byte(k as u8));
+            if i + k < info.len() && self.lookups(i + k).place_word {
+                f(H::new(47).byte(k as u8).0);
             }
         }
-        if is_calendar_word(w) {
-            f(H::new(28));
+        if form.calendar {
+            f(H::new(28).0);
         }
-        if demonym_suffix(&t.lower) {
-            f(H::new(29));
+        if low.demonym {
+            f(H::new(29).0);
         }
         // Hashtag `#Pyongyang`.
         if i > 0 && doc.tok(i - 1) == "#" && doc.tokens[i - 1].span.end == doc.tokens[i].span.start {
-            f(H::new(30));
+            f(H::new(30).0);
         }
         // Document-wide cues.
         if t.cap || t.headline {
-            if st.lower_seen.contains(&t.lower) {
-                f(H::new(31).byte(t.headline as u8).byte(t.sent_start as u8));
+            if self.lower_seen[lower as usize] {
+                f(H::new(31).byte(t.headline as u8).byte(t.sent_start as u8).0);
             }
-            if st.cap_mid.contains(&t.lower) {
-                f(H::new(32).byte(t.headline as u8).byte(t.sent_start as u8));
+            if self.cap_mid[lower as usize] {
+                f(H::new(32).byte(t.headline as u8).byte(t.sent_start as u8).0);
             }
         }
-        if lexicon::is_speech_verb(lw(1)) {
-            f(H::new(33));
+        if lf(next).speech_verb {
+            f(H::new(33).0);
         }
-        if w.contains('-') {
-            f(H::new(34));
+        if form.hyphen {
+            f(H::new(34).0);
         }
-        if w.ends_with('.') && w.len() <= 4 {
-            f(H::new(35).str(w));
+        if let Some(h) = form.h_abbrev {
+            f(h);
         }
     }
 }
 
-fn title_if<'t>(doc: &Document<'t>, info: &[TokenInfo], k: usize) -> std::borrow::Cow<'t, str> {
-    let w = doc.tok(k);
-    if info[k].headline {
-        std::borrow::Cow::Owned(title_case(w))
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
-}
-
-/// What the decoder needs to know about each token, besides its static features.
-pub struct Seq<'a> {
+/// What the decoder needs to know about each token, besides its static
+/// features. Owns its data, so training can keep it across epochs.
+pub struct Seq {
     /// Sentences as token ranges, and whether each is a headline.
     pub sentences: Vec<((usize, usize), bool)>,
-    pub words: &'a [bool],
-    pub lower: &'a [String],
-    /// Shape, `HL` in headlines.
-    pub shapes: Vec<&'a str>,
+    pub words: Vec<bool>,
     /// Capitalised word or headline word: a name candidate.
     pub candidate: Vec<bool>,
-}
-
-impl<'a> Seq<'a> {
-    pub fn new(doc: &Document, info: &'a [TokenInfo], words: &'a [bool], lower: &'a [String]) -> Seq<'a> {
-        let sentences = doc.sentences.iter().map(|s| (s.tokens, info.get(s.tokens.0).is_some_and(|t| t.headline))).collect();
-        Seq {
-            sentences,
-            words,
-            lower,
-            shapes: info.iter().map(|t| if t.headline { "HL" } else { t.shape.as_str() }).collect(),
-            candidate: info.iter().map(|t| t.is_word && (t.cap || t.headline)).collect(),
-        }
-    }
+    /// Each token's lower-case form and shape key (`HL` in headlines), as
+    /// ids into the distinct texts.
+    lower: Vec<u32>,
+    shape: Vec<u32>,
+    lower_text: Interner,
+    shape_text: Interner,
 }
 
 /// The greedy decoder. Body sentences are read first and headlines last, so
-/// that a headline word sees how the body tagged it. `stat` gives a token's
-/// static feature buckets; `step` scores a token's features and returns its tag
-/// (in training it also updates the weights). Besides the previous two tags,
-/// the features include the *history*: the tags this word (lower-cased)
-/// already received in the document.
-pub fn decode(seq: &Seq, n: usize, stat: &mut dyn FnMut(usize, &mut Vec<u32>), step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
+/// that a headline word sees how the body tagged it. `step` scores token `i`
+/// and returns its tag (in training it also updates the weights): its
+/// static features, then the buckets it is given, which depend on the tags
+/// so far: the previous two tags and the *history*, the tags this word
+/// (lower-cased) already received in the document.
+pub fn decode(seq: &Seq, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
+    const UNSET: u32 = u32::MAX;
     let mut tags = vec![O; seq.words.len()];
-    let mut hist: std::collections::HashMap<&str, [u16; NT]> = std::collections::HashMap::new();
-    let mut feats: Vec<u32> = Vec::with_capacity(96);
+    // Tag counts per lower-case form; all zero until the form is tagged.
+    let mut hist: Vec<[u16; NT]> = vec![[0; NT]; seq.lower_text.len()];
+    // The features of the previous tags and the history take few values:
+    // their buckets are hashed once per document (per form and previous tag
+    // for 52 and 53, when first needed).
+    let b50: [u32; NT] = std::array::from_fn(|p| H::new(50).byte(p as u8).bucket(n));
+    let b51: [[u32; NT]; NT] = std::array::from_fn(|p1| std::array::from_fn(|p2| H::new(51).byte(p1 as u8).byte(p2 as u8).bucket(n)));
+    let b60: [u32; NT] = std::array::from_fn(|t| H::new(60).byte(t as u8).bucket(n));
+    let b61: [[u32; 2]; NT] = std::array::from_fn(|t| std::array::from_fn(|h| H::new(61).byte(t as u8).byte(h as u8).bucket(n)));
+    let b62: [[u32; 3]; NT] = std::array::from_fn(|t| std::array::from_fn(|k| H::new(62).byte(t as u8).byte(k as u8).bucket(n)));
+    let mut b52: Vec<[u32; NT]> = vec![[UNSET; NT]; seq.lower_text.len()];
+    let mut b53: Vec<[u32; NT]> = vec![[UNSET; NT]; seq.shape_text.len()];
+    let mut feats: Vec<u32> = Vec::with_capacity(8);
     for pass_headlines in [false, true] {
         for &((a, b), headline) in &seq.sentences {
             if headline != pass_headlines {
@@ -647,25 +971,33 @@ pub fn decode(seq: &Seq, n: usize, stat: &mut dyn FnMut(usize, &mut Vec<u32>), s
                     continue;
                 }
                 feats.clear();
-                stat(i, &mut feats);
-                let lw = seq.lower[i].as_str();
-                feats.push(H::new(50).byte(p1).bucket(n));
-                feats.push(H::new(51).byte(p1).byte(p2).bucket(n));
-                feats.push(H::new(52).byte(p1).str(lw).bucket(n));
-                feats.push(H::new(53).byte(p1).str(seq.shapes[i]).bucket(n));
+                let (lw, sh) = (seq.lower[i] as usize, seq.shape[i] as usize);
+                feats.push(b50[p1 as usize]);
+                feats.push(b51[p1 as usize][p2 as usize]);
+                let f52 = &mut b52[lw][p1 as usize];
+                if *f52 == UNSET {
+                    *f52 = H::new(52).byte(p1).str(seq.lower_text.get(lw as u32)).bucket(n);
+                }
+                feats.push(*f52);
+                let f53 = &mut b53[sh][p1 as usize];
+                if *f53 == UNSET {
+                    *f53 = H::new(53).byte(p1).str(seq.shape_text.get(sh as u32)).bucket(n);
+                }
+                feats.push(*f53);
                 if seq.candidate[i] {
-                    if let Some(c) = hist.get(lw) {
+                    let c = &hist[lw];
+                    if c.iter().any(|&x| x > 0) {
                         let top = (1..NT).fold(0, |m, t| if c[t] > c[m] { t } else { m });
-                        feats.push(H::new(60).byte(top as u8).bucket(n));
-                        feats.push(H::new(61).byte(top as u8).byte(headline as u8).bucket(n));
+                        feats.push(b60[top]);
+                        feats.push(b61[top][headline as usize]);
                         let kinds = c[1..].iter().filter(|&&x| x > 0).count();
-                        feats.push(H::new(62).byte(top as u8).byte(kinds.min(2) as u8).bucket(n));
+                        feats.push(b62[top][kinds.min(2)]);
                     }
                 }
                 let t = step(i, &feats);
                 tags[i] = t;
                 if seq.candidate[i] {
-                    let e = hist.entry(lw).or_insert([0; NT]);
+                    let e = &mut hist[lw];
                     e[t as usize] = e[t as usize].saturating_add(1);
                 }
                 p2 = p1;
@@ -696,25 +1028,17 @@ pub fn tag_with(doc: &Document, m: &Model) -> Vec<u8> {
     if m.buckets == 0 {
         return vec![O; doc.tokens.len()];
     }
-    let info = token_info(doc);
-    let st = doc_stats(doc, &info);
-    let words: Vec<bool> = info.iter().map(|t| t.is_word).collect();
-    let lower: Vec<String> = info.iter().map(|t| t.lower.clone()).collect();
-    let seq = Seq::new(doc, &info, &words, &lower);
-    let mut hashes = Vec::with_capacity(64);
-    let mut stat = |i: usize, out: &mut Vec<u32>| {
-        hashes.clear();
-        static_features(doc, &info, &st, i, &mut hashes);
-        out.extend(hashes.iter().map(|&h| bucket(h, m.buckets)));
-    };
-    let mut step = |_i: usize, feats: &[u32]| {
+    let cx = Context::new(doc);
+    // Each feature's weights are added as it is computed, in model order.
+    let mut step = |i: usize, dynamic: &[u32]| {
         let mut scores = [0f32; NT];
-        for &fb in feats {
-            m.add(fb, &mut scores);
+        cx.static_features(doc, i, &mut |h| m.add(bucket(h, m.buckets), &mut scores));
+        for &b in dynamic {
+            m.add(b, &mut scores);
         }
         best(&scores)
     };
-    decode(&seq, m.buckets, &mut stat, &mut step)
+    decode(&cx.seq, m.buckets, &mut step)
 }
 
 /// Training: an averaged perceptron over the same features.
@@ -739,17 +1063,12 @@ pub mod train {
         hashes: Vec<Vec<u64>>,
         feats: Vec<Vec<u32>>,
         gold: Vec<u8>,
-        sentences: Vec<((usize, usize), bool)>,
-        words: Vec<bool>,
-        lower: Vec<String>,
-        shapes: Vec<String>,
-        candidate: Vec<bool>,
+        seq: Seq,
     }
 
     fn prepare(ex: &Example) -> Prepared {
         let doc = Document::new(&ex.text);
-        let info = token_info(&doc);
-        let st = doc_stats(&doc, &info);
+        let cx = Context::new(&doc);
         let mut gold = vec![if ex.partial { NOT_PER_LOC } else { O }; doc.tokens.len()];
         for (i, t) in doc.tokens.iter().enumerate() {
             for &(s, e, tag) in &ex.spans {
@@ -761,24 +1080,12 @@ pub mod train {
         let mut hashes = Vec::with_capacity(doc.tokens.len());
         for i in 0..doc.tokens.len() {
             let mut v = Vec::new();
-            if info[i].is_word {
-                static_features(&doc, &info, &st, i, &mut v);
+            if cx.info[i].is_word {
+                cx.static_features(&doc, i, &mut |h| v.push(h));
             }
             hashes.push(v);
         }
-        let words: Vec<bool> = info.iter().map(|t| t.is_word).collect();
-        let lower: Vec<String> = info.iter().map(|t| t.lower.clone()).collect();
-        let seq = Seq::new(&doc, &info, &words, &lower);
-        Prepared {
-            hashes,
-            feats: Vec::new(),
-            gold,
-            sentences: seq.sentences,
-            shapes: seq.shapes.iter().map(|s| s.to_string()).collect(),
-            candidate: seq.candidate,
-            words,
-            lower,
-        }
+        Prepared { hashes, feats: Vec::new(), gold, seq: cx.seq }
     }
 
     /// Trains for `epochs` passes; returns the averaged weights (`n × NT`).
@@ -803,6 +1110,7 @@ pub mod train {
         let mut stamp = vec![0u64; len];
         let mut clock: u64 = 0;
         let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut feats: Vec<u32> = Vec::with_capacity(96);
         let mut rng: u64 = 0x9e37_79b9_7f4a_7c15;
         for epoch in 0..epochs {
             // Deterministic Fisher–Yates shuffle.
@@ -815,18 +1123,13 @@ pub mod train {
             let (mut right, mut all) = (0usize, 0usize);
             for &d in &order {
                 let p = &data[d];
-                let seq = Seq {
-                    sentences: p.sentences.clone(),
-                    words: &p.words,
-                    lower: &p.lower,
-                    shapes: p.shapes.iter().map(String::as_str).collect(),
-                    candidate: p.candidate.clone(),
-                };
-                let mut stat = |i: usize, out: &mut Vec<u32>| out.extend_from_slice(&p.feats[i]);
-                let mut step = |i: usize, feats: &[u32]| {
+                let mut step = |i: usize, dynamic: &[u32]| {
                     clock += 1;
+                    feats.clear();
+                    feats.extend_from_slice(&p.feats[i]);
+                    feats.extend_from_slice(dynamic);
                     let mut scores = [0f32; NT];
-                    for &fb in feats {
+                    for &fb in &feats {
                         let o = fb as usize * NT;
                         for t in 0..NT {
                             scores[t] += w[o + t];
@@ -845,7 +1148,7 @@ pub mod train {
                     if guess == g {
                         right += 1;
                     } else {
-                        for &fb in feats {
+                        for &fb in &feats {
                             for (t, delta) in [(g, 1f32), (guess, -1f32)] {
                                 let k = fb as usize * NT + t as usize;
                                 total[k] += (clock - stamp[k]) as f64 * w[k] as f64;
@@ -856,7 +1159,7 @@ pub mod train {
                     }
                     guess
                 };
-                decode(&seq, n, &mut stat, &mut step);
+                decode(&p.seq, n, &mut step);
             }
             log(format!("epoch {} accuracy {:.4}", epoch + 1, right as f64 / all.max(1) as f64));
         }
