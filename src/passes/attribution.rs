@@ -337,8 +337,50 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        let (cue, np) = best?;
+        let (mut cue, mut np) = best?;
+        // `Trump said that Romney begged him … and “…”`, `Clinton
+        // acknowledged that she misspoke when she claimed that Comey
+        // characterized as “…”`: the source is the subject of the
+        // sentence's first cue, whose complement holds the nearer cues.
+        if let Some((j, outer)) = self.outer_cue(lo, cue, np) {
+            (cue, np) = (j, outer);
+        }
         self.found(Rule::Before, doc.tokens[cue].span, np)
+    }
+
+    /// The first cue of the sentence starting at `lo` whose complement
+    /// holds the cue at `inner` with speaker `np`: before it, not in a
+    /// leading subordinate clause (`When I emailed him, he replied`), with
+    /// no other quotation or coordinated clause between.
+    fn outer_cue(&self, lo: usize, inner: usize, np: (usize, usize)) -> Option<(usize, (usize, usize))> {
+        let mut start = lo;
+        if is_subordinator(self.tok(lo)) {
+            start = (lo..inner).find(|&t| self.tok(t) == ",")? + 1;
+        }
+        let j = (start..inner.min(np.0)).find(|&j| self.is_cue(j) && !self.is_infinitive(j))?;
+        let outer = self.np_left(j, start).filter(|&o| self.strong_speaker(o))?;
+        if outer.1 - outer.0 == 1 && matches!(self.tok(outer.0), "who" | "which") {
+            return None;
+        }
+        // The outer cue in a subordinate clause of its own (`after the
+        // interview concluded, Maher stated`), or a parenthesis (`Over the
+        // years, she said, email …`).
+        let clause = (start..j).rev().find(|&t| self.tok(t) == ",").map_or(start, |t| t + 1);
+        if (clause..j).any(|t| is_subordinator(self.tok(t)) && !matches!(self.tok(t), "in" | "on" | "at"))
+            || self.tok(j + 1) == ","
+        {
+            return None;
+        }
+        // The inner cue in a clause of its own (`… which he noted`, `after
+        // Clinton argued`, `as the heckler yelled`) or a parenthesis
+        // (`He believes, he said, that …`).
+        let between = j + 1..np.0;
+        if between.clone().any(|t| self.in_quote[t] || matches!(self.tok(t), ";" | ":" | "—" | "–" | "--") || is_relative(self.tok(t)))
+            || matches!(self.tok(np.0 - 1), "," | "and" | "but" | "or")
+        {
+            return None;
+        }
+        Some((j, outer))
     }
 
     /// The speaker phrase of the cue at `k` in a sentence starting at `lo`,
@@ -835,6 +877,25 @@ fn is_clause_break(w: &str) -> bool {
     )
 }
 
+/// Words that open a subordinate clause at the start of a sentence.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "when" | "while" | "although" | "though" | "as" | "if" | "after" | "before" | "because" | "since" | "asked"
+            | "once" | "whether" | "unless" | "until" | "whereas" | "despite" | "in" | "on" | "at" | "during"
+    )
+}
+
+/// Words that open a relative or adverbial clause inside a sentence: a cue
+/// after them is that clause's, not in the complement of a cue before.
+fn is_relative(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "which" | "who" | "whom" | "whose" | "as" | "after" | "because" | "while" | "before" | "since" | "although"
+            | "though" | "if" | "with" | "where" | "until" | "whereas"
+    )
+}
+
 /// Nouns of time that head adverbial phrases, not subjects.
 fn is_time_word(w: &str) -> bool {
     matches!(
@@ -932,6 +993,18 @@ mod tests {
             "Justice Ruth Bader Ginsburg spoke on Monday. She told ABC that she thinks Trump is a “total opportunist.”",
             "She",
             "Ruth Bader Ginsburg",
+        ),
+        (
+            "outer cue of a complement",
+            "At the rally, Donald Trump said that Mitt Romney begged him for an endorsement and “would have dropped to his knees.”",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "inner cue in a clause of its own",
+            "Ted Cruz said the rally went well, after Marco Rubio argued that it was “a disaster.”",
+            "Marco Rubio",
+            "Marco Rubio",
         ),
         (
             "intro colon",
