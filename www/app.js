@@ -1,7 +1,7 @@
 // Entry module of the annotator page: wires the controls to the analysis
 // engine (WASM in a Web Worker, engine.js), the renderer (render.js), the
 // panels (panels.js) and the exports (export.js).
-import { LAYERS, LAYER_LABELS, prepareRender } from "./render.js";
+import { LAYERS, LAYER_LABELS, planRender, renderPlannedChunk } from "./render.js";
 import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
 import { toCsv, toWebAnnotation } from "./export.js";
 import { htmlToText } from "./htmltext.js";
@@ -37,7 +37,7 @@ let pending = null; // text waiting to be annotated (latest wins)
 let running = false;
 let lastRequested = null; // text of the latest accepted request
 let renderToken = 0;
-let current = null; // {text, ann, json} shown on the page
+let current = null; // {text, ann, json} shown on the page (json: a string, or UTF-8 bytes for a large one)
 let sourceName = "article"; // base name for exports
 let currentQuote = -1;
 let runs = 0;
@@ -108,6 +108,18 @@ function utf8Length(s, limit = MAX_BYTES) {
 
 function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Main-thread work per task while showing a large result, in ms: input and frames get through in between. */
+const SLICE_MS = 12;
+
+let worldmap = null;
+let mapSvg = null; // the map of the latest annotation, kept to redraw only its dots
+const NO_MAP = { project: () => null };
+/** The world map data (worldmap.js, the page's biggest script), loaded once the annotator is ready. */
+function loadWorldmap() {
+  worldmap ??= import("./worldmap.js");
+  return worldmap;
 }
 
 // ---- legend with per-layer visibility toggles and counts --------------------------
@@ -207,7 +219,8 @@ async function pump() {
     if (pending !== null) continue; // the text changed meanwhile: the result is stale
     let ann;
     try {
-      ann = JSON.parse(result.json);
+      ann = await parseResult(result);
+      if (ann === null) continue; // superseded while parsing
       checkShape(ann);
     } catch (err) {
       showError(`Could not read the annotation: ${err.message}`);
@@ -217,7 +230,7 @@ async function pump() {
       continue;
     }
     const t0 = performance.now();
-    const shown = await show(text, ann, result.json);
+    const shown = await show(text, ann, result.json, result.plan);
     if (!shown) continue; // superseded while rendering
     const renderMs = Math.round(performance.now() - t0);
     const counts = shown.counts;
@@ -247,44 +260,97 @@ function checkShape(ann) {
   if (ann.offsets && ann.offsets !== "utf16") throw new Error(`the annotator returned "${ann.offsets}" offsets, the page needs "utf16"`);
 }
 
-/** Render text + annotation in time slices; resolves to {counts, problems}, or null if superseded. */
-async function show(text, ann, json) {
-  const token = ++renderToken;
-  const prep = prepareRender(text, ann);
-  // Build the new text off-document in time slices (the old one stays on
-  // screen meanwhile), then swap it in at once: one layout instead of one per
-  // slice. Chunks use content-visibility, so off-screen ones cost little.
-  const frag = document.createDocumentFragment();
-  if (text.length === 0) frag.append(placeholder("Nothing to annotate."));
-  const n = prep.chunks.length;
-  let i = 0;
-  while (i < n) {
-    const t0 = performance.now();
-    do {
-      const div = document.createElement("div");
-      div.className = "chunk";
-      div.append(prep.renderChunk(i, document));
-      frag.append(div);
-      i++;
-    } while (i < n && performance.now() - t0 < 12);
-    if (i < n) {
-      await nextTask();
-      if (token !== renderToken || pending !== null) return null;
+/**
+ * The annotation of a worker result: one JSON.parse for a small one; for a
+ * large one, its pieces (see worker.js) parsed a slice at a time, so input and
+ * frames get through. Resolves to null if superseded meanwhile.
+ */
+async function parseResult(result) {
+  if (!result.pieces) return JSON.parse(result.json);
+  const { head, quotes, entities } = result.pieces;
+  const decoder = new TextDecoder();
+  const ann = { ...head, quotes: [], entities: [] };
+  let t0 = performance.now();
+  for (const [list, pieces] of [
+    [ann.quotes, quotes],
+    [ann.entities, entities],
+  ]) {
+    for (const piece of pieces) {
+      for (const item of JSON.parse(decoder.decode(piece))) list.push(item);
+      if (performance.now() - t0 > SLICE_MS) {
+        await nextTask();
+        if (pending !== null) return null;
+        t0 = performance.now();
+      }
     }
   }
+  return ann;
+}
+
+/**
+ * Render text + annotation; resolves to {counts, problems}, or null if
+ * superseded. The worker's plan says which spans fall in which chunk of the
+ * text. A text of one chunk (most articles) is built and swapped in at once.
+ * A longer one is shown progressively, a time slice of chunks per task, so the
+ * page keeps answering input; off-screen chunks cost little (content-visibility).
+ */
+async function show(text, ann, json, plan) {
+  const token = ++renderToken;
+  if (!plan) plan = planRender(text, ann); // the worker could not plan it
+  const superseded = () => token !== renderToken || pending !== null;
+  const cache = {};
+  const n = plan.chunks.length;
+
   closeDetails();
   currentQuote = -1;
-  output.replaceChildren(frag);
   current = { text, ann, json };
-  updateLegend(prep.counts);
+  let i = 0;
+  let first = true;
+  while (first || i < n) {
+    const t0 = performance.now();
+    const frag = document.createDocumentFragment();
+    if (text.length === 0) frag.append(placeholder("Nothing to annotate."));
+    while (i < n && (i === 0 || performance.now() - t0 < SLICE_MS)) {
+      const div = document.createElement("div");
+      div.className = "chunk";
+      div.append(renderPlannedChunk(text, ann, plan, i, document, cache));
+      frag.append(div);
+      i++;
+    }
+    if (first) output.replaceChildren(frag);
+    else output.append(frag);
+    first = false;
+    if (i < n) {
+      await nextTask();
+      if (superseded()) return null;
+    }
+  }
+  updateLegend(plan.counts);
 
+  let map = null;
+  try {
+    map = await loadWorldmap();
+  } catch {
+    // reported when it failed to load; the places are listed without the map
+  }
+  if (n > 1) {
+    await nextTask();
+    if (superseded()) return null;
+  }
   const who = renderWhoSaidWhat(text, ann, document);
   quotesEl.replaceChildren(who.childElementCount ? who : placeholder("No quotes found."));
+  if (n > 1) {
+    await nextTask();
+    if (superseded()) return null;
+  }
   const list = places(ann);
-  mapEl.replaceChildren(renderMap(list, document));
-  placesEl.replaceChildren(list.length ? renderPlaces(list, document) : placeholder("No places found."));
+  if (map) {
+    mapSvg = renderMap(list, document, map, mapSvg);
+    if (mapSvg.parentNode !== mapEl) mapEl.replaceChildren(mapSvg);
+  }
+  placesEl.replaceChildren(list.length ? renderPlaces(list, document, map || NO_MAP) : placeholder("No places found."));
   setExports(true);
-  return { counts: prep.counts, problems: prep.problems };
+  return { counts: plan.counts, problems: plan.problems };
 }
 
 function clearAll() {
@@ -642,6 +708,7 @@ async function start() {
     return;
   }
   await samplePromise;
+  loadWorldmap().catch((err) => showError(`Could not load the world map: ${err.message}`));
   engineReady = true;
   annotateBtn.disabled = false;
   setStatus("Ready.");

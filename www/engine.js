@@ -1,8 +1,9 @@
 // The annotator engine as seen from the page: a WebAssembly module compiled
-// once on the main thread and run in a Web Worker, so a long analysis never
-// blocks the page. One job runs at a time. After a crash, a trap in the WASM
-// module or a cancel, the worker is replaced by a fresh one, so the next input
-// always starts from a clean instance.
+// once on the main thread (streaming: compiled while it downloads) and run in
+// a Web Worker, so a long analysis never blocks the page. The worker starts
+// loading its scripts while the module compiles. One job runs at a time.
+// After a crash, a trap in the WASM module or a cancel, the worker is replaced
+// by a fresh one, so the next input always starts from a clean instance.
 
 export class EngineError extends Error {
   constructor(message, { fatal = false, cancelled = false } = {}) {
@@ -26,14 +27,22 @@ export class Engine {
 
   /** Fetch and compile the WASM module, start a worker. Rejects with a readable message. */
   async load() {
-    const res = await fetch(this.wasmUrl);
-    if (!res.ok) throw new Error(`${this.wasmUrl}: HTTP ${res.status}`);
-    const bytes = await res.arrayBuffer();
-    this.module = await WebAssembly.compile(bytes);
-    await this.spawn();
+    const compiled = compileWasm(this.wasmUrl);
+    compiled.catch(() => {});
+    // The worker loads its own scripts meanwhile; it gets the module once compiled.
+    const ready = this.spawn(compiled);
+    try {
+      this.module = await compiled;
+    } catch (err) {
+      this.worker.terminate();
+      this.worker = null;
+      throw err;
+    }
+    await ready;
   }
 
-  spawn() {
+  /** Start a fresh worker with `module` (the compiled module, or a promise of it). */
+  spawn(module = this.module) {
     if (this.worker) this.worker.terminate();
     const worker = new Worker(this.workerUrl, { type: "module", name: "annotator" });
     this.worker = worker;
@@ -52,7 +61,10 @@ export class Engine {
       };
       worker.onmessageerror = () => this.crashed(worker, "a message from the analysis worker could not be read");
     });
-    worker.postMessage({ type: "init", module: this.module });
+    Promise.resolve(module).then(
+      (m) => worker.postMessage({ type: "init", module: m }),
+      () => {}, // load() reports it
+    );
     // Avoid an unhandled rejection when nobody is waiting yet.
     this.workerReady.catch(() => {});
     return this.workerReady;
@@ -62,7 +74,7 @@ export class Engine {
     return this.job !== null;
   }
 
-  /** Annotate `text`: resolves to {json, ms}; rejects with an EngineError. */
+  /** Annotate `text`: resolves to {json, ms, plan, pieces} (see worker.js); rejects with an EngineError. */
   async annotate(text) {
     if (this.job) throw new EngineError("the annotator is busy");
     const id = this.nextId++;
@@ -89,7 +101,7 @@ export class Engine {
   onResult(worker, msg) {
     if (!this.job || msg.id !== this.job.id || worker !== this.worker) return;
     if (msg.type === "result") {
-      this.finish(msg.id, { json: msg.json, ms: msg.ms });
+      this.finish(msg.id, { json: msg.json, ms: msg.ms, plan: msg.plan || null, pieces: msg.pieces || null });
     } else if (msg.type === "error") {
       if (msg.fatal) this.spawn();
       this.finish(msg.id, null, new EngineError(msg.message, { fatal: !!msg.fatal }));
@@ -120,4 +132,18 @@ export class Engine {
     this.finish(job.id, null, new EngineError("the analysis was cancelled", { cancelled: true }));
     return true;
   }
+}
+
+/**
+ * Fetch and compile the module, streaming when the server sends it as
+ * application/wasm (compiled while it downloads), else from the whole bytes.
+ */
+async function compileWasm(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const type = (res.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+  if (type === "application/wasm" && typeof WebAssembly.compileStreaming === "function") {
+    return WebAssembly.compileStreaming(res);
+  }
+  return WebAssembly.compile(await res.arrayBuffer());
 }

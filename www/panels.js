@@ -1,12 +1,16 @@
 // Side panels built from an annotation: "Who said what" (quotes grouped by
 // resolved speaker), "Places" (locations with a world map) and the details of
 // one quote. Pure DOM builders: user text only goes through textContent.
+//
+// The map data (worldmap.js, the biggest script of the page) is passed in by
+// the caller, which loads it after the annotator is ready, off the start-up path.
 import { entityIndex, speakerName } from "./render.js";
-import { WIDTH, HEIGHT, LAND, BORDERS, project } from "./worldmap.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 /** Quotes listed per speaker before a "show all" button. */
 export const GROUP_LIMIT = 20;
+/** Speakers listed before a "show all speakers" button (a long text can have thousands). */
+export const SPEAKER_LIMIT = 40;
 
 function el(doc, tag, props = {}, ...children) {
   const e = doc.createElement(tag);
@@ -75,32 +79,53 @@ function quoteItem(doc, text, q, i) {
   return li;
 }
 
-/** The "who said what" panel content. */
+function speakerGroup(doc, text, quotes, g) {
+  const section = el(doc, "section", { class: "speaker-group", "data-group": g.key });
+  if (g.entity != null) section.dataset.entity = String(g.entity);
+  const h = el(doc, "h3", { class: "group-heading" });
+  h.append(
+    el(doc, "span", { class: g.name === null ? "speaker-entity speaker-none" : "speaker-entity", text: g.name ?? "Unknown speaker" }),
+    " ",
+    el(doc, "span", { class: "count", text: `(${plural(g.quotes.length, "quote")})` }),
+  );
+  const ol = el(doc, "ol", { class: "quote-list" });
+  const shown = g.quotes.slice(0, GROUP_LIMIT);
+  for (const i of shown) ol.append(quoteItem(doc, text, quotes[i], i));
+  section.append(h, ol);
+  if (g.quotes.length > shown.length) {
+    const more = el(doc, "button", { type: "button", class: "show-more", text: `Show all ${g.quotes.length} quotes` });
+    more.addEventListener("click", () => {
+      for (const i of g.quotes.slice(GROUP_LIMIT)) ol.append(quoteItem(doc, text, quotes[i], i));
+      more.remove();
+    });
+    section.append(more);
+  }
+  return section;
+}
+
+/**
+ * The "who said what" panel content: the SPEAKER_LIMIT biggest groups, then a
+ * button for the others (unknown speakers always come last).
+ */
 export function renderWhoSaidWhat(text, ann, doc = globalThis.document) {
   const frag = doc.createDocumentFragment();
   const quotes = ann.quotes || [];
-  for (const g of groupQuotes(ann)) {
-    const section = el(doc, "section", { class: "speaker-group", "data-group": g.key });
-    if (g.entity != null) section.dataset.entity = String(g.entity);
-    const h = el(doc, "h3", { class: "group-heading" });
-    h.append(
-      el(doc, "span", { class: g.name === null ? "speaker-entity speaker-none" : "speaker-entity", text: g.name ?? "Unknown speaker" }),
-      " ",
-      el(doc, "span", { class: "count", text: `(${plural(g.quotes.length, "quote")})` }),
-    );
-    const ol = el(doc, "ol", { class: "quote-list" });
-    const shown = g.quotes.slice(0, GROUP_LIMIT);
-    for (const i of shown) ol.append(quoteItem(doc, text, quotes[i], i));
-    section.append(h, ol);
-    if (g.quotes.length > shown.length) {
-      const more = el(doc, "button", { type: "button", class: "show-more", text: `Show all ${g.quotes.length} quotes` });
-      more.addEventListener("click", () => {
-        for (const i of g.quotes.slice(GROUP_LIMIT)) ol.append(quoteItem(doc, text, quotes[i], i));
-        more.remove();
-      });
-      section.append(more);
-    }
-    frag.append(section);
+  const groups = groupQuotes(ann);
+  const limit = groups.length > SPEAKER_LIMIT + 1 ? SPEAKER_LIMIT : groups.length;
+  for (const g of groups.slice(0, limit)) frag.append(speakerGroup(doc, text, quotes, g));
+  if (groups.length > limit) {
+    const rest = groups.slice(limit);
+    const more = el(doc, "button", {
+      type: "button",
+      class: "show-more show-speakers",
+      text: `Show ${plural(rest.length, "more speaker")} (${plural(rest.reduce((n, g) => n + g.quotes.length, 0), "quote")})`,
+    });
+    more.addEventListener("click", () => {
+      const f = doc.createDocumentFragment();
+      for (const g of rest) f.append(speakerGroup(doc, text, quotes, g));
+      more.replaceWith(f);
+    });
+    frag.append(more);
   }
   return frag;
 }
@@ -119,15 +144,31 @@ function svgEl(doc, tag, attrs = {}) {
   return e;
 }
 
-/** The world map with a dot per place that has coordinates. */
-export function renderMap(list, doc = globalThis.document) {
+/**
+ * The world map (`map`: the worldmap.js module) with a dot per place that has
+ * coordinates. Pass the map made for an earlier annotation as `reuse` to keep
+ * its land and borders (long paths, costly to parse again) and only replace
+ * the dots.
+ */
+export function renderMap(list, doc = globalThis.document, map, reuse = null) {
+  const { WIDTH, HEIGHT, LAND, BORDERS, project } = map;
   const located = list.filter((p) => p.geo && project(p.geo.lon, p.geo.lat));
-  const svg = svgEl(doc, "svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "worldmap", role: "img" });
-  const title = svgEl(doc, "title");
+  let svg = reuse;
+  let title;
+  let dots;
+  if (svg) {
+    title = svg.querySelector("title");
+    dots = svg.querySelector("g.dots");
+  } else {
+    svg = svgEl(doc, "svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "worldmap", role: "img" });
+    title = svgEl(doc, "title");
+    dots = svgEl(doc, "g", { class: "dots" });
+    svg.append(title, svgEl(doc, "path", { d: LAND, class: "land" }), svgEl(doc, "path", { d: BORDERS, class: "borders" }), dots);
+  }
   title.textContent = located.length
     ? `World map with ${plural(located.length, "place")}: ${located.map((p) => p.name).join(", ")}`
     : "World map (no place with coordinates)";
-  svg.append(title, svgEl(doc, "path", { d: LAND, class: "land" }), svgEl(doc, "path", { d: BORDERS, class: "borders" }));
+  const circles = doc.createDocumentFragment();
   // Biggest first so small dots stay on top.
   for (const p of [...located].sort((a, b) => b.count - a.count)) {
     const [x, y] = project(p.geo.lon, p.geo.lat);
@@ -141,13 +182,15 @@ export function renderMap(list, doc = globalThis.document) {
     const t = svgEl(doc, "title");
     t.textContent = `${p.name}${p.country ? `, ${countryName(p.country)}` : ""}: ${plural(p.count, "mention")}`;
     c.append(t);
-    svg.append(c);
+    circles.append(c);
   }
+  dots.replaceChildren(circles);
   return svg;
 }
 
-/** The "Places" list. */
-export function renderPlaces(list, doc = globalThis.document) {
+/** The "Places" list (`map`: the worldmap.js module). */
+export function renderPlaces(list, doc = globalThis.document, map) {
+  const { project } = map;
   const ul = el(doc, "ul", { class: "place-list" });
   for (const p of list) {
     const li = el(doc, "li", { "data-entity": String(p.entity) });

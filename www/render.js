@@ -79,10 +79,65 @@ function entityTitle(e) {
   }
 }
 
+// Span kinds, for plans made in the worker (see planRender).
+const REF_QUOTE = 0;
+const REF_SPEAKER = 1;
+const REF_CUE = 2;
+const REF_MENTION = 3;
+
+function entityLayer(e) {
+  return ENTITY_LAYERS.has(e.type) ? e.type : e.type.replace(/[^a-z0-9_-]/gi, "") || "other";
+}
+
+/** The highlight span of a reference [kind, a, b] (see REF_*), or null. */
+function spanOfRef(ann, byId, kind, a, b, titles) {
+  if (kind === REF_MENTION) {
+    const e = ann.entities[a];
+    const m = e.mentions[b];
+    let title = titles && titles.get(e);
+    if (title === undefined) {
+      title = entityTitle(e);
+      if (titles) titles.set(e, title);
+    }
+    return { src: m, layer: entityLayer(e), title, attrs: { "data-entity": String(e.id) }, what: `${e.type} ${e.id} mention ${b}` };
+  }
+  const q = ann.quotes[a];
+  if (kind === REF_QUOTE) {
+    return { src: q, layer: "quote", title: quoteTitle(q, byId), attrs: { "data-quote": String(a), "data-kind": q.kind ?? "" }, what: `quote ${a}` };
+  }
+  if (kind === REF_SPEAKER) {
+    const name = speakerName(q, byId);
+    const title = `Speaker of quote ${a + 1}: ${q.speaker.text ?? ""}${name && name !== q.speaker.text ? ` → ${name}` : ""}`;
+    const attrs = { "data-speaker-of": String(a) };
+    if (q.speaker.entity != null) attrs["data-entity"] = String(q.speaker.entity);
+    return { src: q.speaker, layer: "speaker", title, attrs, what: `speaker of quote ${a}` };
+  }
+  return { src: q.cue, layer: "cue", title: `Speech cue: ${q.cue.text ?? ""}`, attrs: { "data-cue-of": String(a) }, what: `cue of quote ${a}` };
+}
+
+/** Every span reference of an annotation, in annotation order: [kind, a, b]. */
+function* spanRefs(ann) {
+  const quotes = ann.quotes || [];
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i];
+    if (!q) continue;
+    yield [REF_QUOTE, i, 0];
+    if (q.speaker != null) yield [REF_SPEAKER, i, 0];
+    if (q.cue != null) yield [REF_CUE, i, 0];
+  }
+  const entities = ann.entities || [];
+  for (let a = 0; a < entities.length; a++) {
+    const e = entities[a];
+    if (!e || typeof e.type !== "string") continue;
+    const mentions = e.mentions || [];
+    for (let b = 0; b < mentions.length; b++) yield [REF_MENTION, a, b];
+  }
+}
+
 /**
  * Collect every highlight span of an annotation.
  * Returns {spans, problems}: spans are
- *   {start, end, layer, title, attrs: {name: value}, order}
+ *   {start, end, layer, title, attrs: {name: value}, order, ref}
  * and problems lists spans that were dropped or whose `text` does not match
  * the slice of `text` (a sign of an offset-unit mismatch).
  */
@@ -90,44 +145,21 @@ export function collectSpans(text, ann) {
   const spans = [];
   const problems = [];
   const byId = entityIndex(ann);
+  const titles = new Map();
   let order = 0;
-
-  const add = (src, layer, title, attrs, what) => {
-    if (src == null) return;
+  for (const ref of spanRefs(ann)) {
+    const { src, layer, title, attrs, what } = spanOfRef(ann, byId, ref[0], ref[1], ref[2], titles);
+    if (src == null) continue;
     const { start, end } = src;
     if (!isOffset(start) || !isOffset(end) || end > text.length || start > end) {
       problems.push(`${what}: bad offsets [${start}, ${end}) for a text of length ${text.length}`);
-      return;
+      continue;
     }
-    if (start === end) return;
+    if (start === end) continue;
     if (typeof src.text === "string" && text.slice(start, end) !== src.text) {
       problems.push(`${what}: text ${JSON.stringify(src.text)} differs from the slice [${start}, ${end})`);
     }
-    spans.push({ start, end, layer, title, attrs, order: order++ });
-  };
-
-  (ann.quotes || []).forEach((q, i) => {
-    if (!q) return;
-    add(q, "quote", quoteTitle(q, byId), { "data-quote": String(i), "data-kind": q.kind ?? "" }, `quote ${i}`);
-    if (q.speaker != null) {
-      const name = speakerName(q, byId);
-      const title = `Speaker of quote ${i + 1}: ${q.speaker.text ?? ""}${name && name !== q.speaker.text ? ` → ${name}` : ""}`;
-      const attrs = { "data-speaker-of": String(i) };
-      if (q.speaker.entity != null) attrs["data-entity"] = String(q.speaker.entity);
-      add(q.speaker, "speaker", title, attrs, `speaker of quote ${i}`);
-    }
-    if (q.cue != null) {
-      add(q.cue, "cue", `Speech cue: ${q.cue.text ?? ""}`, { "data-cue-of": String(i) }, `cue of quote ${i}`);
-    }
-  });
-
-  for (const e of ann.entities || []) {
-    if (!e || typeof e.type !== "string") continue;
-    const layer = ENTITY_LAYERS.has(e.type) ? e.type : e.type.replace(/[^a-z0-9_-]/gi, "") || "other";
-    const title = entityTitle(e);
-    (e.mentions || []).forEach((m, j) => {
-      add(m, layer, title, { "data-entity": String(e.id) }, `${e.type} ${e.id} mention ${j}`);
-    });
+    spans.push({ start, end, layer, title, attrs, order: order++, ref });
   }
   return { spans, problems };
 }
@@ -252,14 +284,16 @@ export function chunkBounds(text, sorted, size) {
 }
 
 /**
- * Prepare the annotated text for rendering in chunks. Returns
- *   {problems, counts, chunks: [{start, end}], renderChunk(i, doc)}
- * where renderChunk builds one chunk as a DocumentFragment. No span crosses
- * a chunk boundary, so the concatenated chunks equal renderText's output.
+ * Plan the rendering of the annotated text in chunks, without a document (the
+ * analysis worker makes it, so the page's main thread never handles every
+ * span at once). Returns
+ *   {problems, counts, chunks: [{start, end, refs}]}
+ * where refs is an Int32Array of [kind, a, b] triples: the spans lying in the
+ * chunk, sorted. No span crosses a chunk boundary.
  */
-export function prepareRender(text, ann, { chunkChars = 16384 } = {}) {
+export function planRender(text, ann, { chunkChars = 8192 } = {}) {
   const { spans, problems } = collectSpans(text, ann);
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const bounds = chunkBounds(text, sorted, chunkChars);
   const chunks = [];
   let k = 0;
@@ -268,17 +302,47 @@ export function prepareRender(text, ann, { chunkChars = 16384 } = {}) {
     const end = bounds[i + 1];
     const first = k;
     while (k < sorted.length && sorted[k].start < end) k++;
-    chunks.push({ start, end, first, last: k });
+    const refs = new Int32Array((k - first) * 3);
+    for (let j = first; j < k; j++) refs.set(sorted[j].ref, (j - first) * 3);
+    chunks.push({ start, end, refs });
   }
   const counts = {};
   for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
+  return { problems, counts, chunks };
+}
+
+/**
+ * Render chunk `i` of a plan (planRender) as a DocumentFragment. `cache` (an
+ * object kept across the chunks of one annotation) holds its entity index.
+ */
+export function renderPlannedChunk(text, ann, plan, i, doc = globalThis.document, cache = {}) {
+  const c = plan.chunks[i];
+  cache.byId ??= entityIndex(ann);
+  cache.titles ??= new Map();
+  const spans = [];
+  const refs = c.refs;
+  for (let j = 0; j < refs.length; j += 3) {
+    const { src, layer, title, attrs } = spanOfRef(ann, cache.byId, refs[j], refs[j + 1], refs[j + 2], cache.titles);
+    spans.push({ start: src.start, end: src.end, layer, title, attrs, order: j });
+  }
+  return buildRange(text, spans, c.start, c.end, doc);
+}
+
+/**
+ * Prepare the annotated text for rendering in chunks. Returns
+ *   {problems, counts, chunks: [{start, end}], renderChunk(i, doc)}
+ * where renderChunk builds one chunk as a DocumentFragment. No span crosses
+ * a chunk boundary, so the concatenated chunks equal renderText's output.
+ */
+export function prepareRender(text, ann, { chunkChars = 8192 } = {}) {
+  const plan = planRender(text, ann, { chunkChars });
+  const cache = {};
   return {
-    problems,
-    counts,
-    chunks: chunks.map(({ start, end }) => ({ start, end })),
+    problems: plan.problems,
+    counts: plan.counts,
+    chunks: plan.chunks.map(({ start, end }) => ({ start, end })),
     renderChunk(i, doc = globalThis.document) {
-      const c = chunks[i];
-      return buildRange(text, sorted.slice(c.first, c.last), c.start, c.end, doc);
+      return renderPlannedChunk(text, ann, plan, i, doc, cache);
     },
   };
 }

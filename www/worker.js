@@ -1,15 +1,32 @@
-// Analysis worker: runs the WASM annotator off the main thread.
+// Analysis worker: runs the WASM annotator off the main thread, and plans the
+// rendering of its result, so the page's main thread only ever does small
+// pieces of work.
 //
 // Protocol (all messages are plain objects):
 //   page -> worker  {type: "init", module}              a compiled WebAssembly.Module
 //   worker -> page  {type: "ready"} | {type: "init-error", message}
 //   page -> worker  {type: "annotate", id, text}
-//   worker -> page  {type: "result", id, json, ms}     json: the annotation, byte for byte
+//   worker -> page  {type: "result", id, json, ms, plan, pieces}
 //                   {type: "error", id, message, fatal} fatal: the instance may be broken
+//
+// `json` is the annotation, byte for byte. `plan` (render.js planRender: the
+// spans of each chunk of the text, as transferred Int32Arrays) is null when the
+// annotation could not be planned (the page then reports the problem). For a
+// large annotation, `json` is its UTF-8 bytes (a transferred Uint8Array: no
+// copy, and the page only needs it whole for the JSON download), and `pieces`
+// holds it again cut into small JSON texts, also as transferred UTF-8 bytes
+// ({head, quotes: [bytes], entities: [bytes]}), so the page parses it a little
+// at a time instead of in one long JSON.parse.
 //
 // The page spawns a fresh worker after a fatal error, so a trap in the WASM
 // module never poisons the next input.
 import { initSync, annotateJson } from "./pkg/annotator.js";
+import { planRender } from "./render.js";
+
+/** Annotations above this many characters of JSON are also sent in pieces. */
+const PIECES_ABOVE = 256 * 1024;
+/** Characters of JSON per piece (about): a few milliseconds of JSON.parse. */
+const PIECE_CHARS = 64 * 1024;
 
 let ready = false;
 
@@ -31,18 +48,66 @@ self.onmessage = (event) => {
       return;
     }
     const t0 = performance.now();
+    let json;
     try {
-      const json = annotateJson(msg.text, { offsets: "utf16" });
-      self.postMessage({ type: "result", id: msg.id, json, ms: performance.now() - t0 });
+      json = annotateJson(msg.text, { offsets: "utf16" });
     } catch (err) {
       // A plain Error is a refusal (bad input); anything else (a
       // WebAssembly.RuntimeError from a panic, a RangeError from memory) may
       // have left the instance in a broken state.
       const fatal = !(err instanceof Error) || err instanceof WebAssembly.RuntimeError || err instanceof RangeError || err.constructor !== Error;
       self.postMessage({ type: "error", id: msg.id, message: describe(err), fatal });
+      return;
     }
+    const ms = performance.now() - t0;
+    let plan = null;
+    let pieces = null;
+    const transfer = [];
+    try {
+      const ann = JSON.parse(json);
+      if (ann && Array.isArray(ann.quotes) && Array.isArray(ann.entities)) {
+        plan = planRender(msg.text, ann);
+        for (const c of plan.chunks) transfer.push(c.refs.buffer);
+        if (json.length > PIECES_ABOVE) pieces = cut(ann, transfer);
+      }
+    } catch {
+      plan = null; // the page parses the JSON itself and reports what is wrong
+      pieces = null;
+    }
+    if (pieces) {
+      json = encoder.encode(json);
+      transfer.push(json.buffer);
+    }
+    self.postMessage({ type: "result", id: msg.id, json, ms, plan, pieces }, transfer);
   }
 };
+
+const encoder = new TextEncoder();
+
+function cut(ann, transfer) {
+  const { quotes, entities, ...head } = ann;
+  const slices = (list) => {
+    const out = [];
+    let items = [];
+    let size = 0;
+    const flush = () => {
+      const bytes = encoder.encode(`[${items.join(",")}]`);
+      transfer.push(bytes.buffer);
+      out.push(bytes);
+      items = [];
+      size = 0;
+    };
+    for (const item of list) {
+      const s = JSON.stringify(item);
+      items.push(s);
+      size += s.length;
+      if (size >= PIECE_CHARS) flush();
+    }
+    if (items.length) flush();
+    return out;
+  };
+  return { head, quotes: slices(quotes), entities: slices(entities) };
+}
 
 function describe(err) {
   if (err && typeof err.message === "string" && err.message) return err.message;

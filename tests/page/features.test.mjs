@@ -155,6 +155,54 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
+  test("a 5 MB result is shown progressively: a click is handled while the text is still being rendered", (t) =>
+    withPage(ctx.browser, site.url, async (page) => {
+      const toggle = '#legend-items input[data-layer="person"]';
+      await page.evaluate((toggle) => {
+        document.getElementById("live").checked = false;
+        const ta = document.getElementById("article");
+        const base = ta.value;
+        ta.value = (base + "\n\n").repeat(Math.ceil(5e6 / base.length)).slice(0, 5_000_000);
+        const root = document.documentElement;
+        const seen = (window.__seen = { clicks: [], longTasks: [] });
+        document.querySelector(toggle).addEventListener("change", () => {
+          seen.clicks.push({ state: root.dataset.state, phase: root.dataset.phase ?? null, chunks: document.querySelectorAll("#annotated > .chunk").length });
+        });
+        // Long tasks (Chromium only) while the result is parsed and rendered: reported, not asserted.
+        if (PerformanceObserver.supportedEntryTypes?.includes("longtask")) {
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (root.dataset.phase === "rendering" || root.dataset.state === "done") seen.longTasks.push(Math.round(e.duration));
+          }).observe({ type: "longtask" });
+        }
+      }, toggle);
+      const before = await runs(page);
+      await page.click("#annotate");
+      // The first parts of the new text are on screen while the rest is still being rendered…
+      await page.waitForFunction(
+        () => document.documentElement.dataset.phase === "rendering" && document.querySelectorAll("#annotated > .chunk").length > 1,
+        null,
+        { timeout: 120_000 },
+      );
+      // …and a click meanwhile is handled at once, not after the rendering.
+      await page.click(toggle);
+      await waitRuns(page, before, 120_000);
+      const r = await page.evaluate(() => ({
+        seen: window.__seen,
+        state: document.documentElement.dataset.state,
+        chunks: document.querySelectorAll("#annotated > .chunk").length,
+        hidden: document.getElementById("annotated").classList.contains("hide-person"),
+        same: document.getElementById("annotated").textContent === document.getElementById("article").value,
+      }));
+      t.diagnostic(`${ctx.name}: click handled at chunk ${r.seen.clicks[0]?.chunks} of ${r.chunks}; long tasks while rendering (ms): ${JSON.stringify(r.seen.longTasks)}`);
+      assert.equal(r.state, "done");
+      assert.equal(r.seen.clicks.length, 1, "the click on the layer toggle was not handled");
+      assert.deepEqual({ state: r.seen.clicks[0].state, phase: r.seen.clicks[0].phase }, { state: "busy", phase: "rendering" }, "the click waited for the rendering to finish");
+      assert.ok(r.seen.clicks[0].chunks > 1 && r.seen.clicks[0].chunks < r.chunks, `click handled at chunk ${r.seen.clicks[0].chunks} of ${r.chunks}`);
+      assert.ok(r.hidden, "the layer toggle did not take effect");
+      assert.ok(r.same, "rendered text differs from the input");
+    }),
+  );
+
   test("input above 50 MB is refused (paste and file) with a clear message; the next input works", () =>
     withPage(ctx.browser, site.url, async (page) => {
       let before = await runs(page);
