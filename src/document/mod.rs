@@ -103,19 +103,30 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         let trimmed = line.trim_matches(is_space);
         (!trimmed.is_empty()).then(|| Span::new(start + lead, start + lead + trimmed.len()))
     };
+    // Scanned as bytes: no line break's UTF-8 bytes occur inside another
+    // character's.
+    let bytes = text.as_bytes();
     let mut line_start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '\n' | '\r' | '\u{2029}') {
-            lines.push(line_span(line_start, i));
-            if c == '\r' && matches!(iter.peek(), Some(&(_, '\n'))) {
-                iter.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA9]) => 3, // U+2029
+            _ => {
+                i += 1;
+                continue;
             }
-            line_start = iter.peek().map_or(text.len(), |&(j, _)| j);
-            if c == '\u{2029}' {
-                lines.push(None);
-            }
+        };
+        lines.push(line_span(line_start, i));
+        let mut next = i + len;
+        if bytes[i] == b'\r' && bytes.get(next) == Some(&b'\n') {
+            next += 1;
         }
+        if len == 3 {
+            lines.push(None);
+        }
+        line_start = next;
+        i = next;
     }
     lines.push(line_span(line_start, text.len()));
 

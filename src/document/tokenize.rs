@@ -62,39 +62,39 @@ pub fn is_abbreviation(word: &str) -> bool {
 pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
     let base = para.start;
     let s = para.slice(text);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let next = i + c.len_utf8();
         if is_space(c) {
+            i = next;
             continue;
         }
         if !is_word_char(c) {
-            let end = i + c.len_utf8();
             // A possessive `’s` / `'s` right after a word is one token.
             if is_apostrophe(c) && ends_word(s, i) {
-                let rest = &s[end..];
-                if (rest.starts_with('s') || rest.starts_with('S'))
-                    && !rest[1..].chars().next().is_some_and(is_word_char)
-                {
-                    it.next();
-                    out.push(Token { span: Span::new(base + i, base + end + 1), kind: TokenKind::Punct });
+                let rest = &s[next..];
+                if (rest.starts_with('s') || rest.starts_with('S')) && !char_at(s, next + 1).is_some_and(is_word_char) {
+                    out.push(Token { span: Span::new(base + i, base + next + 1), kind: TokenKind::Punct });
+                    i = next + 1;
                     continue;
                 }
             }
-            out.push(Token { span: Span::new(base + i, base + end), kind: TokenKind::Punct });
+            out.push(Token { span: Span::new(base + i, base + next), kind: TokenKind::Punct });
+            i = next;
             continue;
         }
         // A word: extend over word characters and inner joiners.
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = next;
         let mut prev = c;
-        while let Some(&(j, d)) = it.peek() {
+        while let Some(d) = char_at(s, end) {
+            let d_end = end + d.len_utf8();
             if is_word_char(d) {
-                end = j + d.len_utf8();
+                end = d_end;
                 prev = d;
-                it.next();
                 continue;
             }
-            let after = s[j + d.len_utf8()..].chars().next();
+            let after = char_at(s, d_end);
             let joins = match d {
                 // Hyphen only between word characters: `Jae-In`, not `U.S.-North`.
                 '-' | '\u{2010}' | '\u{2011}' | '&' => prev.is_alphanumeric() && after.is_some_and(|a| a.is_alphanumeric()),
@@ -102,14 +102,13 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
                 ',' => prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
                 '.' => after.is_some_and(|a| a.is_alphanumeric()) && {
                     // Only short segments join (`U.S`, `3.5`), not `end.Next`.
-                    let seg = s[start..j].rsplit('.').next().unwrap_or("");
+                    let seg = s[start..end].rsplit('.').next().unwrap_or("");
                     seg.chars().count() <= 2 || prev.is_ascii_digit()
                 },
                 // Inner apostrophes, but not a possessive `’s`.
                 c if is_apostrophe(c) && c != '`' => {
                     after.is_some_and(|a| a.is_alphabetic())
-                        && !(matches!(after, Some('s' | 'S'))
-                            && !s[j + d.len_utf8() + 1..].chars().next().is_some_and(is_word_char))
+                        && !(matches!(after, Some('s' | 'S')) && !char_at(s, d_end + 1).is_some_and(is_word_char))
                         && prev.is_alphabetic()
                 }
                 _ => false,
@@ -117,20 +116,30 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
             if !joins {
                 break;
             }
-            it.next();
             prev = d;
-            end = j + d.len_utf8();
+            end = d_end;
         }
         // A trailing period stays with an abbreviation.
         if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
-            let follows = s[end + 1..].chars().next();
             // `U.S.` keeps its period; `end.` before more word chars does not matter.
-            if !follows.is_some_and(is_word_char) {
-                it.next();
+            if !char_at(s, end + 1).is_some_and(is_word_char) {
                 end += 1;
             }
         }
         out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Word });
+        i = end;
+    }
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), if any;
+/// ASCII, nearly all of news text, without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(b as char)
+    } else {
+        s[i..].chars().next()
     }
 }
 

@@ -16,7 +16,7 @@ pub mod gazetteer;
 pub mod names;
 pub mod tagger;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
@@ -105,10 +105,10 @@ impl Entities {
 /// gazetteer gives each place its `geo`, and bare surnames are linked to
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
-    let tags = tagger::tag(doc);
-    let spans = consistent(doc, &tags, typed_spans(doc, &tags));
+    let (tags, headlines) = tagger::tag_with_headlines(doc);
+    let spans = consistent(doc, &tags, typed_spans(doc, &tags, &headlines));
     let mut out = Entities::default();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
     // Persons: full names first, so that later and earlier surnames link to them.
     let mut singles: Vec<(usize, usize, String, bool)> = Vec::new();
@@ -194,12 +194,12 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
             }
         }
     }
-    let mut surnames: HashMap<&str, ()> = HashMap::new();
+    let mut surnames: HashSet<&str> = HashSet::default();
     for &(a, b, t, headline) in &spans {
         if t == tagger::PER && b - a >= 2 && !headline {
             let last = doc.tok(b - 1);
             if last.chars().count() > 1 && is_capitalised(last) {
-                surnames.insert(last, ());
+                surnames.insert(last);
             }
         }
     }
@@ -217,13 +217,13 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     let mut next = 0;
     let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
     for i in 0..doc.tokens.len() {
-        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surnames.contains_key(doc.tok(i)) {
+        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surnames.contains(doc.tok(i)) {
             extra.push((i, i + 1, tagger::PER, false));
         }
     }
     for sp in spans.iter_mut() {
         let (a, b, t, _) = *sp;
-        if t != tagger::PER && b - a == 1 && surnames.contains_key(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() {
+        if t != tagger::PER && b - a == 1 && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() {
             sp.2 = tagger::PER;
         }
     }
@@ -250,10 +250,10 @@ fn sentence_of(doc: &Document, i: usize) -> (usize, usize) {
 
 /// Runs of equal non-`O` tags over word tokens: `(first, end, tag, headline)`.
 /// Leading title words are dropped from persons (`President` in `President Moon`).
-fn typed_spans(doc: &Document, tags: &[u8]) -> Vec<(usize, usize, u8, bool)> {
+/// `headlines` holds [`tagger::is_headline`] of each sentence.
+fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Vec<(usize, usize, u8, bool)> {
     let mut out = Vec::new();
-    for s in &doc.sentences {
-        let headline = tagger::is_headline(doc, s.tokens);
+    for (s, &headline) in doc.sentences.iter().zip(headlines) {
         let (mut i, end) = s.tokens;
         while i < end {
             let t = tags[i];
@@ -312,7 +312,7 @@ fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'stat
 /// Parts of known full names, for linking bare surnames: the last word wins,
 /// then the first full name seen with that word.
 fn name_parts(out: &Entities) -> HashMap<String, usize> {
-    let mut parts: HashMap<String, usize> = HashMap::new();
+    let mut parts: HashMap<String, usize> = HashMap::default();
     for (id, e) in out.entities.iter().enumerate() {
         if e.kind == EntityKind::Person && e.name.contains(' ') {
             for part in e.name.split(' ').filter(|p| p.chars().count() > 1) {

@@ -1023,12 +1023,26 @@ pub fn tag(doc: &Document) -> Vec<u8> {
     tag_with(doc, model())
 }
 
+/// [`tag`], and [`is_headline`] of every sentence (worked out on the way).
+pub fn tag_with_headlines(doc: &Document) -> (Vec<u8>, Vec<bool>) {
+    let m = model();
+    if m.buckets == 0 {
+        return (vec![O; doc.tokens.len()], doc.sentences.iter().map(|s| is_headline(doc, s.tokens)).collect());
+    }
+    let cx = Context::new(doc);
+    let tags = tag_context(doc, &cx, m);
+    (tags, cx.seq.sentences.iter().map(|&(_, headline)| headline).collect())
+}
+
 /// Tags every token of `doc` with `m`.
 pub fn tag_with(doc: &Document, m: &Model) -> Vec<u8> {
     if m.buckets == 0 {
         return vec![O; doc.tokens.len()];
     }
-    let cx = Context::new(doc);
+    tag_context(doc, &Context::new(doc), m)
+}
+
+fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
     // Each feature's weights are added as it is computed, in model order.
     let mut step = |i: usize, dynamic: &[u32]| {
         let mut scores = [0f32; NT];
