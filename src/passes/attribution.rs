@@ -138,6 +138,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.before(q))
             .or(after)
             .or_else(|| ctx.colon(q))
+            .or_else(|| ctx.leading_subject(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
             .or_else(|| ctx.carry(q, qi, quotes, &out))
@@ -158,6 +159,7 @@ pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<V
         .enumerate()
         .map(|(qi, q)| {
             let all = [
+                ctx.leading_subject(q),
                 ctx.according(q),
                 ctx.after(q, true),
                 ctx.before(q),
@@ -634,6 +636,62 @@ impl Ctx<'_, '_> {
         false
     }
 
+    /// Rule 5a: no cue, but the quotation's sentence opens with its subject,
+    /// a name, pronoun or role (`He also shared a report … “…”`, `The
+    /// statement talked about giving voters the right to “…”`): theirs,
+    /// rather than the previous sentence's speaker.
+    fn leading_subject(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        let lo = doc.sentences[si].tokens.0;
+        let mut a = lo;
+        // `And then he promised …`, `Instead, the statement …`, `On her
+        // Facebook page, Palin posted …`.
+        while a < qs && matches!(self.tok(a).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "then" | "yet" | "still" | "instead" | "meanwhile" | "later" | "also" | "now" | ",") {
+            a += 1;
+        }
+        if a < qs && !self.ents.mention_at_token(a).is_some() && lexicon::pronoun(self.tok(a)).is_none() {
+            if let Some(c) = (a..qs.min(a + 12)).find(|&t| self.tok(t) == ",") {
+                let opener = is_subordinator(self.tok(a)) || matches!(self.tok(a).to_ascii_lowercase().as_str(), "on" | "in" | "at" | "after" | "with" | "for" | "by" | "from");
+                let names = (a..c).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind == EntityKind::Person));
+                if opener && !names {
+                    a = c + 1;
+                }
+            }
+        }
+        if a + 1 >= qs || self.in_quote[a] || is_subordinator(self.tok(a)) {
+            return None;
+        }
+        let np = if lexicon::pronoun(self.tok(a)).is_some() {
+            if matches!(self.tok(a), "it" | "It" | "his" | "her" | "him") {
+                return None;
+            }
+            (a, a + 1)
+        } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.0 == a) {
+            if self.ents.entities[m.entity].kind == EntityKind::Location {
+                return None;
+            }
+            m.tokens
+        } else {
+            // `The Rove ad hits Clinton`: the phrase ends before its verb.
+            let (a, b) = self.np_right(a, qs)?;
+            let b = (a + 1..b)
+                .find(|&t| {
+                    let w = self.tok(t);
+                    w.starts_with(char::is_lowercase) && (w.ends_with('s') || w.ends_with("ed")) && !is_determiner(self.tok(t - 1))
+                        && !lexicon::is_role_noun(w) && !lexicon::is_speaker_noun(w)
+                })
+                .unwrap_or(b);
+            if !self.strong_speaker((a, b)) {
+                return None;
+            }
+            (a, b)
+        };
+        let speaker = self.speaker_of(np);
+        Some(Attribution { speaker: Some(speaker), cue: None, rule: Some(Rule::Subject), confidence: Rule::Subject.confidence() })
+    }
+
     /// Rule 8: the subject of the quotation's sentence, when it comes first.
     fn subject(&mut self, q: &Quote) -> Option<Attribution> {
         let doc = self.doc;
@@ -1005,6 +1063,18 @@ mod tests {
             "Ted Cruz said the rally went well, after Marco Rubio argued that it was “a disaster.”",
             "Marco Rubio",
             "Marco Rubio",
+        ),
+        (
+            "subject of a sentence without a cue",
+            "Jeff Weaver spoke to reporters on Monday. Bernie Sanders also shared a report that his rival was “unfit to serve.”",
+            "Bernie Sanders",
+            "Bernie Sanders",
+        ),
+        (
+            "subject after an opening phrase",
+            "Sarah Palin spoke on Monday. On her Facebook page, Sarah Palin posted a photo with the words “If God is for us, who can be against us?”",
+            "Sarah Palin",
+            "Sarah Palin",
         ),
         (
             "intro colon",
