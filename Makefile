@@ -33,11 +33,15 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 	wasm-pack --log-level warn build --release --target web --no-pack --out-dir $(PKG) --out-name annotator
 	@touch $@
 
+# Only what the page loads: the TypeScript types (pkg/annotator.d.ts) stay in
+# $(PKG), and the module goes without its name section (function names for
+# stack traces; tools/wasm-strip-names.mjs).
 site: setup-min $(PKG)/annotator_bg.wasm
 	@rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
-	cp $(PKG)/annotator.js $(PKG)/annotator_bg.wasm $(PKG)/annotator.d.ts dist/pkg/
-	@echo "site: dist/ ($$(du -sh dist | cut -f1))"
+	cp $(PKG)/annotator.js dist/pkg/
+	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
+	@echo "site: dist/ ($$(du -sh dist | cut -f1); $$(cat dist/*.* dist/pkg/* | wc -c) bytes, gzip -9 per file $$(for f in dist/*.* dist/pkg/*; do gzip -9c "$$f" | wc -c; done | awk '{s+=$$1} END {printf "%.1f KB", s/1000}'))"
 
 serve: site
 	@echo "serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
