@@ -5,7 +5,7 @@ import { LAYERS, LAYER_LABELS, planRender, renderPlannedChunk } from "./render.j
 import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
 import { toCsv, toWebAnnotation } from "./export.js";
 import { htmlToText } from "./htmltext.js";
-import { Engine } from "./engine.js";
+import { engine, engineLoaded } from "./boot.js";
 
 /** Largest input, in bytes of UTF-8 (the WASM module itself takes up to 64 MB). */
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -30,7 +30,6 @@ const details = $("details");
 const detailsBody = $("details-body");
 const exportBtns = [$("export-json"), $("export-csv"), $("export-jsonld")];
 
-const engine = new Engine();
 let engineReady = false;
 let sampleText = null;
 let pending = null; // text waiting to be annotated (latest wins)
@@ -48,11 +47,33 @@ const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").match
 
 // ---- small helpers -------------------------------------------------------------
 
-function setState(state) {
+/** Texts below this many characters are usually annotated within a frame or two. */
+const QUIET_BELOW = 100_000;
+const QUIET_MS = 150;
+let busyTimer = 0;
+
+/**
+ * `<html data-state>` (the page's state for scripts and tests) changes at
+ * once. The visible busy state (spinner, faded text, aria-busy, status) of a
+ * `quiet` run (a short text) only shows if it lasts QUIET_MS: a result within
+ * a frame or two then never costs a busy frame of its own, nor a flicker.
+ */
+function setState(state, { quiet = false, status = "" } = {}) {
   root.dataset.state = state;
+  clearTimeout(busyTimer);
   const busy = state === "busy";
-  output.setAttribute("aria-busy", String(busy));
+  if (busy && quiet) {
+    busyTimer = setTimeout(() => showBusy(true, status), QUIET_MS);
+    return;
+  }
+  showBusy(busy, busy ? status : "");
+}
+
+function showBusy(busy, status) {
+  const value = String(busy);
+  if (output.getAttribute("aria-busy") !== value) output.setAttribute("aria-busy", value);
   root.classList.toggle("is-busy", busy);
+  if (status) setStatus(status);
 }
 
 function setStatus(msg) {
@@ -184,8 +205,10 @@ async function pump() {
     const text = pending;
     pending = null;
     clearError();
-    setState("busy");
-    setStatus(text.length > 200_000 ? `Annotating ${formatMB(utf8Length(text, 0))}…` : "Annotating…");
+    setState("busy", {
+      quiet: text.length < QUIET_BELOW,
+      status: text.length > 200_000 ? `Annotating ${formatMB(utf8Length(text, 0))}…` : "Annotating…",
+    });
     clearTimeout(cancelTimer);
     cancelTimer = setTimeout(() => (cancelBtn.hidden = false), 400);
     let result;
@@ -296,7 +319,7 @@ async function parseResult(result) {
  */
 async function show(text, ann, json, plan) {
   const token = ++renderToken;
-  if (!plan) plan = planRender(text, ann); // the worker could not plan it
+  if (!plan) plan = planRender(text, ann); // a small result (or the worker could not plan it)
   const superseded = () => token !== renderToken || pending !== null;
   const cache = {};
   const n = plan.chunks.length;
@@ -699,7 +722,7 @@ async function start() {
     (err) => showError(`Could not load the sample article: ${err.message}`),
   );
   try {
-    await engine.load();
+    await engineLoaded;
   } catch (err) {
     await samplePromise;
     showError(`Could not load the annotator engine (pkg/annotator_bg.wasm): ${err && err.message ? err.message : err}`);

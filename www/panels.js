@@ -29,15 +29,21 @@ function plural(n, one, many = `${one}s`) {
 }
 
 let regionNames = null;
+const countryNames = new Map();
 /** "KR" -> "South Korea" (Intl.DisplayNames), or the code itself. */
 export function countryName(code) {
   if (!code) return "";
-  try {
-    regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
-    return regionNames.of(code) || code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
+      name = regionNames.of(code) || code;
+    } catch {
+      name = code;
+    }
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 /** Quotes grouped by resolved speaker: [{key, name, entity, quotes: [index]}], biggest group first, unknown last. */

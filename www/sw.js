@@ -15,6 +15,7 @@ const FILES = [
   "panels.js",
   "export.js",
   "htmltext.js",
+  "boot.js",
   "engine.js",
   "worker.js",
   "worldmap.js",

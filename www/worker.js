@@ -10,8 +10,9 @@
 //                   {type: "error", id, message, fatal} fatal: the instance may be broken
 //
 // `json` is the annotation, byte for byte. `plan` (render.js planRender: the
-// spans of each chunk of the text, as transferred Int32Arrays) is null when the
-// annotation could not be planned (the page then reports the problem). For a
+// spans of each chunk of the text, as transferred Int32Arrays) is null for a
+// small annotation (the page plans it), or when it could not be planned (the
+// page then reports the problem). For a
 // large annotation, `json` is its UTF-8 bytes (a transferred Uint8Array: no
 // copy, and the page only needs it whole for the JSON download), and `pieces`
 // holds it again cut into small JSON texts, also as transferred UTF-8 bytes
@@ -21,8 +22,14 @@
 // The page spawns a fresh worker after a fatal error, so a trap in the WASM
 // module never poisons the next input.
 import { initSync, annotateJson } from "./pkg/annotator.js";
-import { planRender } from "./render.js";
 
+// The planner (render.js) is needed for large results only: loaded after
+// start-up, so the worker is ready sooner.
+let planner = null;
+const loadPlanner = () => (planner ??= import("./render.js"));
+
+/** Annotations above this many characters of JSON are planned here. */
+const PLAN_ABOVE = 32 * 1024;
 /** Annotations above this many characters of JSON are also sent in pieces. */
 const PIECES_ABOVE = 256 * 1024;
 /** Characters of JSON per piece (about): a few milliseconds of JSON.parse. */
@@ -30,13 +37,14 @@ const PIECE_CHARS = 64 * 1024;
 
 let ready = false;
 
-self.onmessage = (event) => {
+self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
     try {
       initSync({ module: msg.module });
       ready = true;
       self.postMessage({ type: "ready" });
+      loadPlanner().catch(() => {}); // reported if a large result needs it
     } catch (err) {
       self.postMessage({ type: "init-error", message: describe(err) });
     }
@@ -64,8 +72,11 @@ self.onmessage = (event) => {
     let pieces = null;
     const transfer = [];
     try {
-      const ann = JSON.parse(json);
+      // A small result is parsed and planned by the page at once: quicker
+      // than parsing it here too and sending the plan.
+      const ann = json.length > PLAN_ABOVE ? JSON.parse(json) : null;
       if (ann && Array.isArray(ann.quotes) && Array.isArray(ann.entities)) {
+        const { planRender } = await loadPlanner();
         plan = planRender(msg.text, ann);
         for (const c of plan.chunks) transfer.push(c.refs.buffer);
         if (json.length > PIECES_ABOVE) pieces = cut(ann, transfer);
