@@ -199,6 +199,23 @@ impl Annotation {
 
     /// The annotation as compact JSON (the contract's wire form).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("annotation serialises")
+        // Sized up front: a big annotation's buffer is then not regrown and
+        // copied (in WASM, whose memory never shrinks, that copy is peak memory).
+        let mut buf = Vec::with_capacity(self.json_len_estimate());
+        serde_json::to_writer(&mut buf, self).expect("annotation serialises");
+        String::from_utf8(buf).expect("serde_json writes UTF-8")
+    }
+
+    /// About the length of [`Annotation::to_json`]: the texts, plus room for
+    /// the keys, numbers and escapes around them.
+    fn json_len_estimate(&self) -> usize {
+        let span = |t: &str| t.len() + t.len() / 16 + 48;
+        let quotes: usize = self
+            .quotes
+            .iter()
+            .map(|q| span(&q.text) + q.speaker.as_ref().map_or(0, |s| span(&s.text)) + q.cue.as_ref().map_or(0, |c| span(&c.text)) + 96)
+            .sum();
+        let entities: usize = self.entities.iter().map(|e| span(&e.name) + e.mentions.iter().map(|m| span(&m.text)).sum::<usize>() + 160).sum();
+        128 + quotes + entities
     }
 }

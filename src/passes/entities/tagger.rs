@@ -241,17 +241,43 @@ impl Interner {
     }
 }
 
-/// Per-token information computed once per document.
+/// Per-token information computed once per document: 8 bytes a token.
 #[derive(Clone, Copy)]
 pub struct TokenInfo {
     /// Index into the document's distinct surface forms.
     form: u32,
-    pub is_word: bool,
-    pub cap: bool,
-    pub headline: bool,
-    pub sent_start: bool,
+    /// `WORD`, `CAP`, `HEADLINE`, `SENT_START`.
+    flags: u8,
     /// Gazetteer match covering this token: (feature, begins, single-token).
     pub gaz: Option<(gazetteer::Feature, bool, bool)>,
+}
+
+const WORD: u8 = 1;
+const CAP: u8 = 2;
+const HEADLINE: u8 = 4;
+const SENT_START: u8 = 8;
+
+impl TokenInfo {
+    /// A word token (not punctuation).
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        self.flags & WORD != 0
+    }
+    /// Its first character is upper case.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+    /// In a headline sentence ([`is_headline`]).
+    #[inline]
+    pub fn headline(&self) -> bool {
+        self.flags & HEADLINE != 0
+    }
+    /// The first word of its sentence.
+    #[inline]
+    pub fn sent_start(&self) -> bool {
+        self.flags & SENT_START != 0
+    }
 }
 
 /// What the name and word lists say about one spelling of a word.
@@ -639,63 +665,62 @@ pub struct Context {
     cap_mid: Vec<bool>,
     /// The lower-case form and shape key `<s>`, for neighbours past either end.
     outside: (u32, u32),
-    /// What the decoder reads.
-    pub seq: Seq,
+    /// The shape key of headline tokens, `HL`.
+    headline_shape: u32,
+    /// The texts of the lower-case forms and shape keys, by id.
+    lower_text: Interner,
+    shape_text: Interner,
+    /// Sentences as token ranges, and whether each is a headline.
+    pub sentences: Vec<((usize, usize), bool)>,
 }
 
 impl Context {
     pub fn new(doc: &Document) -> Context {
-        let n = doc.tokens.len();
+        // The distinct forms first, then their analyses, in vectors of the
+        // exact size: the analyses are large, and doubling would leave slack.
         let mut form_ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut forms: Vec<Form> = Vec::new();
-        let mut lowers: Vec<LowerForm> = Vec::new();
-        let mut shapes: Vec<ShapeForm> = Vec::new();
-        let mut lower_text = Interner::default();
-        let mut shape_text = Interner::default();
-        let mut intern_lower = |l: &str, lowers: &mut Vec<LowerForm>| {
-            let (id, new) = lower_text.intern(l);
-            if new {
-                lowers.push(LowerForm::new(l));
-            }
-            id
-        };
-        let mut intern_shape = |s: &str, shapes: &mut Vec<ShapeForm>| {
-            let (id, new) = shape_text.intern(s);
-            if new {
-                shapes.push(ShapeForm::new(s));
-            }
-            id
-        };
-        let outside = (intern_lower("<s>", &mut lowers), intern_shape("<s>", &mut shapes));
-        let headline_shape = intern_shape("HL", &mut shapes);
-
-        let mut buf = String::new();
-        let mut info = Vec::with_capacity(n);
-        let mut lower = Vec::with_capacity(n);
+        let mut words: Vec<&str> = Vec::new();
+        let mut info = Vec::with_capacity(doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.tok(i);
             let form = *form_ids.entry(w).or_insert_with(|| {
-                lower_into(w, &mut buf);
-                let lower = intern_lower(&buf, &mut lowers);
-                shape_into(w, &mut buf);
-                let shape = intern_shape(&buf, &mut shapes);
-                forms.push(Form {
-                    lower,
-                    shape,
-                    cap: is_capitalised(w),
-                    starts_lower: w.chars().next().is_some_and(char::is_lowercase),
-                    hyphen: w.contains('-'),
-                    calendar: is_calendar_word(w),
-                    h_word: H::new(1).str(w).0,
-                    h_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
-                    plain: Lookups::of(w),
-                    title: None,
-                });
-                forms.len() as u32 - 1
+                words.push(w);
+                words.len() as u32 - 1
             });
-            let f = &forms[form as usize];
-            lower.push(f.lower);
-            info.push(TokenInfo { form, is_word: t.kind == TokenKind::Word, cap: f.cap, headline: false, sent_start: false, gaz: None });
+            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: None });
+        }
+        drop(form_ids);
+        let mut lower_text = Interner::default();
+        let mut shape_text = Interner::default();
+        let outside = (lower_text.intern("<s>").0, shape_text.intern("<s>").0);
+        let headline_shape = shape_text.intern("HL").0;
+        let mut buf = String::new();
+        let mut forms: Vec<Form> = Vec::with_capacity(words.len());
+        for &w in &words {
+            lower_into(w, &mut buf);
+            let lower = lower_text.intern(&buf).0;
+            shape_into(w, &mut buf);
+            let shape = shape_text.intern(&buf).0;
+            forms.push(Form {
+                lower,
+                shape,
+                cap: is_capitalised(w),
+                starts_lower: w.chars().next().is_some_and(char::is_lowercase),
+                hyphen: w.contains('-'),
+                calendar: is_calendar_word(w),
+                h_word: H::new(1).str(w).0,
+                h_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
+                plain: Lookups::of(w),
+                title: None,
+            });
+        }
+        drop(words);
+        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id))).collect();
+        let shapes: Vec<ShapeForm> = (0..shape_text.len() as u32).map(|id| ShapeForm::new(shape_text.get(id))).collect();
+        for t in &mut info {
+            if forms[t.form as usize].cap {
+                t.flags |= CAP;
+            }
         }
 
         let mut sentences = Vec::with_capacity(doc.sentences.len());
@@ -706,9 +731,11 @@ impl Context {
             // First word token of the sentence, after opening quotes or brackets.
             let mut first = true;
             for k in a..b {
-                info[k].headline = headline;
-                if first && info[k].is_word {
-                    info[k].sent_start = true;
+                if headline {
+                    info[k].flags |= HEADLINE;
+                }
+                if first && info[k].is_word() {
+                    info[k].flags |= SENT_START;
                     first = false;
                 }
                 if headline {
@@ -722,7 +749,7 @@ impl Context {
             let mut i = a;
             while i < b {
                 // A match starts at a capitalised word (as `gazetteer_at` checks).
-                let found = if info[i].is_word && info[i].cap { gazetteer_at(doc, i, b, headline) } else { None };
+                let found = if info[i].is_word() && info[i].cap() { gazetteer_at(doc, i, b, headline) } else { None };
                 if let Some((len, p)) = found {
                     for k in i..i + len {
                         info[k].gaz = Some((p.feature, k == i, len == 1));
@@ -736,27 +763,42 @@ impl Context {
 
         let mut lower_seen = vec![false; lowers.len()];
         let mut cap_mid = vec![false; lowers.len()];
-        for (t, &l) in info.iter().zip(&lower) {
-            if !t.is_word || t.headline {
+        for t in &info {
+            if !t.is_word() || t.headline() {
                 continue;
             }
-            if forms[t.form as usize].starts_lower {
-                lower_seen[l as usize] = true;
-            } else if t.cap && !t.sent_start {
-                cap_mid[l as usize] = true;
+            let f = &forms[t.form as usize];
+            if f.starts_lower {
+                lower_seen[f.lower as usize] = true;
+            } else if t.cap() && !t.sent_start() {
+                cap_mid[f.lower as usize] = true;
             }
         }
+        Context { info, forms, lowers, shapes, lower_seen, cap_mid, outside, headline_shape, lower_text, shape_text, sentences }
+    }
 
-        let seq = Seq {
-            sentences,
-            words: info.iter().map(|t| t.is_word).collect(),
-            candidate: info.iter().map(|t| t.is_word && (t.cap || t.headline)).collect(),
-            shape: info.iter().map(|t| if t.headline { headline_shape } else { forms[t.form as usize].shape }).collect(),
-            lower,
-            lower_text,
-            shape_text,
-        };
-        Context { info, forms, lowers, shapes, lower_seen, cap_mid, outside, seq }
+    /// The lower-case form of token `i`.
+    #[inline]
+    fn lower(&self, i: usize) -> u32 {
+        self.forms[self.info[i].form as usize].lower
+    }
+
+    /// The shape key of token `i`: its shape, `HL` in headlines.
+    #[inline]
+    fn shape_key(&self, i: usize) -> u32 {
+        let t = &self.info[i];
+        if t.headline() {
+            self.headline_shape
+        } else {
+            self.forms[t.form as usize].shape
+        }
+    }
+
+    /// Capitalised word or headline word: a name candidate.
+    #[inline]
+    fn candidate(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        t.is_word() && (t.cap() || t.headline())
     }
 
     /// The lists' view of token `k`: title-cased in headlines.
@@ -764,7 +806,7 @@ impl Context {
     fn lookups(&self, k: usize) -> Lookups {
         let t = &self.info[k];
         let f = &self.forms[t.form as usize];
-        if t.headline {
+        if t.headline() {
             f.title.unwrap_or_default()
         } else {
             f.plain
@@ -777,14 +819,14 @@ impl Context {
         const H6: u64 = H::new(6).0;
         const H8: u64 = H::new(8).0;
         let info = &self.info;
-        let seq = &self.seq;
         let t = &info[i];
         let form = &self.forms[t.form as usize];
-        let lower = seq.lower[i];
+        let lower = form.lower;
         let low = &self.lowers[lower as usize];
-        let key = seq.shape[i];
+        let key = self.shape_key(i);
+        let (headline, sent_start) = (t.headline(), t.sent_start());
         f(H0);
-        if !t.headline {
+        if !headline {
             f(form.h_word);
         }
         f(low.h2);
@@ -794,11 +836,11 @@ impl Context {
         for &h in &low.affixes[..low.n_affixes as usize] {
             f(h);
         }
-        if t.sent_start {
+        if sent_start {
             f(H6);
             f(low.h7);
         }
-        if t.headline {
+        if headline {
             f(H8);
         }
         // Neighbours: lower-case forms and shape keys, `<s>` past either end.
@@ -806,18 +848,18 @@ impl Context {
             let j = i as isize + k;
             (j >= 0 && (j as usize) < info.len()).then_some(j as usize)
         };
-        let lw = |k: isize| at(k).map_or(self.outside.0, |j| seq.lower[j]);
-        let shp = |k: isize| at(k).map_or(self.outside.1, |j| seq.shape[j]);
+        let lw = |k: isize| at(k).map_or(self.outside.0, |j| self.lower(j));
+        let shp = |k: isize| at(k).map_or(self.outside.1, |j| self.shape_key(j));
         let lf = |id: u32| &self.lowers[id as usize];
         let (prev, next) = (lw(-1), lw(1));
         f(lf(prev).h9);
         f(lf(next).h10);
         f(lf(lw(-2)).h11);
         f(lf(lw(2)).h12);
-        f(lf(prev).s13.str(seq.lower_text.get(lower)).0);
-        f(low.s14.str(seq.lower_text.get(next)).0);
+        f(lf(prev).s13.str(self.lower_text.get(lower)).0);
+        f(low.s14.str(self.lower_text.get(next)).0);
         let (sp, sn) = (shp(-1), shp(1));
-        let (key_text, next_text) = (seq.shape_text.get(key), seq.shape_text.get(sn));
+        let (key_text, next_text) = (self.shape_text.get(key), self.shape_text.get(sn));
         f(self.shapes[sp as usize].s15.str(key_text).str(next_text).0);
         f(self.shapes[sp as usize].s16.str(key_text).0);
         f(self.shapes[key as usize].s17.str(next_text).0);
@@ -833,7 +875,7 @@ impl Context {
                 }
             }
         }
-        if !t.is_word {
+        if !t.is_word() {
             return;
         }
         // Names, titles, organisation words; in a headline, case says
@@ -849,16 +891,16 @@ impl Context {
         if c.surname {
             f(H::new(42).0);
         }
-        if i > 0 && info[i - 1].is_word && lf(prev).census.first {
-            f(H::new(43).byte(info[i - 1].cap as u8).0);
+        if i > 0 && info[i - 1].is_word() && lf(prev).census.first {
+            f(H::new(43).byte(info[i - 1].cap() as u8).0);
         }
-        if i + 1 < info.len() && info[i + 1].is_word {
+        if i + 1 < info.len() && info[i + 1].is_word() {
             let n = lf(next).census;
             if n.surname || n.first {
-                f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap as u8).0);
+                f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap() as u8).0);
             }
         }
-        if i > 0 && info[i - 1].is_word && self.lookups(i - 1).in_table {
+        if i > 0 && info[i - 1].is_word() && self.lookups(i - 1).in_table {
             f(H::new(22).0);
         }
         if i > 0 && self.lookups(i - 1).person_title {
@@ -900,12 +942,12 @@ impl Context {
             f(H::new(30).0);
         }
         // Document-wide cues.
-        if t.cap || t.headline {
+        if t.cap() || headline {
             if self.lower_seen[lower as usize] {
-                f(H::new(31).byte(t.headline as u8).byte(t.sent_start as u8).0);
+                f(H::new(31).byte(headline as u8).byte(sent_start as u8).0);
             }
             if self.cap_mid[lower as usize] {
-                f(H::new(32).byte(t.headline as u8).byte(t.sent_start as u8).0);
+                f(H::new(32).byte(headline as u8).byte(sent_start as u8).0);
             }
         }
         if lf(next).speech_verb {
@@ -920,33 +962,17 @@ impl Context {
     }
 }
 
-/// What the decoder needs to know about each token, besides its static
-/// features. Owns its data, so training can keep it across epochs.
-pub struct Seq {
-    /// Sentences as token ranges, and whether each is a headline.
-    pub sentences: Vec<((usize, usize), bool)>,
-    pub words: Vec<bool>,
-    /// Capitalised word or headline word: a name candidate.
-    pub candidate: Vec<bool>,
-    /// Each token's lower-case form and shape key (`HL` in headlines), as
-    /// ids into the distinct texts.
-    lower: Vec<u32>,
-    shape: Vec<u32>,
-    lower_text: Interner,
-    shape_text: Interner,
-}
-
 /// The greedy decoder. Body sentences are read first and headlines last, so
 /// that a headline word sees how the body tagged it. `step` scores token `i`
 /// and returns its tag (in training it also updates the weights): its
 /// static features, then the buckets it is given, which depend on the tags
 /// so far: the previous two tags and the *history*, the tags this word
 /// (lower-cased) already received in the document.
-pub fn decode(seq: &Seq, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
+pub fn decode(cx: &Context, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
     const UNSET: u32 = u32::MAX;
-    let mut tags = vec![O; seq.words.len()];
+    let mut tags = vec![O; cx.info.len()];
     // Tag counts per lower-case form; all zero until the form is tagged.
-    let mut hist: Vec<[u16; NT]> = vec![[0; NT]; seq.lower_text.len()];
+    let mut hist: Vec<[u16; NT]> = vec![[0; NT]; cx.lower_text.len()];
     // The features of the previous tags and the history take few values:
     // their buckets are hashed once per document (per form and previous tag
     // for 52 and 53, when first needed).
@@ -955,36 +981,36 @@ pub fn decode(seq: &Seq, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) ->
     let b60: [u32; NT] = std::array::from_fn(|t| H::new(60).byte(t as u8).bucket(n));
     let b61: [[u32; 2]; NT] = std::array::from_fn(|t| std::array::from_fn(|h| H::new(61).byte(t as u8).byte(h as u8).bucket(n)));
     let b62: [[u32; 3]; NT] = std::array::from_fn(|t| std::array::from_fn(|k| H::new(62).byte(t as u8).byte(k as u8).bucket(n)));
-    let mut b52: Vec<[u32; NT]> = vec![[UNSET; NT]; seq.lower_text.len()];
-    let mut b53: Vec<[u32; NT]> = vec![[UNSET; NT]; seq.shape_text.len()];
+    let mut b52: Vec<[u32; NT]> = vec![[UNSET; NT]; cx.lower_text.len()];
+    let mut b53: Vec<[u32; NT]> = vec![[UNSET; NT]; cx.shape_text.len()];
     let mut feats: Vec<u32> = Vec::with_capacity(8);
     for pass_headlines in [false, true] {
-        for &((a, b), headline) in &seq.sentences {
+        for &((a, b), headline) in &cx.sentences {
             if headline != pass_headlines {
                 continue;
             }
             let (mut p1, mut p2) = (O, O);
-            for i in a..b.min(seq.words.len()) {
-                if !seq.words[i] {
+            for i in a..b.min(cx.info.len()) {
+                if !cx.info[i].is_word() {
                     p2 = p1;
                     p1 = O;
                     continue;
                 }
                 feats.clear();
-                let (lw, sh) = (seq.lower[i] as usize, seq.shape[i] as usize);
+                let (lw, sh) = (cx.lower(i) as usize, cx.shape_key(i) as usize);
                 feats.push(b50[p1 as usize]);
                 feats.push(b51[p1 as usize][p2 as usize]);
                 let f52 = &mut b52[lw][p1 as usize];
                 if *f52 == UNSET {
-                    *f52 = H::new(52).byte(p1).str(seq.lower_text.get(lw as u32)).bucket(n);
+                    *f52 = H::new(52).byte(p1).str(cx.lower_text.get(lw as u32)).bucket(n);
                 }
                 feats.push(*f52);
                 let f53 = &mut b53[sh][p1 as usize];
                 if *f53 == UNSET {
-                    *f53 = H::new(53).byte(p1).str(seq.shape_text.get(sh as u32)).bucket(n);
+                    *f53 = H::new(53).byte(p1).str(cx.shape_text.get(sh as u32)).bucket(n);
                 }
                 feats.push(*f53);
-                if seq.candidate[i] {
+                if cx.candidate(i) {
                     let c = &hist[lw];
                     if c.iter().any(|&x| x > 0) {
                         let top = (1..NT).fold(0, |m, t| if c[t] > c[m] { t } else { m });
@@ -996,7 +1022,7 @@ pub fn decode(seq: &Seq, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) ->
                 }
                 let t = step(i, &feats);
                 tags[i] = t;
-                if seq.candidate[i] {
+                if cx.candidate(i) {
                     let e = &mut hist[lw];
                     e[t as usize] = e[t as usize].saturating_add(1);
                 }
@@ -1031,7 +1057,7 @@ pub fn tag_with_headlines(doc: &Document) -> (Vec<u8>, Vec<bool>) {
     }
     let cx = Context::new(doc);
     let tags = tag_context(doc, &cx, m);
-    (tags, cx.seq.sentences.iter().map(|&(_, headline)| headline).collect())
+    (tags, cx.sentences.iter().map(|&(_, headline)| headline).collect())
 }
 
 /// Tags every token of `doc` with `m`.
@@ -1052,7 +1078,7 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
         }
         best(&scores)
     };
-    decode(&cx.seq, m.buckets, &mut step)
+    decode(cx, m.buckets, &mut step)
 }
 
 /// Training: an averaged perceptron over the same features.
@@ -1077,7 +1103,7 @@ pub mod train {
         hashes: Vec<Vec<u64>>,
         feats: Vec<Vec<u32>>,
         gold: Vec<u8>,
-        seq: Seq,
+        cx: Context,
     }
 
     fn prepare(ex: &Example) -> Prepared {
@@ -1094,12 +1120,12 @@ pub mod train {
         let mut hashes = Vec::with_capacity(doc.tokens.len());
         for i in 0..doc.tokens.len() {
             let mut v = Vec::new();
-            if cx.info[i].is_word {
+            if cx.info[i].is_word() {
                 cx.static_features(&doc, i, &mut |h| v.push(h));
             }
             hashes.push(v);
         }
-        Prepared { hashes, feats: Vec::new(), gold, seq: cx.seq }
+        Prepared { hashes, feats: Vec::new(), gold, cx }
     }
 
     /// Trains for `epochs` passes; returns the averaged weights (`n × NT`).
@@ -1173,7 +1199,7 @@ pub mod train {
                     }
                     guess
                 };
-                decode(&p.seq, n, &mut step);
+                decode(&p.cx, n, &mut step);
             }
             log(format!("epoch {} accuracy {:.4}", epoch + 1, right as f64 / all.max(1) as f64));
         }
