@@ -346,6 +346,16 @@ impl Ctx<'_, '_> {
         // sentence's first cue, whose complement holds the nearer cues.
         if let Some((j, outer)) = self.outer_cue(lo, cue, np) {
             (cue, np) = (j, outer);
+        } else if let Some(subject) = self.leading_np(si, qs) {
+            // `Mr. Trump tries to turn the interruptions to his advantage,
+            // shouting “…”`: the sentence's subject, when the cue's own
+            // speaker is further in, in the same clause.
+            // Not after `when`, `what` or `then`: `Trump tweaked his promise
+            // when he announced …`, `what it calls “…”`.
+            let own = (subject.1..np.0).any(|t| matches!(self.tok(t).to_ascii_lowercase().as_str(), "when" | "what" | "then" | "so" | "one"));
+            if np.0 > subject.1 && !own && self.same_clause(subject.1, np) {
+                np = subject;
+            }
         }
         self.found(Rule::Before, doc.tokens[cue].span, np)
     }
@@ -373,16 +383,16 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        // The inner cue in a clause of its own (`… which he noted`, `after
-        // Clinton argued`, `as the heckler yelled`) or a parenthesis
-        // (`He believes, he said, that …`).
-        let between = j + 1..np.0;
-        if between.clone().any(|t| self.in_quote[t] || matches!(self.tok(t), ";" | ":" | "—" | "–" | "--") || is_relative(self.tok(t)))
-            || matches!(self.tok(np.0 - 1), "," | "and" | "but" | "or")
-        {
-            return None;
-        }
-        Some((j, outer))
+        self.same_clause(j + 1, np).then_some((j, outer))
+    }
+
+    /// Whether the speaker phrase `np` of an inner cue is in the same
+    /// clause as the words from `from` on, not in one of its own (`… which
+    /// he noted`, `after Clinton argued`, `as the heckler yelled`, `— Frank
+    /// cites`) or after a comma (`He believes, he said, that …`).
+    fn same_clause(&self, from: usize, np: (usize, usize)) -> bool {
+        !((from..np.0).any(|t| self.in_quote[t] || matches!(self.tok(t), ";" | ":" | "—" | "–" | "―" | "--" | "-" | "(" | ")") || is_relative(self.tok(t)))
+            || matches!(self.tok(np.0 - 1), "," | "and" | "but" | "or"))
     }
 
     /// The speaker phrase of the cue at `k` in a sentence starting at `lo`,
@@ -644,7 +654,15 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let qs = doc.token_at_or_after(q.span.start);
         let si = doc.sentence_at(q.span.start)?;
-        let lo = doc.sentences[si].tokens.0;
+        let np = self.leading_np(si, qs)?;
+        let speaker = self.speaker_of(np);
+        Some(Attribution { speaker: Some(speaker), cue: None, rule: Some(Rule::Subject), confidence: Rule::Subject.confidence() })
+    }
+
+    /// The subject that opens sentence `si`, before token `qs`: a person or
+    /// organisation, a pronoun, or a role phrase.
+    fn leading_np(&self, si: usize, qs: usize) -> Option<(usize, usize)> {
+        let lo = self.doc.sentences[si].tokens.0;
         let mut a = lo;
         // `And then he promised …`, `Instead, the statement …`, `On her
         // Facebook page, Palin posted …`.
@@ -688,8 +706,7 @@ impl Ctx<'_, '_> {
             }
             (a, b)
         };
-        let speaker = self.speaker_of(np);
-        Some(Attribution { speaker: Some(speaker), cue: None, rule: Some(Rule::Subject), confidence: Rule::Subject.confidence() })
+        Some(np)
     }
 
     /// Rule 8: the subject of the quotation's sentence, when it comes first.
@@ -712,6 +729,12 @@ impl Ctx<'_, '_> {
         // Skip auxiliaries and adverbs: `Kim was heard saying`, `he later said`.
         while k > lo && self.is_word(k - 1) && lexicon::is_verb_filler(self.tok(k - 1)) && lexicon::pronoun(self.tok(k - 1)).is_none() {
             k -= 1;
+        }
+        // `Sen. Chuck Schumer (D-N.Y.) said`: a parenthesis after the name.
+        if k > lo + 1 && self.tok(k - 1) == ")" {
+            if let Some(open) = (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| self.tok(t) == "(") {
+                k = open;
+            }
         }
         if k == lo {
             return None;
@@ -1075,6 +1098,18 @@ mod tests {
             "Sarah Palin spoke on Monday. On her Facebook page, Sarah Palin posted a photo with the words “If God is for us, who can be against us?”",
             "Sarah Palin",
             "Sarah Palin",
+        ),
+        (
+            "sentence subject over a cue further in",
+            "Senator Bernie Sanders wants to avoid giving any grist to his opponents, recalling how Hillary Clinton described the plan as “the biggest fairy tale.”",
+            "Bernie Sanders",
+            "Bernie Sanders",
+        ),
+        (
+            "party in parentheses",
+            "“If they did, they should be held accountable,” Sen. John Cornyn (R-Texas) said.",
+            "John Cornyn",
+            "John Cornyn",
         ),
         (
             "intro colon",
