@@ -40,9 +40,17 @@ fi
 # 3. Python is used by `make serve` (http.server) and `make eval` (score.py).
 command -v python3 >/dev/null || { log "python3 is required"; exit 1; }
 
+# 4. Build tools for `make site` (esbuild, pinned in tools/package-lock.json).
+if [ ! -x tools/node_modules/.bin/esbuild ] ||
+   [ "$(tools/node_modules/.bin/esbuild --version 2>/dev/null)" != "$(sed -n 's/.*"esbuild": "\(.*\)".*/\1/p' tools/package.json)" ]; then
+  command -v npm >/dev/null || { log "node and npm are required"; exit 1; }
+  log "npm ci in tools"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 [ "$MIN" = 1 ] && exit 0
 
-# 4. Browsers and their WebDriver servers for wasm-bindgen-test and page tests.
+# 5. Browsers and their WebDriver servers for wasm-bindgen-test and page tests.
 #    Debian's chromium + chromium-driver and firefox-esr; geckodriver from
 #    crates.io (not packaged in Debian 12).
 need_apt=()
@@ -61,7 +69,7 @@ if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GE
   cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked
 fi
 
-# 5. cargo-fuzz (libFuzzer) and the nightly toolchain it needs, for the fuzz
+# 6. cargo-fuzz (libFuzzer) and the nightly toolchain it needs, for the fuzz
 #    run in `make test` and `make fuzz`.
 if ! rustup toolchain list | grep -q '^nightly'; then
   log "installing the nightly toolchain"
@@ -72,7 +80,7 @@ if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]
   cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked
 fi
 
-# 6. Node packages for the page tests (versions pinned in tests/page/package-lock.json).
+# 7. Node packages for the page tests (versions pinned in tests/page/package-lock.json).
 if [ ! -d tests/page/node_modules/playwright-core ]; then
   log "npm ci in tests/page"
   (cd tests/page && npm ci --no-audit --no-fund --loglevel=error)
