@@ -8,7 +8,14 @@
 //   text swapped in) and to the next frame after it (style and layout too),
 //   for the seed article and a ~1 MB article; median of repeated runs.
 //
+// The server: BENCH_PAGE_SERVER=node (default: a minimal node:http server in
+// this process, no caching headers, .wasm as application/wasm) or python
+// (`python3 -m http.server`, what `make serve` runs). Every load is cold: a
+// fresh browser context, so no HTTP cache, no compiled-code cache, no service
+// worker.
+//
 //   node page.mjs [DIST_DIR]        writes target/bench/page.json
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -34,6 +41,24 @@ const MIME = {
   ".png": "image/png",
   ".ts": "text/plain; charset=utf-8",
 };
+
+const SERVER = process.env.BENCH_PAGE_SERVER || "node";
+
+/** `python3 -m http.server` on a free port: resolves to {port, close}. */
+function servePython(dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/port (\d+)/);
+      if (m) resolve({ port: Number(m[1]), close: () => child.kill() });
+    });
+    child.stderr.resume(); // one log line per request
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`python3 -m http.server exited (${code}): ${out}`)));
+  });
+}
 
 function serve(dir) {
   const server = http.createServer((req, res) => {
@@ -70,8 +95,8 @@ const OBSERVER = () => {
 const seed = JSON.parse(fs.readFileSync(path.join(dataDir, "seed-gold.json"), "utf8")).text;
 const big = article(1_000_000);
 
-const server = await serve(dist);
-const url = `http://127.0.0.1:${server.address().port}/`;
+const server = SERVER === "python" ? await servePython(dist) : await serve(dist);
+const url = `http://127.0.0.1:${SERVER === "python" ? server.port : server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -152,6 +177,7 @@ server.close();
 
 const res = {
   chromium: browser.version(),
+  server: SERVER === "python" ? "python3 -m http.server" : "node:http (tools/bench/page.mjs)",
   load_to_ready_ms: median(loads),
   load_to_ready_all: loads,
   dom_content_loaded_ms: median(dcl),
@@ -165,7 +191,8 @@ const res = {
   runs: { seed: SEED_RUNS, big: BIG_RUNS, loads: LOADS },
 };
 console.log(
-  `page: load to ready ${res.load_to_ready_ms.toFixed(0)} ms; seed ${res.seed_done_ms.toFixed(1)} ms (frame ${res.seed_frame_ms.toFixed(1)}); ` +
+  `page (${res.server}): load to ready ${res.load_to_ready_ms.toFixed(0)} ms (DOMContentLoaded ${res.dom_content_loaded_ms.toFixed(0)}, WASM fetched ${res.wasm_fetched_ms.toFixed(0)});` +
+    ` seed ${res.seed_done_ms.toFixed(1)} ms (frame ${res.seed_frame_ms.toFixed(1)}); ` +
     `1 MB ${res.big_done_ms.toFixed(0)} ms (frame ${res.big_frame_ms.toFixed(0)})`,
 );
 writeResult("page", res);
