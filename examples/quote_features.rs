@@ -50,7 +50,7 @@ fn main() {
             } else {
                 continue;
             };
-            serde_json::to_writer(&mut out, &serde_json::json!({"y": y, "f": f, "doc": gold["id"]})).unwrap();
+            serde_json::to_writer(&mut out, &serde_json::json!({"y": y, "f": f, "doc": gold["id"], "start": s, "end": e})).unwrap();
             out.write_all(b"\n").unwrap();
         }
     }

@@ -24,37 +24,52 @@ use crate::lexicon;
 
 const WEIGHTS: &str = include_str!("../../../data/quote-kind.tsv");
 
-fn weights() -> &'static (f64, HashMap<&'static str, f64>) {
-    static W: OnceLock<(f64, HashMap<&'static str, f64>)> = OnceLock::new();
-    W.get_or_init(|| {
-        let mut bias = 0.0;
-        let mut map = HashMap::new();
+/// The model: bias, decision threshold and feature weights.
+struct Model {
+    bias: f64,
+    threshold: f64,
+    weights: HashMap<&'static str, f64>,
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = Model { bias: 0.0, threshold: 0.5, weights: HashMap::new() };
         for line in WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
             let Some((f, w)) = line.split_once('\t') else { continue };
             let w: f64 = w.parse().unwrap_or(0.0);
-            if f == "<bias>" {
-                bias = w;
-            } else {
-                map.insert(f, w);
+            match f {
+                "<bias>" => m.bias = w,
+                "<threshold>" => m.threshold = w,
+                _ => {
+                    m.weights.insert(f, w);
+                }
             }
         }
-        (bias, map)
+        m
     })
 }
 
 /// The model's probability that a quotation with these features is speech.
 pub fn speech_probability(features: &[String]) -> f64 {
-    let (bias, map) = weights();
-    let z: f64 = bias + features.iter().filter_map(|f| map.get(f.as_str())).sum::<f64>();
+    let m = model();
+    let z: f64 = m.bias + features.iter().filter_map(|f| m.weights.get(f.as_str())).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
+}
+
+/// The probability above which a quotation counts as speech (chosen by
+/// cross-validation on the training articles).
+pub fn speech_threshold() -> f64 {
+    model().threshold
 }
 
 /// Classifies every quotation in place.
 pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     let in_quote = quote_mask(doc, quotes);
-    for q in quotes.iter_mut() {
-        let f = features(doc, q, &in_quote);
-        let speech = speech_probability(&f) >= 0.5 && !(is_single(doc, q) && single_is_term(&f));
+    let ctx = Context::new(doc, quotes);
+    let all: Vec<Vec<String>> = quotes.iter().map(|q| features(doc, q, &ctx, &in_quote)).collect();
+    for (q, f) in quotes.iter_mut().zip(all) {
+        let speech = speech_probability(&f) >= speech_threshold() && !(is_single(doc, q) && single_is_term(&f));
         q.kind = if speech { speech_kind(doc, q) } else { QuoteKind::Scare };
     }
 }
@@ -89,7 +104,43 @@ pub fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
 /// The features of every quotation (for training; see `examples/quote_features.rs`).
 pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
     let in_quote = quote_mask(doc, quotes);
-    quotes.iter().map(|q| features(doc, q, &in_quote)).collect()
+    let ctx = Context::new(doc, quotes);
+    quotes.iter().map(|q| features(doc, q, &ctx, &in_quote)).collect()
+}
+
+/// What the other quotations of the article show, counted once.
+struct Context {
+    /// Quotations starting before each sentence (prefix sums; one more entry
+    /// than sentences).
+    starts_by_sentence: Vec<usize>,
+    /// Quotations starting in each paragraph.
+    starts_by_paragraph: Vec<usize>,
+    /// How often the same words are quoted.
+    keys: HashMap<String, usize>,
+}
+
+impl Context {
+    fn new(doc: &Document, quotes: &[Quote]) -> Self {
+        let mut per_sentence = vec![0usize; doc.sentences.len() + 1];
+        let mut starts_by_paragraph = vec![0usize; doc.paragraphs.len()];
+        let mut keys = HashMap::new();
+        for q in quotes {
+            if let Some(si) = doc.sentence_at(q.span.start) {
+                per_sentence[si + 1] += 1;
+                starts_by_paragraph[doc.sentences[si].paragraph] += 1;
+            }
+            *keys.entry(quote_key(doc, q)).or_insert(0) += 1;
+        }
+        for i in 1..per_sentence.len() {
+            per_sentence[i] += per_sentence[i - 1];
+        }
+        Context { starts_by_sentence: per_sentence, starts_by_paragraph, keys }
+    }
+}
+
+/// The quoted words, lower-cased, without closing punctuation.
+fn quote_key(doc: &Document, q: &Quote) -> String {
+    q.inner.slice(doc.text).trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// What the words inside a quotation look like.
@@ -163,7 +214,7 @@ fn word_feature(w: &str) -> String {
 }
 
 /// The features of one quotation, as `name=value` strings.
-fn features(doc: &Document, q: &Quote, in_quote: &[bool]) -> Vec<String> {
+fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<String> {
     let text = doc.text;
     let inner_text = q.inner.slice(text);
     let shape = inner_shape(inner_text);
@@ -310,6 +361,119 @@ fn features(doc: &Document, q: &Quote, in_quote: &[bool]) -> Vec<String> {
     });
     if near_sentence_cue {
         add("cue_near_sentence".into());
+    }
+
+    // Where the sentence's speech cues stand, and whether one has a subject
+    // (`he said`, `Trump called`): a term quoted inside reported speech is
+    // part of the report; one in the writer's own sentence is not.
+    let size = match shape.words {
+        0..=2 => "s",
+        3..=5 => "m",
+        _ => "l",
+    };
+    let cue_left = (lo..ti).any(is_cue);
+    let cue_right = (tj..hi).any(is_cue);
+    let has_subject = |k: usize| {
+        (lo..k).rev().filter(|&j| is_word(j) && !in_quote[j]).take(3).any(|j| {
+            let w = doc.tok(j);
+            lexicon::pronoun(w).is_some() || w.starts_with(char::is_uppercase) || lexicon::is_speaker_noun(&w.to_lowercase())
+        })
+    };
+    let cue_subject = (lo..hi).any(|k| is_cue(k) && has_subject(k));
+    let cue_that = (lo..ti).any(|k| is_cue(k) && k + 1 < ti && doc.tok(k + 1) == "that");
+    for (on, name) in [
+        (cue_left, "cue_left"),
+        (cue_right, "cue_right"),
+        (cue_subject, "cue_subject"),
+        (cue_that, "cue_that"),
+        (cue_before, "cue_before"),
+        (cue_after, "cue_after"),
+        (cue_sentence, "cue_sentence"),
+        (according, "according"),
+    ] {
+        if on {
+            add(format!("{name}&size={size}"));
+        }
+    }
+    if cue_that {
+        add("cue_that".into());
+    }
+    if cue_subject {
+        add("cue_subject".into());
+    }
+    // Words that name what follows as a term or a work.
+    let before_words: Vec<String> =
+        (lo..ti).rev().filter(|&k| is_word(k)).take(3).map(|k| doc.tok(k).to_lowercase()).collect();
+    let naming = before_words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "so-called" | "called" | "dubbed" | "term" | "terms" | "word" | "words" | "phrase" | "slogan" | "motto"
+                | "label" | "labeled" | "labelled" | "nickname" | "nicknamed" | "named" | "titled" | "entitled"
+                | "known" | "hashtag" | "brand" | "branded" | "termed"
+        )
+    });
+    if naming {
+        add(format!("naming&size={size}"));
+    }
+    let work = before_words.iter().take(2).any(|w| {
+        matches!(
+            w.as_str(),
+            "book" | "film" | "movie" | "show" | "song" | "album" | "series" | "program" | "programme" | "column"
+                | "article" | "essay" | "memoir" | "novel" | "play" | "musical" | "headline" | "documentary"
+                | "episode" | "op-ed" | "editorial" | "ad" | "poem" | "report" | "magazine" | "newspaper" | "segment"
+                | "sitcom" | "podcast" | "blog" | "website" | "campaign" | "initiative" | "act" | "bill" | "operation"
+        )
+    });
+    if work {
+        add("work".into());
+    }
+    if before_words.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that")) {
+        add(format!("det_before&size={size}"));
+    }
+    // What the inside looks like: a clause (a subject pronoun or an
+    // auxiliary), several sentences.
+    let inner_words: Vec<&str> = inner_text
+        .split(is_space)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let clause = inner_words.iter().any(|w| {
+        let l = w.to_lowercase();
+        let base = l.split(['’', '\'']).next().unwrap_or("");
+        matches!(
+            base,
+            "i" | "we" | "you" | "he" | "she" | "they" | "it" | "is" | "are" | "was" | "were" | "will" | "would"
+                | "can" | "could" | "should" | "have" | "has" | "had" | "do" | "does" | "did" | "don" | "won" | "am"
+                | "must" | "may" | "might" | "there" | "that"
+        ) || l.contains("n’t") || l.contains("n't")
+    });
+    if clause {
+        add(format!("clause&size={size}"));
+    }
+    let inner_sentences = inner_text
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && inner_text[i + 1..].starts_with(' '))
+        .count();
+    if inner_sentences > 0 {
+        add(format!("inner_sentences={}", inner_sentences.min(3)));
+    }
+    // Other quotations in the sentence and the paragraph, and the same words
+    // quoted elsewhere in the article (a title or nickname comes back).
+    let others_sentence = (ctx.starts_by_sentence[sj + 1] - ctx.starts_by_sentence[si]).saturating_sub(1);
+    if others_sentence > 0 {
+        add(format!("others_sentence={}", others_sentence.min(2)));
+    }
+    let others_para = ctx.starts_by_paragraph[pi].saturating_sub(1);
+    add(format!("others_para={}", bucket(others_para.min(3))));
+    if ctx.keys.get(&quote_key(doc, q)).is_some_and(|&n| n > 1) {
+        add(format!("repeated&size={size}"));
+    }
+    if words_before == 0 && words_after == 0 {
+        add("whole_sentence".into());
+    }
+    let question = doc.sentences[sj].span.slice(text).trim_end().ends_with('?');
+    if question && !inner_text.ends_with('?') {
+        add("in_question".into());
     }
     f
 }
