@@ -13,27 +13,41 @@ use std::sync::OnceLock;
 /// forms (the participle may be omitted when equal to the past).
 const SPEECH_VERBS: &[&str] = &[
     "accuse", "acknowledge", "add", "admit+", "advise", "affirm", "agree", "allege", "announce",
-    "answer", "argue", "ask", "assert", "assure", "aver", "bark", "beg+", "believe", "blame",
-    "blast", "blog+", "boast", "boo", "brag+", "brand", "call", "caution", "chant", "characterise",
-    "characterize", "charge", "cheer", "chide", "chime", "cite", "claim", "comment", "complain",
-    "concede", "conclude", "concur+", "confess", "confide", "confirm", "contend", "continue",
-    "counter", "criticise", "criticize", "cry", "declare", "decry", "demand", "denounce", "deny",
-    "deride", "describe", "disclose", "dismiss", "dub+", "elaborate", "email", "emphasise",
-    "emphasize", "estimate", "exclaim", "exhort", "explain", "express", "find:found", "fume",
-    "gripe", "grumble", "gush", "hail", "hint", "imply", "indicate", "inform", "insist", "instruct",
-    "interject", "issue", "joke", "label", "lambaste", "lament", "lash", "laugh", "lecture",
-    "maintain", "marvel+", "mention", "mock", "muse", "mutter", "note", "object", "observe",
-    "offer", "opine", "pen+", "plead", "pledge", "portray", "post", "praise", "pray", "predict",
-    "press", "proclaim", "promise", "pronounce", "propose", "protest", "quip+", "quote", "rail",
-    "rant", "react", "read:read", "reason", "reassure", "recall", "recount", "refer+", "reflect",
+    "answer", "argue", "ask", "assail", "assert", "assure", "aver", "bark", "beg+", "believe",
+    "bellow", "bemoan", "blame", "blast", "blog+", "boast", "boo", "boom", "brag+", "brand", "call",
+    "caution", "chant", "characterise", "characterize", "charge", "cheer", "chide", "chime",
+    "chuckle", "cite", "claim", "comment", "complain", "concede", "conclude", "concur+", "confess",
+    "confide", "confirm", "contend", "continue", "counter", "criticise", "criticize", "crow", "cry",
+    "deadpan", "declare", "decry", "demand", "demur", "denounce", "deny", "deride", "describe",
+    "disclose", "dismiss", "dub+", "elaborate", "email", "emphasise", "emphasize", "estimate",
+    "exclaim", "exhort", "explain", "express", "find:found", "fume", "gloat", "gripe", "groan",
+    "grouse", "grumble", "gush", "hail", "hint", "holler", "imply", "indicate", "inform", "inquire",
+    "insist", "instruct", "interject", "intone", "issue", "joke", "label", "lambaste",
+    "lament", "lash", "laugh", "lecture", "maintain", "marvel+", "mention", "mock", "muse",
+    "mutter", "needle", "note", "object", "observe", "offer", "opine", "pen+", "plead", "pledge",
+    "portray", "post", "praise", "pray", "predict", "press", "proclaim", "promise", "pronounce",
+    "propose", "protest", "query", "quip+", "quiz", "quote", "rail", "rant", "rave", "react",
+    "read:read", "reason", "reassure", "rebut+", "recall", "recite", "recount", "refer+", "reflect",
     "reiterate", "relate", "release", "remark", "remember", "remind", "repeat", "reply", "report",
     "respond", "retort", "reveal", "riff+", "say:said", "scoff", "scold", "scream", "shout",
-    "show:showed:shown", "shrug+", "sigh", "signal", "sing:sang:sung", "slam+", "snap+",
-    "speak:spoke:spoken", "speculate", "state", "stress", "suggest", "summarise", "summarize",
-    "surmise", "swear:swore:sworn", "tease", "tell:told", "term", "testify", "text", "thank",
-    "theorise", "theorize", "think:thought", "threaten", "tout", "tweet", "underline", "underscore",
-    "urge", "vent", "volunteer", "vow", "warn", "whisper", "wonder", "write:wrote:written", "yell",
+    "show:showed:shown", "shrug+", "sigh", "signal", "sing:sang:sung", "slam+", "snap+", "sneer",
+    "snipe", "speak:spoke:spoken", "speculate", "state", "stress", "suggest", "summarise",
+    "summarize", "surmise", "swear:swore:sworn", "taunt", "tease", "tell:told", "term", "testify",
+    "text", "thank", "theorise", "theorize", "think:thought", "threaten", "thunder", "tout",
+    "tweet", "underline", "underscore", "urge", "vent", "volunteer", "vow", "warn", "whisper",
+    "wonder", "write:wrote:written", "yell",
 ];
+
+/// Whether `verb particle` is a phrasal speech verb: `shot back`, `fired
+/// back`, `cut in`, `weighed in`, `spoke up`.
+pub fn is_particle_cue(verb: &str, particle: &str) -> bool {
+    match particle {
+        "back" => matches!(verb, "shot" | "shoots" | "shoot" | "fired" | "fires" | "fire" | "hit" | "hits" | "wrote" | "writes" | "pushed" | "pushes"),
+        "in" => matches!(verb, "cut" | "cuts" | "weighed" | "weighs" | "chimed" | "chimes" | "piped" | "pipes" | "jumped" | "jumps"),
+        "up" => matches!(verb, "spoke" | "speaks" | "piped" | "pipes" | "summed" | "sums"),
+        _ => false,
+    }
+}
 
 /// All inflected forms of [`SPEECH_VERBS`], lower-case.
 fn speech_verb_forms() -> &'static HashSet<String> {
@@ -135,7 +149,8 @@ pub fn is_noun_like_cue(base: &str) -> bool {
             | "protest" | "quote" | "question" | "joke" | "boast" | "vow" | "pledge" | "signal" | "counter" | "reason"
             | "blast" | "hail" | "praise" | "repeat" | "term" | "brand" | "label" | "mock" | "slam" | "vent" | "rant"
             | "object" | "estimate" | "remark" | "statement" | "comments" | "find" | "chant" | "plead" | "whisper"
-            | "shout" | "scream" | "yell" | "sigh" | "thank" | "lecture" | "reflect" | "cry" | "warn" | "press"
+            | "shout" | "scream" | "yell" | "sigh" | "thank" | "lecture" | "reflect" | "cry" | "warn" | "press" | "boom"
+            | "taunt" | "groan" | "rave"
     )
 }
 

@@ -197,6 +197,10 @@ impl Ctx<'_, '_> {
         {
             return true;
         }
+        // `Bennett shot back`, `her husband cut in`, `Ryan weighed in`.
+        if i + 1 < self.doc.tokens.len() && !self.in_quote[i] && lexicon::is_particle_cue(t, self.tok(i + 1)) {
+            return true;
+        }
         self.is_word(i)
             && !self.in_quote[i]
             && lexicon::is_speech_verb(t)
@@ -1110,6 +1114,12 @@ mod tests {
             "“If they did, they should be held accountable,” Sen. John Cornyn (R-Texas) said.",
             "John Cornyn",
             "John Cornyn",
+        ),
+        (
+            "phrasal verb",
+            "“They are all here for the free stuff,” Jim Bennett shot back with a laugh.",
+            "Jim Bennett",
+            "Jim Bennett",
         ),
         (
             "intro colon",
