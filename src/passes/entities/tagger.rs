@@ -164,6 +164,18 @@ impl H {
     fn bucket(self, n: usize) -> u32 {
         bucket(self.0, n)
     }
+
+    /// `H::new(t).str(s)` for each template `t`, in one pass over `s`: the
+    /// chains are independent, so their multiplications overlap.
+    fn str_many<const K: usize>(templates: [u8; K], s: &str) -> [H; K] {
+        let mut hs = templates.map(H::new);
+        for &b in s.as_bytes() {
+            for h in &mut hs {
+                *h = h.byte(b);
+            }
+        }
+        hs.map(|h| h.byte(0xff))
+    }
 }
 
 /// The bucket of a feature hash (a final mix so that low bits depend on every byte).
@@ -196,6 +208,11 @@ struct Interner {
 }
 
 impl Interner {
+    /// An interner with room for about `n` strings before it grows.
+    fn with_capacity(n: usize) -> Interner {
+        Interner { text: String::new(), ends: Vec::with_capacity(n), slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
+    }
+
     fn len(&self) -> usize {
         self.ends.len()
     }
@@ -360,15 +377,16 @@ impl LowerForm {
             affixes[n_affixes + 1] = H::new(5).byte(k as u8).str(&l[at(n - k)..]).0;
             n_affixes += 2;
         }
+        let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
         LowerForm {
-            h2: H::new(2).str(l).0,
-            h7: H::new(7).str(l).0,
-            h9: H::new(9).str(l).0,
-            h10: H::new(10).str(l).0,
-            h11: H::new(11).str(l).0,
-            h12: H::new(12).str(l).0,
-            s13: H::new(13).str(l),
-            s14: H::new(14).str(l),
+            h2: h2.0,
+            h7: h7.0,
+            h9: h9.0,
+            h10: h10.0,
+            h11: h11.0,
+            h12: h12.0,
+            s13,
+            s14,
             affixes,
             n_affixes: n_affixes as u8,
             census: names::census_lower(l),
@@ -690,7 +708,8 @@ impl Context {
             info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: None });
         }
         drop(form_ids);
-        let mut lower_text = Interner::default();
+        // (At most one lower-case form per form, and few shapes.)
+        let mut lower_text = Interner::with_capacity(words.len() + 1);
         let mut shape_text = Interner::default();
         let outside = (lower_text.intern("<s>").0, shape_text.intern("<s>").0);
         let headline_shape = shape_text.intern("HL").0;
@@ -815,14 +834,20 @@ impl Context {
 
     /// The static (tag-independent) feature hashes of token `i`, in model order.
     pub fn static_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
+        self.word_features(i, f);
+        self.context_features(doc, i, f);
+    }
+
+    /// The first static features of token `i`: the word's own, which
+    /// depend only on its form and on whether it is in a headline or first
+    /// in its sentence.
+    fn word_features(&self, i: usize, f: &mut impl FnMut(u64)) {
         const H0: u64 = H::new(0).0;
         const H6: u64 = H::new(6).0;
         const H8: u64 = H::new(8).0;
-        let info = &self.info;
-        let t = &info[i];
+        let t = &self.info[i];
         let form = &self.forms[t.form as usize];
-        let lower = form.lower;
-        let low = &self.lowers[lower as usize];
+        let low = &self.lowers[form.lower as usize];
         let key = self.shape_key(i);
         let (headline, sent_start) = (t.headline(), t.sent_start());
         f(H0);
@@ -843,6 +868,17 @@ impl Context {
         if headline {
             f(H8);
         }
+    }
+
+    /// The rest of the static features of token `i`, after [`Context::word_features`].
+    fn context_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
+        let info = &self.info;
+        let t = &info[i];
+        let form = &self.forms[t.form as usize];
+        let lower = form.lower;
+        let low = &self.lowers[lower as usize];
+        let key = self.shape_key(i);
+        let (headline, sent_start) = (t.headline(), t.sent_start());
         // Neighbours: lower-case forms and shape keys, `<s>` past either end.
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
@@ -1069,10 +1105,25 @@ pub fn tag_with(doc: &Document, m: &Model) -> Vec<u8> {
 }
 
 fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
+    // The scores of a form's own features, for tokens neither in a headline
+    // nor first in a sentence (most tokens): the same sums, added once.
+    let mut word_scores: Vec<Option<[f32; NT]>> = vec![None; cx.forms.len()];
     // Each feature's weights are added as it is computed, in model order.
     let mut step = |i: usize, dynamic: &[u32]| {
         let mut scores = [0f32; NT];
-        cx.static_features(doc, i, &mut |h| m.add(bucket(h, m.buckets), &mut scores));
+        let mut add = |h: u64| m.add(bucket(h, m.buckets), &mut scores);
+        let t = &cx.info[i];
+        if t.headline() || t.sent_start() {
+            cx.word_features(i, &mut add);
+        } else {
+            let cached = word_scores[t.form as usize].get_or_insert_with(|| {
+                let mut own = [0f32; NT];
+                cx.word_features(i, &mut |h| m.add(bucket(h, m.buckets), &mut own));
+                own
+            });
+            scores = *cached;
+        }
+        cx.context_features(doc, i, &mut |h| m.add(bucket(h, m.buckets), &mut scores));
         for &b in dynamic {
             m.add(b, &mut scores);
         }
