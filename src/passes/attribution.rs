@@ -138,6 +138,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.before(q))
             .or(after)
             .or_else(|| ctx.colon(q))
+            .or_else(|| ctx.closing(q))
             .or_else(|| ctx.leading_subject(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
             .or_else(|| ctx.intro(q))
@@ -159,6 +160,7 @@ pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<V
         .enumerate()
         .map(|(qi, q)| {
             let all = [
+                ctx.closing(q),
                 ctx.leading_subject(q),
                 ctx.according(q),
                 ctx.after(q, true),
@@ -240,9 +242,15 @@ impl Ctx<'_, '_> {
             && si + 1 < doc.sentences.len()
             && doc.sentences[si + 1].paragraph == doc.sentences[si].paragraph
         {
-            // Only an attribution at the very start of that sentence counts.
+            // Only an attribution at the very start of that sentence counts:
+            // a cue in its first words, or after the phrase that opens it
+            // (`US Senator Jeff Sessions said`, `Miller, a retired worker,
+            // said`).
             let (a, b) = doc.sentences[si + 1].tokens;
-            if matches!(self.tok(a), "—" | "–" | "--") || (a..b.min(a + 4)).any(|k| self.is_cue(k)) {
+            let opening = (a..b.min(a + 16)).find(|&k| self.is_cue(k)).is_some_and(|k| {
+                k < a + 4 || self.np_left(k, a).is_some_and(|np| np.0 == a && self.strong_speaker(np))
+            });
+            if matches!(self.tok(a), "—" | "–" | "--") || opening {
                 sent_end = b;
             }
         }
@@ -253,7 +261,7 @@ impl Ctx<'_, '_> {
             let t = self.tok(i);
             if t == "—" || t == "–" || t == "--" {
                 dash = true;
-            } else if !matches!(t, "," | "-") {
+            } else if !(matches!(t, "," | "-") || t.chars().all(is_quote_mark)) {
                 return None; // `.”` then a new clause: not an attribution
             }
             i += 1;
@@ -648,6 +656,25 @@ impl Ctx<'_, '_> {
             }
         }
         false
+    }
+
+    /// Rule 4a: the sentence ends with its attribution, set off by a comma,
+    /// after other words than the quotation (`The program was a “good
+    /// thing” that yielded results, he remarked.`).
+    fn closing(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let start = doc.token_at_or_after(q.span.end);
+        let si = doc.sentence_at(q.span.end.saturating_sub(1))?;
+        let hi = doc.sentences[si].tokens.1;
+        // The first cue after the quotation and its speaker phrase.
+        let k = (start..hi).find(|&k| !self.in_quote[k] && self.is_cue(k) && k > start)?;
+        let np = self.np_left(k, start).filter(|&np| np.0 > start && self.tok(np.0 - 1) == "," && self.strong_speaker(np))?;
+        // Only at the end: nothing but a few words of time or place after it.
+        let tail = (k + 1..hi).take_while(|&t| !matches!(self.tok(t), "." | "!" | "?" | ";")).count();
+        if tail > 6 || (k + 1..k + 1 + tail).any(|t| self.in_quote[t]) {
+            return None;
+        }
+        self.found(Rule::After, doc.tokens[k].span, np)
     }
 
     /// Rule 5a: no cue, but the quotation's sentence opens with its subject,
@@ -1120,6 +1147,18 @@ mod tests {
             "“They are all here for the free stuff,” Jim Bennett shot back with a laugh.",
             "Jim Bennett",
             "Jim Bennett",
+        ),
+        (
+            "attribution closing the sentence",
+            "The program was a “good thing” that yielded good information, Donald Trump remarked on Monday.",
+            "Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "exclamation, then a titled name and its cue",
+            "“The great state of Alabama is proud to cast its votes!” US Senator Jeff Sessions said as he launched the process.",
+            "Jeff Sessions",
+            "Jeff Sessions",
         ),
         (
             "intro colon",
