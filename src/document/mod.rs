@@ -108,7 +108,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut line_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        i = next_break_byte(bytes, i);
+        if i == bytes.len() {
+            break;
+        }
         let len = match bytes[i] {
             b'\n' | b'\r' => 1,
             0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA9]) => 3, // U+2029
@@ -152,6 +156,30 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The first index at or after `i` holding a byte that may start a line
+/// break (`\n`, `\r`, or 0xE2, the lead byte of U+2029), or `bytes.len()`.
+fn next_break_byte(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes at a time: a word without any of them is skipped whole.
+    // `y` has a zero byte where `x` has `b`; the test is exact.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, b: u8| {
+        let y = x ^ (LO * b as u64);
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has(x, b'\n') || has(x, b'\r') || has(x, 0xE2) {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r' | 0xE2) {
+        i += 1;
+    }
+    i
 }
 
 /// Stage 3: sentence boundaries inside one paragraph's tokens.
@@ -242,6 +270,24 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(&paras(text), want, "{name}");
         }
+    }
+
+    #[test]
+    fn break_bytes_found_as_a_byte_loop_would() {
+        let text = "A long first line of text\u{201C}quoted\u{201D}, then\r\nmore\u{2029}x\n\n12345678\r";
+        let b = text.as_bytes();
+        let want: Vec<usize> = (0..b.len()).filter(|&i| matches!(b[i], b'\n' | b'\r' | 0xE2)).collect();
+        let mut got = Vec::new();
+        let mut i = 0;
+        loop {
+            i = next_break_byte(b, i);
+            if i == b.len() {
+                break;
+            }
+            got.push(i);
+            i += 1;
+        }
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -54,8 +54,13 @@ pub fn is_abbreviation(word: &str) -> bool {
     if word.len() > 6 {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+    // Lower-cased on the stack (this runs at every sentence end).
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..word.len()];
+    for (d, b) in lower.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(lower)).is_ok()
 }
 
 /// Splits `text[para]` into tokens, appending them to `out`.
@@ -87,7 +92,14 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
         let start = i;
         let mut end = next;
         let mut prev = c;
-        while let Some(d) = char_at(s, end) {
+        loop {
+            // ASCII letters and digits, the bulk of words, a byte at a time.
+            let run = s.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                end += run;
+                prev = s.as_bytes()[end - 1] as char;
+            }
+            let Some(d) = char_at(s, end) else { break };
             let d_end = end + d.len_utf8();
             if is_word_char(d) {
                 end = d_end;
