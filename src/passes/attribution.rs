@@ -250,7 +250,7 @@ impl Ctx<'_, '_> {
             let opening = (a..b.min(a + 16)).find(|&k| self.is_cue(k)).is_some_and(|k| {
                 k < a + 4 || self.np_left(k, a).is_some_and(|np| np.0 == a && self.strong_speaker(np))
             });
-            if matches!(self.tok(a), "—" | "–" | "--") || opening {
+            if matches!(self.tok(a), "—" | "–" | "―" | "--") || opening {
                 sent_end = b;
             }
         }
@@ -259,7 +259,7 @@ impl Ctx<'_, '_> {
         let mut dash = false;
         while i < end && !self.is_word(i) {
             let t = self.tok(i);
-            if t == "—" || t == "–" || t == "--" {
+            if matches!(t, "—" | "–" | "―" | "--") {
                 dash = true;
             } else if !(matches!(t, "," | "-") || t.chars().all(is_quote_mark)) {
                 return None; // `.”` then a new clause: not an attribution
@@ -273,6 +273,18 @@ impl Ctx<'_, '_> {
         if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) {
             let np = self.np_right(i + 1, end)?;
             return self.found(Rule::After, doc.tokens[i].span, np);
+        }
+        // `“…,” Leonard E. Burman, director of … and a professor at …,
+        // said`: a name and a long apposition closed by a comma and the cue.
+        if let Some(m) = self.ents.mention_at_token(i).filter(|m| m.tokens.0 == i && self.ents.entities[m.entity].kind != EntityKind::Location) {
+            let (a, b) = m.tokens;
+            let far = doc.sentences[si].tokens.1.min(i + 48);
+            if b < far && self.tok(b) == "," {
+                let cue = (b + 1..far).take_while(|&t| !self.in_quote[t]).find(|&t| self.is_cue(t));
+                if let Some(k) = cue.filter(|&k| k > i + 16 && self.tok(k - 1) == ",") {
+                    return self.found(Rule::After, doc.tokens[k].span, (a, b));
+                }
+            }
         }
         // `— X` (a dash and a name, no verb).
         let np_end = (i..end).find(|&k| !self.is_word(k) && self.tok(k) != "’s" && self.tok(k) != "'s").unwrap_or(end);
@@ -308,7 +320,8 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         if dash && np_end > i {
-            let np = self.np_right(i, np_end)?;
+            // A name after the dash, not `— just as he did`.
+            let np = self.np_right(i, np_end).filter(|&np| self.strong_speaker(np) || self.tok(np.0).starts_with(char::is_uppercase))?;
             return self.found(Rule::Dash, doc.tokens[start].span, np);
         }
         None
@@ -1159,6 +1172,18 @@ mod tests {
             "“The great state of Alabama is proud to cast its votes!” US Senator Jeff Sessions said as he launched the process.",
             "Jeff Sessions",
             "Jeff Sessions",
+        ),
+        (
+            "horizontal bar",
+            "“I just hope that this campaign gives the community the anger to go out and vote.” ― Jorge Falcon",
+            "Jorge Falcon",
+            "Jorge Falcon",
+        ),
+        (
+            "long apposition",
+            "“It has the important virtue of being fiscally responsible,” Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.",
+            "Leonard E. Burman",
+            "Leonard E. Burman",
         ),
         (
             "intro colon",
