@@ -86,6 +86,7 @@ function showError(msg) {
 }
 
 function clearError() {
+  if (errorEl.hidden && !errorEl.firstChild) return; // nothing to change (no relayout)
   errorEl.textContent = "";
   errorEl.hidden = true;
 }
