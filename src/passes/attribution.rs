@@ -599,6 +599,20 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // `On July 6, Sanders made the following comment:`: the subject of
+        // the introducing sentence.
+        let last = prev.sentences.1 - 1;
+        if let Some(np) = self.leading_np(last, hi - 1) {
+            if lexicon::pronoun(self.tok(np.0)).is_none_or(|_| np.1 - np.0 == 1) {
+                let speaker = self.speaker_of(np);
+                return Some(Attribution {
+                    speaker: Some(speaker),
+                    cue: Some(doc.tokens[hi - 1].span),
+                    rule: Some(Rule::Intro),
+                    confidence: Rule::Intro.confidence() - 0.1,
+                });
+            }
+        }
         // `From Chairwoman X:`: the phrase itself names the speaker.
         let start = if self.tok(lo).eq_ignore_ascii_case("from") { lo + 1 } else { lo };
         if hi - 1 - start <= 6 {
@@ -713,12 +727,36 @@ impl Ctx<'_, '_> {
         while a < qs && matches!(self.tok(a).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "then" | "yet" | "still" | "instead" | "meanwhile" | "later" | "also" | "now" | ",") {
             a += 1;
         }
+        // `As The Post's Ruth Marcus puts it, …`, `As Clinton told the Daily
+        // News, …`: the attribution clause names the source.
+        if a + 2 < qs && self.tok(a).eq_ignore_ascii_case("as") {
+            if let Some(c) = (a + 1..qs.min(a + 16)).find(|&t| self.tok(t) == ",") {
+                if let Some(k) = (a + 2..c).find(|&k| self.is_cue(k) || matches!(self.tok(k), "put" | "puts")) {
+                    if let Some(np) = self.np_left(k, a + 1).filter(|&np| self.strong_speaker(np)) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
         if a < qs && !self.ents.mention_at_token(a).is_some() && lexicon::pronoun(self.tok(a)).is_none() {
             if let Some(c) = (a..qs.min(a + 12)).find(|&t| self.tok(t) == ",") {
-                let opener = is_subordinator(self.tok(a)) || matches!(self.tok(a).to_ascii_lowercase().as_str(), "on" | "in" | "at" | "after" | "with" | "for" | "by" | "from");
+                // `In one exchange between Clinton and Mills, Mills forwards`,
+                // `Filling in for Sanders, West landed …`, `Ever since she
+                // endorsed Clinton, Ms. Warren has been …`.
+                let first = self.tok(a);
+                let opener = is_subordinator(first)
+                    || matches!(first.to_ascii_lowercase().as_str(), "on" | "in" | "at" | "after" | "with" | "for" | "by" | "from" | "ever")
+                    || (first.ends_with("ing") && first.len() > 5);
                 let names = (a..c).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind == EntityKind::Person));
-                if opener && !names {
+                let subject_follows = c + 1 < qs
+                    && (lexicon::pronoun(self.tok(c + 1)).is_some()
+                        || self.ents.mention_at_token(c + 1).is_some_and(|m| m.tokens.0 == c + 1 && self.ents.entities[m.entity].kind == EntityKind::Person));
+                if opener && (!names || subject_follows) {
                     a = c + 1;
+                    // `On July 6, 2015, Sanders …`: the year after the date.
+                    if a + 1 < qs && self.tok(a).bytes().all(|b| b.is_ascii_digit()) && self.tok(a + 1) == "," {
+                        a += 2;
+                    }
                 }
             }
         }
@@ -1184,6 +1222,12 @@ mod tests {
             "“It has the important virtue of being fiscally responsible,” Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.",
             "Leonard E. Burman",
             "Leonard E. Burman",
+        ),
+        (
+            "introducing sentence without a cue",
+            "On July 6, 2015, Bernie Sanders made the following comment:\n\n“For young people who have dropped out of high school, the jobless rate is over 30 percent.”",
+            "Bernie Sanders",
+            "Bernie Sanders",
         ),
         (
             "intro colon",
