@@ -65,12 +65,11 @@ pub fn speech_threshold() -> f64 {
 
 /// Classifies every quotation in place.
 pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
-    let in_quote = quote_mask(doc, quotes);
     let ctx = Context::new(doc, quotes);
-    let all: Vec<Vec<String>> = quotes.iter().map(|q| features(doc, q, &ctx, &in_quote)).collect();
+    let all: Vec<Vec<String>> = quotes.iter().map(|q| features(doc, q, &ctx)).collect();
     for (q, f) in quotes.iter_mut().zip(all) {
         let speech = speech_probability(&f) >= speech_threshold() && !(is_single(doc, q) && single_is_term(&f));
-        q.kind = if speech { speech_kind(doc, q) } else { QuoteKind::Scare };
+        q.kind = if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare };
     }
 }
 
@@ -103,13 +102,22 @@ pub fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
 
 /// The features of every quotation (for training; see `examples/quote_features.rs`).
 pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
-    let in_quote = quote_mask(doc, quotes);
     let ctx = Context::new(doc, quotes);
-    quotes.iter().map(|q| features(doc, q, &ctx, &in_quote)).collect()
+    quotes.iter().map(|q| features(doc, q, &ctx)).collect()
 }
 
-/// What the other quotations of the article show, counted once.
+/// What the article shows around its quotations, counted once so that
+/// each quotation's features cost time independent of its sentence's length.
 struct Context {
+    in_quote: Vec<bool>,
+    /// Prefix counts over tokens (one more entry than tokens): words, speech
+    /// cues outside quotations, cues with a subject just before them
+    /// (`he said`), cues followed by `that`, and `according to`.
+    words: Vec<u32>,
+    cues: Vec<u32>,
+    cues_with_subject: Vec<u32>,
+    cues_that: Vec<u32>,
+    according: Vec<u32>,
     /// Quotations starting before each sentence (prefix sums; one more entry
     /// than sentences).
     starts_by_sentence: Vec<usize>,
@@ -134,7 +142,61 @@ impl Context {
         for i in 1..per_sentence.len() {
             per_sentence[i] += per_sentence[i - 1];
         }
-        Context { starts_by_sentence: per_sentence, starts_by_paragraph, keys }
+        let in_quote = quote_mask(doc, quotes);
+        let n = doc.tokens.len();
+        let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+        let is_cue =
+            |k: usize| is_word(k) && !in_quote[k] && is_cue_word(doc.tok(k)) && doc.tok(k).starts_with(char::is_lowercase);
+        let sentence_start = {
+            let mut v = vec![0usize; n];
+            for sent in &doc.sentences {
+                v[sent.tokens.0..sent.tokens.1].iter_mut().for_each(|x| *x = sent.tokens.0);
+            }
+            v
+        };
+        // A subject right before a cue: among the three tokens before it in
+        // its sentence, a pronoun, a capitalised word or a speaker noun.
+        let has_subject = |k: usize| {
+            (sentence_start[k]..k).rev().take(3).filter(|&j| is_word(j) && !in_quote[j]).any(|j| {
+                let w = doc.tok(j);
+                lexicon::pronoun(w).is_some()
+                    || w.starts_with(char::is_uppercase)
+                    || lexicon::is_speaker_noun(&w.to_lowercase())
+            })
+        };
+        let prefix = |pred: &dyn Fn(usize) -> bool| {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(0u32);
+            for k in 0..n {
+                v.push(v[k] + pred(k) as u32);
+            }
+            v
+        };
+        let words = prefix(&is_word);
+        let cues = prefix(&is_cue);
+        let cues_with_subject = prefix(&|k| is_cue(k) && has_subject(k));
+        let cues_that = prefix(&|k| is_cue(k) && k + 1 < n && doc.tok(k + 1) == "that");
+        let according = prefix(&|k| k + 1 < n && doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to");
+        Context {
+            in_quote,
+            words,
+            cues,
+            cues_with_subject,
+            cues_that,
+            according,
+            starts_by_sentence: per_sentence,
+            starts_by_paragraph,
+            keys,
+        }
+    }
+
+    /// How many of the tokens `a..b` a prefix count counts.
+    fn count(prefix: &[u32], a: usize, b: usize) -> usize {
+        if b <= a {
+            0
+        } else {
+            (prefix[b] - prefix[a]) as usize
+        }
     }
 }
 
@@ -214,7 +276,7 @@ fn word_feature(w: &str) -> String {
 }
 
 /// The features of one quotation, as `name=value` strings.
-fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<String> {
+fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
     let text = doc.text;
     let inner_text = q.inner.slice(text);
     let shape = inner_shape(inner_text);
@@ -275,12 +337,14 @@ fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<
     let pi = doc.sentences[si].paragraph;
     let para = doc.paragraphs[pi];
     let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+    let in_quote = &ctx.in_quote;
     let is_cue = |k: usize| is_word(k) && !in_quote[k] && is_cue_word(doc.tok(k)) && doc.tok(k).starts_with(char::is_lowercase);
+    let cues = |a: usize, b: usize| Context::count(&ctx.cues, a, b) > 0;
 
     // Position in sentence and paragraph.
-    let words_before = (lo..ti).filter(|&k| is_word(k)).count();
+    let words_before = Context::count(&ctx.words, lo, ti);
     add(format!("before={}", bucket(words_before.min(5))));
-    let words_after = (tj..hi).filter(|&k| is_word(k)).count();
+    let words_after = Context::count(&ctx.words, tj, hi);
     add(format!("after={}", bucket(words_after.min(5))));
     if para.span.start == q.span.start {
         add("opens_para".into());
@@ -317,10 +381,10 @@ fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<
 
     // Speech cues.
     let cue_before = prev.is_some_and(|k| (ti - k) <= 3 && is_cue(k));
-    let cue_after = (tj..hi.min(tj + 6)).any(is_cue);
-    let cue_near_before = (lo.max(ti.saturating_sub(8))..ti).any(is_cue);
-    let cue_sentence = (lo..hi).any(is_cue);
-    let according = (lo..hi.saturating_sub(1)).any(|k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to");
+    let cue_after = cues(tj, hi.min(tj + 6));
+    let cue_near_before = cues(lo.max(ti.saturating_sub(8)), ti);
+    let cue_sentence = cues(lo, hi);
+    let according = Context::count(&ctx.according, lo, hi.saturating_sub(1)) > 0;
     let colon = ti > lo && doc.tok(ti - 1) == ":";
     for (on, name) in [
         (cue_before, "cue_before"),
@@ -356,7 +420,7 @@ fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<
     let near_sentence_cue = [si.checked_sub(1), Some(sj + 1)].into_iter().flatten().any(|s| {
         s < doc.sentences.len() && doc.sentences[s].paragraph == pi && {
             let (a, b) = doc.sentences[s].tokens;
-            (a..b).any(is_cue)
+            cues(a, b)
         }
     });
     if near_sentence_cue {
@@ -371,16 +435,10 @@ fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<
         3..=5 => "m",
         _ => "l",
     };
-    let cue_left = (lo..ti).any(is_cue);
-    let cue_right = (tj..hi).any(is_cue);
-    let has_subject = |k: usize| {
-        (lo..k).rev().filter(|&j| is_word(j) && !in_quote[j]).take(3).any(|j| {
-            let w = doc.tok(j);
-            lexicon::pronoun(w).is_some() || w.starts_with(char::is_uppercase) || lexicon::is_speaker_noun(&w.to_lowercase())
-        })
-    };
-    let cue_subject = (lo..hi).any(|k| is_cue(k) && has_subject(k));
-    let cue_that = (lo..ti).any(|k| is_cue(k) && k + 1 < ti && doc.tok(k + 1) == "that");
+    let cue_left = cues(lo, ti);
+    let cue_right = cues(tj, hi);
+    let cue_subject = Context::count(&ctx.cues_with_subject, lo, hi) > 0;
+    let cue_that = Context::count(&ctx.cues_that, lo, ti) > 0;
     for (on, name) in [
         (cue_left, "cue_left"),
         (cue_right, "cue_right"),
@@ -479,13 +537,13 @@ fn features(doc: &Document, q: &Quote, ctx: &Context, in_quote: &[bool]) -> Vec<
 }
 
 /// `direct` or `partial` for a quotation that reports speech.
-fn speech_kind(doc: &Document, q: &Quote) -> QuoteKind {
+fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
     let inner = q.inner.slice(doc.text);
     let starts_upper = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
     let ti = doc.token_at_or_after(q.span.start);
     let words_before = doc
         .sentence_at(q.span.start)
-        .map(|si| (doc.sentences[si].tokens.0..ti).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count())
+        .map(|si| Context::count(&ctx.words, doc.sentences[si].tokens.0, ti))
         .unwrap_or(0);
     let ends_sentence = inner.chars().next_back().is_some_and(is_terminal);
     if words_before > 0 && (!starts_upper || !ends_sentence && inner.split(is_space).count() <= 3) {
