@@ -46,3 +46,15 @@ fn fixtures_keep_geo_on_locations() {
     check("彼は「明日は雨」と言った。 The Singapore Summit was held in Singapore.");
     check("🏴󠁧󠁢󠁳󠁣󠁴󠁿 “Scotland 🏴󠁧󠁢󠁥󠁮󠁧󠁿 too,” said Angela Merkel.");
 }
+
+/// Quote pairing rules added for issue #3 (a line break before a mark as a
+/// paragraph break, a stray opening double mark dropped with everything
+/// opened after it, a closing mark typed between spaces): edge inputs that
+/// mix them keep the contract.
+#[test]
+fn quote_pairing_edge_cases_keep_the_contract() {
+    check("\"a ‘b “c” d’ e\n“f\n\ng");
+    check("x, \" \" '' '' ,' \" “ ”\n“\n“");
+    check("“ “ ” ”\n\"\n\n\"“a” b, \" c");
+    check("He said “we will\n“win,” ' '' she said.\n\n“Next");
+}

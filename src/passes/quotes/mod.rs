@@ -8,11 +8,14 @@
 //!    emphasis delimiters: a mark followed by a letter can open, one preceded
 //!    by a letter can close. Apostrophes (`Korea’s`, `’90s`, `rock ’n’ roll`)
 //!    are dropped here.
-//! 2. **Pairing.** Marks are matched with a stack inside each paragraph. A
-//!    stray closing mark is ignored; an opening mark left unclosed ends at the
-//!    end of its paragraph, unless the next paragraph opens with the same
-//!    family of mark, which is the convention for a quotation running over
-//!    several paragraphs. A mistake therefore never spreads past a paragraph.
+//! 2. **Pairing.** Marks are matched with a stack inside each paragraph (a
+//!    line that starts with a quotation mark counts as a paragraph of its
+//!    own). A stray closing mark is ignored; an opening double mark while
+//!    another is open means the earlier one was stray, and it is dropped; an
+//!    opening mark left unclosed ends at the end of its paragraph, unless the
+//!    next paragraph opens with the same family of mark, which is the
+//!    convention for a quotation running over several paragraphs. A mistake
+//!    therefore never spreads past a paragraph.
 //! 3. **Kind.** Each outermost quotation is `direct`, `partial` (a fragment
 //!    inside reported speech) or `scare` (a term, title or nickname). Nested
 //!    quotations stay inside their outer quotation.
