@@ -5,6 +5,8 @@
 // page is still being fetched. app.js imports the same instance.
 import { Engine } from "./engine.js";
 
+// Marks for the bench (tools/bench/page.mjs): where start-up time goes.
+performance.mark?.("annotator:boot");
 export const engine = new Engine();
 /** Resolves when the engine is ready; rejects with a readable message. */
 export const engineLoaded = engine.load();

@@ -38,7 +38,9 @@ export class Engine {
       this.worker = null;
       throw err;
     }
+    performance.mark?.("annotator:compiled");
     await ready;
+    performance.mark?.("annotator:worker-ready");
   }
 
   /** Start a fresh worker with `module` (the compiled module, or a promise of it). */

@@ -108,16 +108,18 @@ async function openReady() {
   await page.addInitScript(OBSERVER);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench && window.__bench.states.some(([s]) => s === "ready" || s === "error"), null, { timeout: TIMEOUT });
-  const { states, wasmFetched, domContentLoaded } = await page.evaluate(() => ({
+  const { states, wasmFetched, domContentLoaded, marks } = await page.evaluate(() => ({
     states: window.__bench.states,
     wasmFetched: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
     domContentLoaded: performance.getEntriesByType("navigation")[0]?.domContentLoadedEventEnd,
+    // The page's own marks (www/boot.js, engine.js), if it sets them.
+    marks: Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("annotator:")).map((m) => [m.name.slice(10), m.startTime])),
   }));
   const ready = states.find(([s]) => s === "ready");
   if (!ready) throw new Error(`the page did not get ready: ${JSON.stringify(states)}`);
   // Let the automatic first annotation (of the sample, if any) finish.
   await page.waitForFunction(() => !["busy", "loading"].includes(document.documentElement.dataset.state), null, { timeout: TIMEOUT });
-  return { context, page, readyMs: ready[1], wasmFetched, domContentLoaded };
+  return { context, page, readyMs: ready[1], wasmFetched, domContentLoaded, marks };
 }
 
 // One annotate-plus-render through the page's own UI; returns [to done, to next frame] in ms.
@@ -156,11 +158,13 @@ async function annotateOnce(page, text) {
 const loads = [];
 const fetched = [];
 const dcl = [];
+const marks = {};
 for (let i = 0; i < LOADS; i++) {
-  const { context, readyMs, wasmFetched, domContentLoaded } = await openReady();
+  const { context, readyMs, wasmFetched, domContentLoaded, marks: m } = await openReady();
   loads.push(readyMs);
   fetched.push(wasmFetched ?? NaN);
   dcl.push(domContentLoaded ?? NaN);
+  for (const [k, v] of Object.entries(m)) (marks[k] ??= []).push(v);
   await context.close();
 }
 
@@ -182,6 +186,9 @@ const res = {
   load_to_ready_all: loads,
   dom_content_loaded_ms: median(dcl),
   wasm_fetched_ms: median(fetched),
+  // Medians of the page's start-up marks: boot module running, WASM compiled,
+  // worker initialised (www/boot.js, engine.js).
+  load_marks_ms: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, median(v)])),
   seed_bytes: utf8Bytes(seed),
   seed_done_ms: median(seedRuns.map((r) => r[0])),
   seed_frame_ms: median(seedRuns.map((r) => r[1])),
@@ -191,7 +198,9 @@ const res = {
   runs: { seed: SEED_RUNS, big: BIG_RUNS, loads: LOADS },
 };
 console.log(
-  `page (${res.server}): load to ready ${res.load_to_ready_ms.toFixed(0)} ms (DOMContentLoaded ${res.dom_content_loaded_ms.toFixed(0)}, WASM fetched ${res.wasm_fetched_ms.toFixed(0)});` +
+  `page (${res.server}): load to ready ${res.load_to_ready_ms.toFixed(0)} ms (DOMContentLoaded ${res.dom_content_loaded_ms.toFixed(0)}, WASM fetched ${res.wasm_fetched_ms.toFixed(0)}` +
+    Object.entries(res.load_marks_ms).map(([k, v]) => `, ${k} ${v.toFixed(0)}`).join("") +
+    `);` +
     ` seed ${res.seed_done_ms.toFixed(1)} ms (frame ${res.seed_frame_ms.toFixed(1)}); ` +
     `1 MB ${res.big_done_ms.toFixed(0)} ms (frame ${res.big_frame_ms.toFixed(0)})`,
 );
