@@ -155,8 +155,11 @@ impl H {
         H((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
     }
     fn str(self, s: &str) -> H {
+        self.bytes(s.as_bytes())
+    }
+    fn bytes(self, s: &[u8]) -> H {
         let mut h = self;
-        for &b in s.as_bytes() {
+        for &b in s {
             h = h.byte(b);
         }
         h.byte(0xff)
@@ -223,6 +226,13 @@ impl Interner {
         &self.text[start..self.ends[id]]
     }
 
+    /// [`Interner::get`] as bytes (no char-boundary checks: for hashing).
+    fn bytes(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text.as_bytes()[start..self.ends[id]]
+    }
+
     /// The id of `s`, and whether it is new.
     fn intern(&mut self, s: &str) -> (u32, bool) {
         if 2 * (self.len() + 1) > self.slots.len() {
@@ -233,7 +243,7 @@ impl Interner {
         loop {
             match self.slots[k] {
                 0 => break,
-                id if self.get(id - 1) == s => return (id - 1, false),
+                id if self.bytes(id - 1) == s.as_bytes() => return (id - 1, false),
                 _ => k = (k + 1) & mask,
             }
         }
@@ -309,9 +319,10 @@ struct Lookups {
 
 impl Lookups {
     fn of(w: &str) -> Lookups {
+        let in_table = names::in_table(w);
         Lookups {
-            in_table: names::in_table(w),
-            first_name: names::is_first_name(w),
+            in_table,
+            first_name: in_table && names::is_first_name(w),
             person_title: lexicon::is_person_title(w),
             org_word: is_org_word(w),
             place_word: is_place_word(w),
@@ -892,13 +903,13 @@ impl Context {
         f(lf(next).h10);
         f(lf(lw(-2)).h11);
         f(lf(lw(2)).h12);
-        f(lf(prev).s13.str(self.lower_text.get(lower)).0);
-        f(low.s14.str(self.lower_text.get(next)).0);
+        f(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
+        f(low.s14.bytes(self.lower_text.bytes(next)).0);
         let (sp, sn) = (shp(-1), shp(1));
-        let (key_text, next_text) = (self.shape_text.get(key), self.shape_text.get(sn));
-        f(self.shapes[sp as usize].s15.str(key_text).str(next_text).0);
-        f(self.shapes[sp as usize].s16.str(key_text).0);
-        f(self.shapes[key as usize].s17.str(next_text).0);
+        let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
+        f(self.shapes[sp as usize].s15.bytes(key_text).bytes(next_text).0);
+        f(self.shapes[sp as usize].s16.bytes(key_text).0);
+        f(self.shapes[key as usize].s17.bytes(next_text).0);
         // Gazetteer.
         if let Some((feat, begin, single)) = t.gaz {
             f(H::new(18).str(feat.as_str()).byte(begin as u8).byte(single as u8).0);
@@ -1038,12 +1049,12 @@ pub fn decode(cx: &Context, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8)
                 feats.push(b51[p1 as usize][p2 as usize]);
                 let f52 = &mut b52[lw][p1 as usize];
                 if *f52 == UNSET {
-                    *f52 = H::new(52).byte(p1).str(cx.lower_text.get(lw as u32)).bucket(n);
+                    *f52 = H::new(52).byte(p1).bytes(cx.lower_text.bytes(lw as u32)).bucket(n);
                 }
                 feats.push(*f52);
                 let f53 = &mut b53[sh][p1 as usize];
                 if *f53 == UNSET {
-                    *f53 = H::new(53).byte(p1).str(cx.shape_text.get(sh as u32)).bucket(n);
+                    *f53 = H::new(53).byte(p1).bytes(cx.shape_text.bytes(sh as u32)).bucket(n);
                 }
                 feats.push(*f53);
                 if cx.candidate(i) {
