@@ -334,6 +334,7 @@ impl Ctx<'_, '_> {
         let si = doc.sentence_at(q.span.start)?;
         let lo = doc.sentences[si].tokens.0;
         let mut best: Option<(usize, (usize, usize))> = None;
+        let main = self.main_clause_start(lo, qs);
         let mut k = qs;
         while k > lo {
             k -= 1;
@@ -342,6 +343,11 @@ impl Ctx<'_, '_> {
             }
             let Some(np) = self.cue_subject(k, lo, qs) else { continue };
             let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
+            // `When Sanders accused Clinton …, she said “…”`: a cue in the
+            // leading subordinate clause is not the source of the main one.
+            if best.is_some() && k < main {
+                break;
+            }
             if best.is_some() {
                 // `Abe said he thinks … “…”`, `Flynn said Trump was right
                 // when he said “…”`: the named subject of an earlier cue is
@@ -383,6 +389,22 @@ impl Ctx<'_, '_> {
             }
         }
         self.found(Rule::Before, doc.tokens[cue].span, np)
+    }
+
+    /// Where the main clause of the sentence starting at `lo` begins: after
+    /// a leading subordinate clause and its comma (`When Trump announced his
+    /// candidacy, he …`), else at `lo`.
+    fn main_clause_start(&self, lo: usize, hi: usize) -> usize {
+        let mut a = lo;
+        while a < hi && matches!(self.tok(a), "And" | "But" | "Yet" | "So" | "and" | "but") {
+            a += 1;
+        }
+        if a < hi && is_subordinator(self.tok(a)) && !matches!(self.tok(a).to_ascii_lowercase().as_str(), "in" | "on" | "at" | "during") {
+            if let Some(c) = (a..hi).find(|&t| self.tok(t) == ",") {
+                return c + 1;
+            }
+        }
+        lo
     }
 
     /// The first cue of the sentence starting at `lo` whose complement
@@ -432,7 +454,8 @@ impl Ctx<'_, '_> {
         if bare || conj {
             // The first cue of the sentence with a speaker, not a relative
             // clause's (`an architect who said …, saying`).
-            let earlier = (lo..k - 1)
+            let main = self.main_clause_start(lo, k).min(k - 1);
+            let earlier = (main..k - 1)
                 .filter(|&j| self.is_cue(j) && !self.is_infinitive(j))
                 .find_map(|j| self.np_left(j, lo).filter(|&np| self.strong_speaker(np)))
                 .filter(|&(a, b)| !(b - a == 1 && matches!(self.tok(a), "who" | "which")));
@@ -847,6 +870,12 @@ impl Ctx<'_, '_> {
                 }
                 // `X, a doctor at Y, said` / `Jeff Weaver, Sanders’ campaign manager, said`: X.
                 k = j - 1;
+                // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`.
+                if k > lo + 1 && self.tok(k - 1) == ")" {
+                    if let Some(open) = (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| self.tok(t) == "(") {
+                        k = open;
+                    }
+                }
             } else {
                 return None;
             }
@@ -1228,6 +1257,18 @@ mod tests {
             "On July 6, 2015, Bernie Sanders made the following comment:\n\n“For young people who have dropped out of high school, the jobless rate is over 30 percent.”",
             "Bernie Sanders",
             "Bernie Sanders",
+        ),
+        (
+            "cue in a leading subordinate clause",
+            "When Bernie Sanders accused her of being too reliant on Wall Street, Hillary Clinton said “I stood up against the behavior of the banks.”",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        ),
+        (
+            "party in parentheses before an apposition",
+            "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be a “stronger” candidate.",
+            "Claire McCaskill",
+            "Claire McCaskill",
         ),
         (
             "intro colon",
