@@ -7,20 +7,23 @@ the compact form embedded in the annotator.
 Layout (little-endian), columnar so that gzip does well;
 `src/passes/entities/gazetteer.rs` reads it:
 
-    b"GAZ1", u32 places P, u32 aliases A
+    b"GAZ2", u32 places P, u32 aliases A
     P bytes        feature (0 country, 1 admin1, 2 city, 3 continent, 4 region),
                    + 8 when the canonical name is itself a name of this place
     P × 2 bytes    ISO country code, ASCII ("\0\0" when none)
-    P × i32        latitude × 1000
-    P × i32        longitude × 1000
-    P × 2 bytes    population to two significant digits: mantissa, exponent
+    P × i16        latitude × 100 (0.01°, about a kilometre: a city's point,
+                   not a survey; 3 decimals cost 14 KB gzip more)
+    P × i16        longitude × 100
     P canonical names, sorted by bytes, front-coded (below)
     A × u16        place of each alias
     A aliases (names that differ from their place's canonical name), sorted
                    by bytes, front-coded
 
 Front coding: u8 length shared with the previous string, the rest, "\n".
-A place is a distinct (canonical, feature, country, lat, lon, population);
+Population only ranks places while the table is generated (gen_gazetteer.py),
+so it is not packed.
+
+A place is a distinct (canonical, feature, country, lat, lon);
 places are sorted by canonical name, then the other fields. Deterministic:
 the same table gives the same bytes.
 """
@@ -40,37 +43,25 @@ def main():
         if line.startswith("#") or not line.strip():
             continue
         name, feature, country, lat, lon, pop, canonical = line.rstrip("\n").split("\t")
-        place = (canonical, FEATURES.index(feature), country, round(float(lat) * 1000), round(float(lon) * 1000), two_digits(int(pop)))
+        place = (canonical, FEATURES.index(feature), country, round(float(lat) * 100), round(float(lon) * 100))
         rows.append((name, place))
     places = sorted({p for _, p in rows}, key=lambda p: (p[0].encode(),) + p[1:])
     index = {p: i for i, p in enumerate(places)}
     assert len(places) < 65536
     is_name = {index[p] for n, p in rows if n == p[0]}
     aliases = sorted(((n.encode(), index[p]) for n, p in rows if n != p[0]))
-    out = bytearray(b"GAZ1" + struct.pack("<II", len(places), len(aliases)))
+    out = bytearray(b"GAZ2" + struct.pack("<II", len(places), len(aliases)))
     out += bytes(p[1] + (8 if i in is_name else 0) for i, p in enumerate(places))
     for p in places:
         c = p[2].encode("ascii")
         out += c if len(c) == 2 else b"\0\0"
-    out += b"".join(struct.pack("<i", p[3]) for p in places)
-    out += b"".join(struct.pack("<i", p[4]) for p in places)
-    out += b"".join(bytes(p[5]) for p in places)
+    out += b"".join(struct.pack("<h", p[3]) for p in places)
+    out += b"".join(struct.pack("<h", p[4]) for p in places)
     out += front_code([p[0].encode() for p in places])
     out += b"".join(struct.pack("<H", i) for _, i in aliases)
     out += front_code([n for n, _ in aliases])
     pathlib.Path(args.out).write_bytes(bytes(out))
     print(f"{args.out}: {len(places)} places, {len(aliases)} aliases, {len(rows)} names, {len(out)} bytes")
-
-
-def two_digits(pop):
-    """(mantissa, exponent) with pop ≈ mantissa × 10^exponent, mantissa < 100."""
-    e = 0
-    while pop >= 100 * 10**e:
-        e += 1
-    m = (pop + 10**e // 2) // 10**e
-    if m == 100:
-        m, e = 10, e + 1
-    return (m, e)
 
 
 def front_code(strings):

@@ -51,9 +51,9 @@ pub struct Place {
     pub feature: Feature,
     /// ISO 3166-1 alpha-2, empty for continents and regions.
     pub country: &'static str,
+    /// Degrees, to 0.01° (about a kilometre).
     pub lat: f64,
     pub lon: f64,
-    pub population: u64,
 }
 
 struct Gazetteer {
@@ -65,7 +65,7 @@ struct Gazetteer {
 
 /// Reads front-coded strings (`u8` shared length, rest, `\n`) into one
 /// string; returns the string, each entry's range, and the bytes read.
-fn front_decoded(b: &[u8], count: usize) -> Option<(String, Vec<(usize, usize)>, usize)> {
+pub(super) fn front_decoded(b: &[u8], count: usize) -> Option<(String, Vec<(usize, usize)>, usize)> {
     let mut arena: Vec<u8> = Vec::with_capacity(count * 12);
     let mut ranges = Vec::with_capacity(count);
     let mut prev = (0usize, 0usize);
@@ -88,7 +88,7 @@ fn front_decoded(b: &[u8], count: usize) -> Option<(String, Vec<(usize, usize)>,
 }
 
 fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
-    if b.get(0..4)? != b"GAZ1" {
+    if b.get(0..4)? != b"GAZ2" {
         return None;
     }
     let u32_at = |o: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?)) };
@@ -96,9 +96,8 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
     let feat = 12;
     let country = feat + p;
     let lat = country + 2 * p;
-    let lon = lat + 4 * p;
-    let pop = lon + 4 * p;
-    let canon = pop + 2 * p;
+    let lon = lat + 2 * p;
+    let canon = lon + 2 * p;
     let (canon_text, canon_ranges, used) = front_decoded(b.get(canon..)?, p)?;
     let alias_idx = canon + used;
     let (alias_text, alias_ranges, _) = front_decoded(b.get(alias_idx + 2 * a..)?, a)?;
@@ -111,17 +110,15 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
         let feature = Feature::from_code(f & 7)?;
         let cc = std::str::from_utf8(b.get(country + 2 * k..country + 2 * k + 2)?).ok()?;
         let cc = if cc == "\0\0" { "" } else { cc };
-        let i32_at = |o: usize| -> Option<i32> { Some(i32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?)) };
-        let (m, e) = (*b.get(pop + 2 * k)? as u64, *b.get(pop + 2 * k + 1)? as u32);
+        let i16_at = |o: usize| -> Option<i16> { Some(i16::from_le_bytes(b.get(o..o + 2)?.try_into().ok()?)) };
         let (s, t) = canon_ranges[k];
         let canonical = canon_text.get(s..t)?;
         places.push(Place {
             canonical,
             feature,
             country: cc,
-            lat: i32_at(lat + 4 * k)? as f64 / 1000.0,
-            lon: i32_at(lon + 4 * k)? as f64 / 1000.0,
-            population: m.saturating_mul(10u64.saturating_pow(e.min(18))),
+            lat: i16_at(lat + 2 * k)? as f64 / 100.0,
+            lon: i16_at(lon + 2 * k)? as f64 / 100.0,
         });
         if f & 8 != 0 {
             names.insert(canonical, k as u16);
@@ -191,10 +188,8 @@ mod tests {
             let f: Vec<&str> = line.split('\t').collect();
             let p = lookup(f[0]).unwrap_or_else(|| panic!("{}", f[0]));
             assert_eq!((p.canonical, p.feature.as_str(), p.country), (f[6], f[1], f[2]), "{}", f[0]);
-            assert!((p.lat - f[3].parse::<f64>().unwrap()).abs() < 0.0006, "{}", f[0]);
-            assert!((p.lon - f[4].parse::<f64>().unwrap()).abs() < 0.0006, "{}", f[0]);
-            let pop: f64 = f[5].parse().unwrap();
-            assert!((p.population as f64 - pop).abs() <= pop * 0.05 + 1.0, "{}", f[0]);
+            assert!((p.lat - f[3].parse::<f64>().unwrap()).abs() < 0.0051, "{}", f[0]);
+            assert!((p.lon - f[4].parse::<f64>().unwrap()).abs() < 0.0051, "{}", f[0]);
             n += 1;
         }
         assert_eq!(n, len());
