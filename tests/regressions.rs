@@ -58,3 +58,16 @@ fn quote_pairing_edge_cases_keep_the_contract() {
     check("“ “ ” ”\n\"\n\n\"“a” b, \" c");
     check("He said “we will\n“win,” ' '' she said.\n\n“Next");
 }
+
+/// Speaker attribution: the unicode fixture's dateline quotation (`Seoul,
+/// Oct. 7 — “…,” said Mike Pompeo.`) keeps its inverted speaker across the
+/// dateline dash, flag and emoji (the speaker rules now look for dashes and
+/// subjects before a quotation; this pins the plain case).
+#[test]
+fn dateline_quote_keeps_its_inverted_speaker() {
+    let text = "Seoul 🇰🇷, Oct. 7 — “We had a good trip 👍🏽 to Pyongyang,” said Mike Pompeo. 👨‍👩‍👧 families waited in Tokyo.";
+    check(text);
+    let ann = annotate(text, &Options::default());
+    let speaker = ann.quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.text, "Mike Pompeo");
+}
