@@ -7,10 +7,11 @@ the compact form embedded in the annotator.
 Layout (little-endian), columnar so that gzip does well;
 `src/passes/entities/gazetteer.rs` reads it:
 
-    b"GAZ2", u32 places P, u32 aliases A
+    b"GAZ3", u32 places P, u32 aliases A
     P bytes        feature (0 country, 1 admin1, 2 city, 3 continent, 4 region),
                    + 8 when the canonical name is itself a name of this place
-    P × 2 bytes    ISO country code, ASCII ("\0\0" when none)
+    u8 C, C × 2 bytes  the ISO country codes used, ASCII, sorted ("\0\0" = none)
+    P bytes        each place's country, an index into those codes
     P × i16        latitude × 100 (0.01°, about a kilometre: a city's point,
                    not a survey; 3 decimals cost 14 KB gzip more)
     P × i16        longitude × 100
@@ -50,11 +51,12 @@ def main():
     assert len(places) < 65536
     is_name = {index[p] for n, p in rows if n == p[0]}
     aliases = sorted(((n.encode(), index[p]) for n, p in rows if n != p[0]))
-    out = bytearray(b"GAZ2" + struct.pack("<II", len(places), len(aliases)))
+    out = bytearray(b"GAZ3" + struct.pack("<II", len(places), len(aliases)))
     out += bytes(p[1] + (8 if i in is_name else 0) for i, p in enumerate(places))
-    for p in places:
-        c = p[2].encode("ascii")
-        out += c if len(c) == 2 else b"\0\0"
+    codes = sorted({p[2].encode("ascii") if p[2] else b"\0\0" for p in places})
+    assert len(codes) < 256 and all(len(c) == 2 for c in codes)
+    out += bytes([len(codes)]) + b"".join(codes)
+    out += bytes(codes.index(p[2].encode("ascii") if p[2] else b"\0\0") for p in places)
     out += b"".join(struct.pack("<h", p[3]) for p in places)
     out += b"".join(struct.pack("<h", p[4]) for p in places)
     out += front_code([p[0].encode() for p in places])

@@ -88,14 +88,16 @@ pub(super) fn front_decoded(b: &[u8], count: usize) -> Option<(String, Vec<(usiz
 }
 
 fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
-    if b.get(0..4)? != b"GAZ2" {
+    if b.get(0..4)? != b"GAZ3" {
         return None;
     }
     let u32_at = |o: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?)) };
     let (p, a) = (u32_at(4)? as usize, u32_at(8)? as usize);
     let feat = 12;
-    let country = feat + p;
-    let lat = country + 2 * p;
+    let ncodes = *b.get(feat + p)? as usize;
+    let codes = feat + p + 1;
+    let country = codes + 2 * ncodes;
+    let lat = country + p;
     let lon = lat + 2 * p;
     let canon = lon + 2 * p;
     let (canon_text, canon_ranges, used) = front_decoded(b.get(canon..)?, p)?;
@@ -108,7 +110,8 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
     for k in 0..p {
         let f = *b.get(feat + k)?;
         let feature = Feature::from_code(f & 7)?;
-        let cc = std::str::from_utf8(b.get(country + 2 * k..country + 2 * k + 2)?).ok()?;
+        let c = codes + 2 * *b.get(country + k)? as usize;
+        let cc = std::str::from_utf8(b.get(c..c + 2)?).ok()?;
         let cc = if cc == "\0\0" { "" } else { cc };
         let i16_at = |o: usize| -> Option<i16> { Some(i16::from_le_bytes(b.get(o..o + 2)?.try_into().ok()?)) };
         let (s, t) = canon_ranges[k];
