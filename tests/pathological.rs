@@ -109,6 +109,18 @@ fn quotes_nested_ten_thousand_deep() {
 }
 
 #[test]
+fn quotes_with_cues_in_one_run_on_sentence() {
+    // Every quotation has a cue beside it and no full stop ends the
+    // sentence: attribution looks across sentences, so this is its worst case.
+    let n = size(50_000);
+    let text: String = (0..n).map(|i| format!("he said \"word{i}\" and ")).collect();
+    let ann = annotate_all(&text);
+    assert_eq!(ann.quotes.len(), n);
+    let text: String = (0..n).map(|i| format!("He said \"word{i}\". ")).collect();
+    annotate_all(&text);
+}
+
+#[test]
 fn a_one_mb_single_word() {
     let text = "a".repeat(MB);
     let ann = annotate_all(&text);

@@ -182,6 +182,10 @@ fn next_break_byte(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The longest sentence, in tokens. Real sentences stay far below it: the
+/// longest in the PolNeAR, CoNLL-2003 and GUM data has 220 tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Stage 3: sentence boundaries inside one paragraph's tokens.
 ///
 /// A sentence ends after `.`, `!`, `?` or `…` (plus any closing quotation
@@ -221,6 +225,12 @@ fn split_sentences(text: &str, tokens: &[Token], t0: usize, paragraph: usize, ou
                 let abbrev = tokens[i].kind == TokenKind::Word;
                 end_here = starts && (!abbrev || is_sentence_starter(next));
             }
+        }
+        // A run-on "sentence" (logs, lists, text without full stops) is cut
+        // every MAX_SENTENCE_TOKENS tokens: later passes look across whole
+        // sentences, and this keeps their work per token bounded.
+        if !end_here && i + 1 - first >= MAX_SENTENCE_TOKENS && i + 1 < n {
+            end_here = true;
         }
         if end_here {
             out.push(Sentence {

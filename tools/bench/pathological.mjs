@@ -27,12 +27,23 @@ const nested = (open, close, bytes) => {
   return open.repeat(n) + "x" + close.repeat(n);
 };
 
+/** `line(i)` for i = 0, 1, … up to `bytes` bytes (ASCII lines). */
+const numbered = (line, bytes) => {
+  const parts = [];
+  for (let i = 0, n = 0; n < bytes; i++) {
+    parts.push(line(i));
+    n += parts.at(-1).length;
+  }
+  return parts.join("");
+};
+
 const INPUTS = [
   ["quotation marks, every style", (b) => fill("\"“”'‘’«»„‚「」‹›", b)],
   ["quotation marks, only `\"`", (b) => fill('"', b)],
   ["no whitespace, news-like", (b) => fill("Kim“said”Seoul,Pompeo:“We’re”fine.U.S.—", b)],
   ["one-word paragraphs", (b) => fill("word\n\n", b)],
   ["quotes nested as deep as the size allows", (b) => nested("“a ‘b ", "’ c” d", b)],
+  ["quotes with cues in one run-on sentence", (b) => numbered((i) => `he said "word${i}" and `, b)],
   ["a single word", (b) => fill("a", b)],
 ];
 
