@@ -145,8 +145,11 @@ impl Context {
         let in_quote = quote_mask(doc, quotes);
         let n = doc.tokens.len();
         let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-        let is_cue =
-            |k: usize| is_word(k) && !in_quote[k] && is_cue_word(doc.tok(k)) && doc.tok(k).starts_with(char::is_lowercase);
+        // Looked up once a token: three of the counts below ask it.
+        let cue: Vec<bool> = (0..n)
+            .map(|k| is_word(k) && !in_quote[k] && doc.tok(k).starts_with(char::is_lowercase) && is_cue_word(doc.tok(k)))
+            .collect();
+        let is_cue = |k: usize| cue[k];
         let sentence_start = {
             let mut v = vec![0usize; n];
             for sent in &doc.sentences {
