@@ -8,9 +8,11 @@
 //! a demonym (`North Korean`), a handle is no name, a MISC span that is a
 //! known place is a location, and a bare surname of a full name found in
 //! the document is that person wherever it appears. The gazetteer gives
-//! every location its `geo`; a place the gazetteer lacks is left out, so
-//! every location has one. Bare surnames (`Pompeo`, `Kim`) link to the full
-//! names, so every mention of a person points at one entity.
+//! every location its `geo` when it knows the place; other place-like
+//! names are kept without coordinates. Bare surnames (`Pompeo`, `Kim`) link to the full
+//! names, so every mention of a person points at one entity. A one-word
+//! person linked to no full name is kept only with support beyond the tagger
+//! (a name list, a title or first name before it, or a second mention).
 
 pub mod gazetteer;
 pub mod names;
@@ -124,12 +126,17 @@ pub fn recognise(doc: &Document) -> Entities {
         }
     }
     let parts = name_parts(&out);
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for (_, _, key, _) in &singles {
+        *seen.entry(key.as_str()).or_insert(0) += 1;
+    }
+    let repeated: HashSet<String> = seen.into_iter().filter(|&(_, n)| n >= 2).map(|(k, _)| k.to_string()).collect();
     for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         if let Some(&id) = parts.get(key.as_str()) {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
-        } else {
+        } else if repeated.contains(&key) || lone_name_supported(doc, a) {
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         }
     }
@@ -340,6 +347,18 @@ fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKin
 }
 
 /// Collapses runs of whitespace to single spaces.
+/// Whether a one-word person, linked to no full name and written once, has
+/// support beyond the tagger: a name list knows the word, or a title or a
+/// first name comes right before it (`Chairwoman Nancy Pelosi` tagged as
+/// `Pelosi` alone). Unsupported lone words are mostly works, groups and
+/// foreign common nouns (`Symphony`, `Lab`, `Vrije`).
+fn lone_name_supported(doc: &Document, a: usize) -> bool {
+    let w = doc.tok(a);
+    let c = names::census(w);
+    let before = if a > 0 { doc.tok(a - 1) } else { "" };
+    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before)
+}
+
 fn normalise_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (k, w) in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).enumerate() {
@@ -400,6 +419,19 @@ mod tests {
                 assert_eq!(doc.tokens[m.tokens.0].span.start, m.span.start);
                 assert_eq!(doc.tokens[m.tokens.1 - 1].span.end, m.span.end);
             }
+        }
+    }
+
+    #[test]
+    fn lone_names_need_support() {
+        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath.";
+        let doc = Document::new(text);
+        let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
+        for w in ["Pelosi", "Zyx", "Smith"] {
+            assert!(lone_name_supported(&doc, at(w)), "{w}");
+        }
+        for w in ["Lab", "Quorvath"] {
+            assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
     }
 
