@@ -23,6 +23,8 @@ Deterministic: the same lists give the same bytes.
 """
 import argparse, pathlib, re, struct
 
+from pack_gazetteer import front_code
+
 MOBY = {"f": 1, "m": 2, "u": 3}
 CENSUS = {"f": 4, "m": 8, "s": 16}
 
@@ -49,14 +51,7 @@ def main():
     names = sorted(flags, key=str.encode)
     out = bytearray(b"NAM1" + struct.pack("<I", len(names)))
     out += bytes(flags[n] for n in names)
-    prev = b""
-    for n in names:
-        e = n.encode()
-        k = 0
-        while k < min(len(e), len(prev), 255) and e[k] == prev[k]:
-            k += 1
-        out += bytes([k]) + e[k:] + b"\n"
-        prev = e
+    out += front_code([n.encode() for n in names])
     pathlib.Path(args.out).write_bytes(bytes(out))
     print(f"{args.out}: {len(names)} names, {len(out)} bytes")
 
