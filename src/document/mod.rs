@@ -160,26 +160,8 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The first index at or after `i` holding a byte that may start a line
 /// break (`\n`, `\r`, or 0xE2, the lead byte of U+2029), or `bytes.len()`.
-fn next_break_byte(bytes: &[u8], mut i: usize) -> usize {
-    // Eight bytes at a time: a word without any of them is skipped whole.
-    // `y` has a zero byte where `x` has `b`; the test is exact.
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let has = |x: u64, b: u8| {
-        let y = x ^ (LO * b as u64);
-        y.wrapping_sub(LO) & !y & HI != 0
-    };
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has(x, b'\n') || has(x, b'\r') || has(x, 0xE2) {
-            break;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r' | 0xE2) {
-        i += 1;
-    }
-    i
+fn next_break_byte(bytes: &[u8], i: usize) -> usize {
+    memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k)
 }
 
 /// The longest sentence, in tokens. Real sentences stay far below it: the

@@ -41,6 +41,8 @@
 //! `South Korea’s presidential office`; its entity is the resolved person
 //! or organisation (pronouns resolve to the nearest compatible person).
 
+use std::cell::Cell;
+
 use crate::document::chars::is_quote_mark;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
@@ -119,13 +121,22 @@ struct Ctx<'a, 'd> {
     ents: &'a mut Entities,
     /// For each token, whether it lies inside a quotation (marks included).
     in_quote: Vec<bool>,
+    /// [`Ctx::is_cue`] per token, filled as asked (0 not yet, 1 no, 2 yes):
+    /// the rules scan the same sentence many times for each quotation.
+    cue: Vec<Cell<u8>>,
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn new(doc: &'a Document<'d>, ents: &'a mut Entities, quotes: &[Quote]) -> Self {
+        let in_quote = quote_mask(doc, quotes);
+        Ctx { doc, ents, in_quote, cue: vec![Cell::new(0); doc.tokens.len()] }
+    }
 }
 
 /// Attributes every quotation; scare quotes get no speaker. Organisations
 /// named by a speaker phrase (`the ministry`) are added to `ents`.
 pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Attribution> {
-    let in_quote = quote_mask(doc, quotes);
-    let mut ctx = Ctx { doc, ents, in_quote };
+    let mut ctx = Ctx::new(doc, ents, quotes);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
@@ -169,8 +180,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
 /// `examples/speaker_candidates.rs`), with the sieve's choice first.
 pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<Vec<Attribution>> {
     let chosen = attribute(doc, quotes, ents);
-    let in_quote = quote_mask(doc, quotes);
-    let mut ctx = Ctx { doc, ents, in_quote };
+    let mut ctx = Ctx::new(doc, ents, quotes);
     quotes
         .iter()
         .enumerate()
@@ -203,6 +213,17 @@ impl Ctx<'_, '_> {
     /// Whether token `i` is a speech verb used as a verb: lower-case (a
     /// capitalised `States` or `Post` is a name), outside quotations.
     fn is_cue(&self, i: usize) -> bool {
+        match self.cue[i].get() {
+            0 => {
+                let yes = self.compute_cue(i);
+                self.cue[i].set(1 + yes as u8);
+                yes
+            }
+            c => c == 2,
+        }
+    }
+
+    fn compute_cue(&self, i: usize) -> bool {
         let t = self.tok(i);
         // `She went on: “…”`, `he points out`.
         if t == "on" && i > 0 && matches!(self.tok(i - 1), "went" | "goes" | "go" | "going") && !self.in_quote[i] {
@@ -357,13 +378,13 @@ impl Ctx<'_, '_> {
             if !self.is_cue(k) {
                 continue;
             }
-            let Some(np) = self.cue_subject(k, lo, qs) else { continue };
-            let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
             // `When Sanders accused Clinton …, she said “…”`: a cue in the
             // leading subordinate clause is not the source of the main one.
             if best.is_some() && k < main {
                 break;
             }
+            let Some(np) = self.cue_subject(k, lo, qs) else { continue };
+            let pronoun = np.1 - np.0 == 1 && lexicon::pronoun(self.tok(np.0)).is_some();
             if best.is_some() {
                 // `Abe said he thinks … “…”`, `Flynn said Trump was right
                 // when he said “…”`: the named subject of an earlier cue is

@@ -205,7 +205,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     for &(a, b, t, headline) in &spans {
         if t == tagger::PER && b - a >= 2 && !headline {
             let last = doc.tok(b - 1);
-            if last.chars().count() > 1 && is_capitalised(last) {
+            if last.chars().count() > 1 && tagger::is_capitalised(last) {
                 surnames.insert(last);
             }
         }
@@ -243,10 +243,6 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     }
     out.extend_from_slice(&spans[next..]);
     out
-}
-
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The sentence token range holding token `i`.
@@ -346,7 +342,6 @@ fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKin
     }
 }
 
-/// Collapses runs of whitespace to single spaces.
 /// Whether a one-word person, linked to no full name and written once, has
 /// support beyond the tagger: a name list knows the word, or a title or a
 /// first name comes right before it (`Chairwoman Nancy Pelosi` tagged as
@@ -359,6 +354,7 @@ fn lone_name_supported(doc: &Document, a: usize) -> bool {
     c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before)
 }
 
+/// Collapses runs of whitespace to single spaces.
 fn normalise_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (k, w) in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).enumerate() {

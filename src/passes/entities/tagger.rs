@@ -548,7 +548,7 @@ pub fn is_all_caps(doc: &Document, (a, b): (usize, usize)) -> bool {
     words >= 3 && upper * 10 >= words * 8
 }
 
-fn is_capitalised(w: &str) -> bool {
+pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 

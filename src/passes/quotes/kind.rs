@@ -109,7 +109,8 @@ pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
 /// What the article shows around its quotations, counted once so that
 /// each quotation's features cost time independent of its sentence's length.
 struct Context {
-    in_quote: Vec<bool>,
+    /// Whether each token is a speech or naming cue outside quotations.
+    cue: Vec<bool>,
     /// Prefix counts over tokens (one more entry than tokens): words, speech
     /// cues outside quotations, cues with a subject just before them
     /// (`he said`), cues followed by `that`, and `according to`.
@@ -181,7 +182,7 @@ impl Context {
         let cues_that = prefix(&|k| is_cue(k) && k + 1 < n && doc.tok(k + 1) == "that");
         let according = prefix(&|k| k + 1 < n && doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to");
         Context {
-            in_quote,
+            cue,
             words,
             cues,
             cues_with_subject,
@@ -340,8 +341,7 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
     let pi = doc.sentences[si].paragraph;
     let para = doc.paragraphs[pi];
     let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-    let in_quote = &ctx.in_quote;
-    let is_cue = |k: usize| is_word(k) && !in_quote[k] && is_cue_word(doc.tok(k)) && doc.tok(k).starts_with(char::is_lowercase);
+    let is_cue = |k: usize| ctx.cue[k];
     let cues = |a: usize, b: usize| Context::count(&ctx.cues, a, b) > 0;
 
     // Position in sentence and paragraph.
@@ -559,11 +559,11 @@ fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
 /// Speech verbs, and the naming verbs that quote a word (`called them
 /// “deplorables”`).
 fn is_cue_word(w: &str) -> bool {
-    lexicon::is_speech_verb(w)
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "call" | "calls" | "called" | "calling" | "dub" | "dubs" | "dubbed" | "dubbing" | "label" | "labels"
-                | "labeled" | "labelled" | "labeling" | "term" | "termed" | "brand" | "branded" | "branding"
-                | "describe" | "described" | "describes" | "describing" | "deem" | "deemed" | "nickname" | "nicknamed"
-        )
+    // Naming verbs, compared without allocating: this runs on every word.
+    const NAMING: &[&str] = &[
+        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label", "labels", "labeled",
+        "labelled", "labeling", "term", "termed", "brand", "branded", "branding", "describe", "described",
+        "describes", "describing", "deem", "deemed", "nickname", "nicknamed",
+    ];
+    lexicon::is_speech_verb(w) || (w.len() <= 10 && NAMING.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
