@@ -44,7 +44,7 @@ site: setup-min $(PKG)/annotator_bg.wasm
 	cp -r www/. dist/
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
-	tools/node_modules/.bin/esbuild dist/*.js dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning
+	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/worker\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning
 	tools/node_modules/.bin/esbuild dist/worker.js --bundle --format=esm --minify --external:./render.js --outfile=dist/worker.js --allow-overwrite --log-level=warning
 	@echo "site: dist/ ($$(du -sh dist | cut -f1); $$(cat dist/*.* dist/pkg/* | wc -c) bytes, gzip -9 per file $$(for f in dist/*.* dist/pkg/*; do gzip -9c "$$f" | wc -c; done | awk '{s+=$$1} END {printf "%.1f KB", s/1000}'))"
 

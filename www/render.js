@@ -89,30 +89,61 @@ function entityLayer(e) {
   return ENTITY_LAYERS.has(e.type) ? e.type : e.type.replace(/[^a-z0-9_-]/gi, "") || "other";
 }
 
-/** The highlight span of a reference [kind, a, b] (see REF_*), or null. */
-function spanOfRef(ann, byId, kind, a, b, titles) {
+/** Where the span of a reference [kind, a, b] (see REF_*) lies (`src`, null when absent) and its layer. */
+function locate(ann, kind, a, b) {
   if (kind === REF_MENTION) {
     const e = ann.entities[a];
-    const m = e.mentions[b];
-    let title = titles && titles.get(e);
+    return { src: e.mentions[b], layer: entityLayer(e) };
+  }
+  const q = ann.quotes[a];
+  if (kind === REF_QUOTE) return { src: q, layer: "quote" };
+  if (kind === REF_SPEAKER) return { src: q.speaker, layer: "speaker" };
+  return { src: q.cue, layer: "cue" };
+}
+
+/**
+ * The tooltip and data attributes of a reference's marks: built only for
+ * spans that are drawn, once each. `titles` caches entity titles.
+ */
+function decorate(ann, byId, kind, a, b, titles) {
+  if (kind === REF_MENTION) {
+    const e = ann.entities[a];
+    let title = titles.get(e);
     if (title === undefined) {
       title = entityTitle(e);
-      if (titles) titles.set(e, title);
+      titles.set(e, title);
     }
-    return { src: m, layer: entityLayer(e), title, attrs: { "data-entity": String(e.id) }, what: `${e.type} ${e.id} mention ${b}` };
+    return { title, attrs: { "data-entity": String(e.id) } };
   }
   const q = ann.quotes[a];
   if (kind === REF_QUOTE) {
-    return { src: q, layer: "quote", title: quoteTitle(q, byId), attrs: { "data-quote": String(a), "data-kind": q.kind ?? "" }, what: `quote ${a}` };
+    return { title: quoteTitle(q, byId), attrs: { "data-quote": String(a), "data-kind": q.kind ?? "" } };
   }
   if (kind === REF_SPEAKER) {
     const name = speakerName(q, byId);
     const title = `Speaker of quote ${a + 1}: ${q.speaker.text ?? ""}${name && name !== q.speaker.text ? ` → ${name}` : ""}`;
     const attrs = { "data-speaker-of": String(a) };
     if (q.speaker.entity != null) attrs["data-entity"] = String(q.speaker.entity);
-    return { src: q.speaker, layer: "speaker", title, attrs, what: `speaker of quote ${a}` };
+    return { title, attrs };
   }
-  return { src: q.cue, layer: "cue", title: `Speech cue: ${q.cue.text ?? ""}`, attrs: { "data-cue-of": String(a) }, what: `cue of quote ${a}` };
+  return { title: `Speech cue: ${q.cue.text ?? ""}`, attrs: { "data-cue-of": String(a) } };
+}
+
+/** A reference in words, for problem reports. */
+function describe(ann, kind, a, b) {
+  if (kind === REF_MENTION) {
+    const e = ann.entities[a];
+    return `${e.type} ${e.id} mention ${b}`;
+  }
+  return kind === REF_QUOTE ? `quote ${a}` : kind === REF_SPEAKER ? `speaker of quote ${a}` : `cue of quote ${a}`;
+}
+
+/** Give `spans` (from collectSpans or a plan) their tooltips and data attributes. */
+function decorateAll(ann, spans, cache = {}) {
+  cache.byId ??= entityIndex(ann);
+  cache.titles ??= new Map();
+  for (const s of spans) Object.assign(s, decorate(ann, cache.byId, s.ref[0], s.ref[1], s.ref[2], cache.titles));
+  return spans;
 }
 
 /** Every span reference of an annotation, in annotation order: [kind, a, b]. */
@@ -137,29 +168,27 @@ function* spanRefs(ann) {
 /**
  * Collect every highlight span of an annotation.
  * Returns {spans, problems}: spans are
- *   {start, end, layer, title, attrs: {name: value}, order, ref}
- * and problems lists spans that were dropped or whose `text` does not match
+ *   {start, end, layer, order, ref}
+ * (decorateAll adds each one's title and attributes) and problems lists spans that were dropped or whose `text` does not match
  * the slice of `text` (a sign of an offset-unit mismatch).
  */
 export function collectSpans(text, ann) {
   const spans = [];
   const problems = [];
-  const byId = entityIndex(ann);
-  const titles = new Map();
   let order = 0;
   for (const ref of spanRefs(ann)) {
-    const { src, layer, title, attrs, what } = spanOfRef(ann, byId, ref[0], ref[1], ref[2], titles);
+    const { src, layer } = locate(ann, ref[0], ref[1], ref[2]);
     if (src == null) continue;
     const { start, end } = src;
     if (!isOffset(start) || !isOffset(end) || end > text.length || start > end) {
-      problems.push(`${what}: bad offsets [${start}, ${end}) for a text of length ${text.length}`);
+      problems.push(`${describe(ann, ...ref)}: bad offsets [${start}, ${end}) for a text of length ${text.length}`);
       continue;
     }
     if (start === end) continue;
     if (typeof src.text === "string" && text.slice(start, end) !== src.text) {
-      problems.push(`${what}: text ${JSON.stringify(src.text)} differs from the slice [${start}, ${end})`);
+      problems.push(`${describe(ann, ...ref)}: text ${JSON.stringify(src.text)} differs from the slice [${start}, ${end})`);
     }
-    spans.push({ start, end, layer, title, attrs, order: order++, ref });
+    spans.push({ start, end, layer, order: order++, ref });
   }
   return { spans, problems };
 }
@@ -289,7 +318,8 @@ export function chunkBounds(text, sorted, size) {
  * span at once). Returns
  *   {problems, counts, chunks: [{start, end, refs}]}
  * where refs is an Int32Array of [kind, a, b] triples: the spans lying in the
- * chunk, sorted. No span crosses a chunk boundary.
+ * chunk, sorted. No span crosses a chunk boundary, so the chunks rendered in
+ * turn (renderPlannedChunk) equal renderText's output.
  */
 export function planRender(text, ann, { chunkChars = 8192 } = {}) {
   const { spans, problems } = collectSpans(text, ann);
@@ -317,34 +347,14 @@ export function planRender(text, ann, { chunkChars = 8192 } = {}) {
  */
 export function renderPlannedChunk(text, ann, plan, i, doc = globalThis.document, cache = {}) {
   const c = plan.chunks[i];
-  cache.byId ??= entityIndex(ann);
-  cache.titles ??= new Map();
   const spans = [];
   const refs = c.refs;
   for (let j = 0; j < refs.length; j += 3) {
-    const { src, layer, title, attrs } = spanOfRef(ann, cache.byId, refs[j], refs[j + 1], refs[j + 2], cache.titles);
-    spans.push({ start: src.start, end: src.end, layer, title, attrs, order: j });
+    const ref = [refs[j], refs[j + 1], refs[j + 2]];
+    const { src, layer } = locate(ann, ...ref);
+    spans.push({ start: src.start, end: src.end, layer, order: j, ref });
   }
-  return buildRange(text, spans, c.start, c.end, doc);
-}
-
-/**
- * Prepare the annotated text for rendering in chunks. Returns
- *   {problems, counts, chunks: [{start, end}], renderChunk(i, doc)}
- * where renderChunk builds one chunk as a DocumentFragment. No span crosses
- * a chunk boundary, so the concatenated chunks equal renderText's output.
- */
-export function prepareRender(text, ann, { chunkChars = 8192 } = {}) {
-  const plan = planRender(text, ann, { chunkChars });
-  const cache = {};
-  return {
-    problems: plan.problems,
-    counts: plan.counts,
-    chunks: plan.chunks.map(({ start, end }) => ({ start, end })),
-    renderChunk(i, doc = globalThis.document) {
-      return renderPlannedChunk(text, ann, plan, i, doc, cache);
-    },
-  };
+  return buildRange(text, decorateAll(ann, spans, cache), c.start, c.end, doc);
 }
 
 /**
@@ -355,7 +365,7 @@ export function prepareRender(text, ann, { chunkChars = 8192 } = {}) {
  */
 export function renderText(text, ann, doc = globalThis.document) {
   const { spans, problems } = collectSpans(text, ann);
-  const frag = buildRange(text, spans, 0, text.length, doc);
+  const frag = buildRange(text, decorateAll(ann, spans), 0, text.length, doc);
   const counts = {};
   for (const s of spans) counts[s.layer] = (counts[s.layer] || 0) + 1;
   return { fragment: frag, problems, counts };
