@@ -149,11 +149,19 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         // before it, unless the cue right after it says otherwise.
         // `“A,” X said. “B.” She added…`: B continues X's quotation; the next
         // sentence's cue is for what follows.
+        // Only when that cue came after the previous quotation: after `X
+        // said that … “A.” “B?” Clinton said.` the cue after B is B's own.
         let continues = qi > 0 && {
             let prev = &quotes[qi - 1];
             let pa = doc.paragraph_at(prev.span.start);
-            pa.is_some() && pa == doc.paragraph_at(q.span.start) && out[qi - 1].speaker.is_some()
+            pa.is_some()
+                && pa == doc.paragraph_at(q.span.start)
+                && out[qi - 1].speaker.is_some()
+                && out[qi - 1].cue.map_or(true, |c| c.start >= prev.span.end)
         };
+        // Rules that lose may have named an organisation (`the ministry
+        // said` while `according to X` wins): only the winner's is kept.
+        let mark = ctx.ents.entities.len();
         let after = ctx.after(q, !continues);
         let adjacent = after.is_some_and(|a| {
             a.cue.is_some_and(|c| doc.token_at_or_after(c.start) <= doc.token_at_or_after(q.span.end) + 5)
@@ -171,7 +179,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.intro(q))
             .or_else(|| ctx.carry(q, qi, quotes, &out))
             .or_else(|| ctx.subject(q));
-        out.push(found.unwrap_or(Attribution::NONE));
+        out.push(found.map_or(Attribution::NONE, |a| ctx.keep_new_entity(a, mark)));
     }
     out
 }
@@ -202,6 +210,21 @@ pub fn proposals(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<V
 }
 
 impl Ctx<'_, '_> {
+    /// Drops the organisations added since entity `mark` except the one
+    /// the chosen attribution `a` names, which becomes entity `mark`.
+    fn keep_new_entity(&mut self, mut a: Attribution, mark: usize) -> Attribution {
+        let ents = &mut self.ents.entities;
+        match a.speaker.as_mut() {
+            Some(Speaker { entity: Some(id), .. }) if *id >= mark => {
+                ents.swap(mark, *id);
+                ents.truncate(mark + 1);
+                *id = mark;
+            }
+            _ => ents.truncate(mark),
+        }
+        a
+    }
+
     fn tok(&self, i: usize) -> &str {
         self.doc.tok(i)
     }
@@ -585,6 +608,18 @@ impl Ctx<'_, '_> {
             if !self.in_quote[k] && self.tok(k).eq_ignore_ascii_case("according") && self.tok(k + 1) == "to" {
                 let np = self.np_right(k + 2, hi)?;
                 let cue = doc.tokens[k].span.cover(doc.tokens[k + 1].span);
+                return self.found(Rule::According, cue, np);
+            }
+        }
+        // `as X put it`: `…, as a Homeland Security memo put it`, `As Ms.
+        // Simonyan put it in a statement …, RT is “…”`.
+        for k in lo..hi.saturating_sub(3) {
+            if self.in_quote[k] || !self.tok(k).eq_ignore_ascii_case("as") {
+                continue;
+            }
+            let Some(p) = (k + 2..hi.min(k + 12)).find(|&p| matches!(self.tok(p), "put" | "puts") && self.tok(p + 1) == "it") else { continue };
+            if let Some(np) = self.np_left(p, k + 1).filter(|&np| np.0 == k + 1 && self.plausible_speaker(np)) {
+                let cue = doc.tokens[p].span.cover(doc.tokens[p + 1].span);
                 return self.found(Rule::According, cue, np);
             }
         }
@@ -1313,7 +1348,62 @@ mod tests {
             "Chairwoman Nancy Pelosi",
             "Nancy Pelosi",
         ),
+        (
+            "as X put it, after the quotation",
+            "The main requirement is a “lawful source of investment income,” as Secretary Jeh Johnson put it.",
+            "Jeh Johnson",
+            "Jeh Johnson",
+        ),
+        (
+            "as X put it, opening the sentence",
+            "As Margarita Simonyan put it in a statement in July, the network is “providing a perspective you won't get elsewhere.”",
+            "Margarita Simonyan",
+            "Margarita Simonyan",
+        ),
     ];
+
+    /// `(name, text, index of the quotation, expected speaker text)`: the
+    /// speaker of a later quotation of the text.
+    const LATER: &[(&str, &str, usize, &str)] = &[
+        (
+            "a cue after a question is its own, after a partial quotation attributed before it",
+            "On Tuesday, the former senator Hillary Clinton said she wanted to speak “directly to white people” tonight. “How many times do we have to see this?” Donald Trump said.",
+            1,
+            "Donald Trump",
+        ),
+        (
+            "a quotation after `“…,” X said.` continues X's",
+            "“We are ready,” Mike Pompeo said. “The talks went well?” Moon Jae-In said that they did.",
+            1,
+            "Mike Pompeo",
+        ),
+    ];
+
+    #[test]
+    fn later_quotations() {
+        for (name, text, qi, want) in LATER {
+            let ann = annotate(text, &Options::default());
+            let quotes: Vec<_> = ann.quotes.iter().filter(|q| q.kind != "scare").collect();
+            let q = quotes.get(*qi).unwrap_or_else(|| panic!("{name}: quotes {quotes:?}"));
+            let sp = q.speaker.as_ref().unwrap_or_else(|| panic!("{name}: no speaker"));
+            assert!(sp.text.contains(want) || want.contains(sp.text.as_str()), "{name}: speaker {:?}", sp.text);
+        }
+    }
+
+    /// A rule that loses keeps none of the organisations it named: `the
+    /// ministry said` loses to `according to`, and no `the ministry` entity
+    /// is left without a mention that any quotation points at.
+    #[test]
+    fn losing_rule_adds_no_organisation() {
+        let ann = annotate("“We will not back down,” the ministry said, according to Prime Minister Shinzo Abe.", &Options::default());
+        let sp = ann.quotes[0].speaker.as_ref().expect("speaker");
+        assert!(sp.text.contains("Abe"), "{:?}", sp.text);
+        assert!(ann.entities.iter().all(|e| !e.name.contains("ministry")), "{:?}", ann.entities);
+        // The same phrase as the winner is kept.
+        let ann = annotate("“We will not back down,” the ministry said.", &Options::default());
+        let e = ann.quotes[0].speaker.as_ref().and_then(|s| s.entity).expect("entity");
+        assert!(ann.entities[e].name.contains("ministry"), "{:?}", ann.entities[e]);
+    }
 
     #[test]
     fn sieve_table() {
