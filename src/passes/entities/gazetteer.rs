@@ -21,7 +21,13 @@ pub enum Feature {
     Region,
 }
 
+/// Number of [`Feature`]s.
+pub const FEATURES: usize = 5;
+
 impl Feature {
+    /// Every feature, in declaration order (`f as usize` indexes it).
+    pub const ALL: [Feature; FEATURES] = [Feature::Country, Feature::Admin1, Feature::City, Feature::Continent, Feature::Region];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Feature::Country => "country",
@@ -181,6 +187,10 @@ mod tests {
         assert!(lookup("the").is_none());
         assert!(starts_multiword("North") && starts_multiword("N.") && !starts_multiword("Pompeo"));
         assert!(len() > 1000);
+        for (k, f) in Feature::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, k);
+            assert_eq!(Feature::from_code(k as u8), Some(f));
+        }
     }
 
     #[test]

@@ -45,6 +45,10 @@ const MODEL: &[u8] = include_bytes!("../../../data/ner-model.bin");
 pub struct Model<'a> {
     pub buckets: usize,
     pub weights: Weights<'a>,
+    /// The same weights decoded for tagging, one [`Row`] per bucket: adding a
+    /// feature is then one aligned load per four tags instead of a code and
+    /// a codebook read per tag.
+    rows: Vec<Row>,
 }
 
 pub enum Weights<'a> {
@@ -54,27 +58,52 @@ pub enum Weights<'a> {
     F32(&'a [f32]),
 }
 
-impl Model<'_> {
+/// Lanes of a [`Row`] and of the scores: the tags, padded with zeros to two
+/// SSE (or one AVX) vector. Each lane is summed on its own, in feature order,
+/// so adding whole rows gives the tags bit for bit the sums of adding each
+/// weight in turn.
+const LANES: usize = 8;
+
+/// One bucket's weights, a weight per tag and zeros after.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Row([f32; LANES]);
+
+/// Scores being summed, one lane per tag (see [`LANES`]).
+type Scores = [f32; LANES];
+
+impl Row {
+    #[inline(always)]
+    fn add_to(&self, scores: &mut Scores) {
+        for (s, w) in scores.iter_mut().zip(&self.0) {
+            *s += w;
+        }
+    }
+}
+
+impl<'a> Model<'a> {
+    fn new(buckets: usize, weights: Weights<'a>) -> Model<'a> {
+        let rows = (0..buckets)
+            .map(|b| {
+                let mut r = Row::default();
+                for (t, w) in r.0[..NT].iter_mut().enumerate() {
+                    *w = match &weights {
+                        Weights::Coded { codebook, codes } => codebook[codes[b * NT + t] as usize],
+                        Weights::F32(f) => f[b * NT + t],
+                    };
+                }
+                r
+            })
+            .collect();
+        Model { buckets, weights, rows }
+    }
+
     /// Adds the weights of feature bucket `bucket` to `scores`. A token's
     /// features must be added in model order: the order fixes the rounding.
     #[inline]
-    fn add(&self, bucket: u32, scores: &mut [f32; NT]) {
-        let o = bucket as usize * NT;
-        match &self.weights {
-            Weights::Coded { codebook, codes } => {
-                if let Some(row) = codes.get(o..o + NT) {
-                    for (s, &c) in scores.iter_mut().zip(row) {
-                        *s += codebook[c as usize];
-                    }
-                }
-            }
-            Weights::F32(w) => {
-                if let Some(row) = w.get(o..o + NT) {
-                    for (s, &v) in scores.iter_mut().zip(row) {
-                        *s += v;
-                    }
-                }
-            }
+    fn add(&self, bucket: u32, scores: &mut Scores) {
+        if let Some(row) = self.rows.get(bucket as usize) {
+            row.add_to(scores);
         }
     }
 }
@@ -83,7 +112,7 @@ impl Model<'_> {
 /// (every token `O`) rather than a panic.
 pub fn model() -> &'static Model<'static> {
     static M: OnceLock<Model<'static>> = OnceLock::new();
-    M.get_or_init(|| parse(MODEL).unwrap_or(Model { buckets: 0, weights: Weights::F32(&[]) }))
+    M.get_or_init(|| parse(MODEL).unwrap_or(Model::new(0, Weights::F32(&[]))))
 }
 
 /// Format: `NER2`, u32 buckets, u32 tags, u32 codebook size K (≤ 256),
@@ -105,7 +134,7 @@ fn parse(b: &[u8]) -> Option<Model<'_>> {
     if codes.len() != buckets.checked_mul(NT)? {
         return None;
     }
-    Some(Model { buckets, weights: Weights::Coded { codebook, codes } })
+    Some(Model::new(buckets, Weights::Coded { codebook, codes }))
 }
 
 /// Serialises weights in the embedded format, quantised uniformly: the
@@ -198,6 +227,148 @@ fn bucket(h: u64, n: usize) -> u32 {
     }
 }
 
+/// A feature's hash and its bucket among `n` (worked out once, for
+/// features read again and again: a form's own, or one of few values).
+#[derive(Clone, Copy)]
+struct Feat {
+    h: u64,
+    b: u32,
+}
+
+impl Feat {
+    fn new(h: u64, n: usize) -> Feat {
+        Feat { h, b: bucket(h, n) }
+    }
+}
+
+/// Where a token's features go, in model order: their hashes (training
+/// counts and buckets them itself), or their weights (tagging adds them).
+trait Sink {
+    /// A feature by its hash.
+    fn hash(&mut self, h: u64);
+    /// A feature whose bucket is known.
+    fn feat(&mut self, f: Feat);
+}
+
+/// The hashes, for [`Context::static_features`].
+struct Hashes<F>(F);
+
+impl<F: FnMut(u64)> Sink for Hashes<F> {
+    #[inline]
+    fn hash(&mut self, h: u64) {
+        (self.0)(h)
+    }
+    #[inline]
+    fn feat(&mut self, f: Feat) {
+        (self.0)(f.h)
+    }
+}
+
+/// The weights, summed into `scores` (see [`Row`]).
+struct Scorer<'m> {
+    rows: &'m [Row],
+    n: usize,
+    scores: Scores,
+}
+
+impl Sink for Scorer<'_> {
+    #[inline]
+    fn hash(&mut self, h: u64) {
+        self.feat(Feat { h, b: bucket(h, self.n) })
+    }
+    #[inline]
+    fn feat(&mut self, f: Feat) {
+        if let Some(row) = self.rows.get(f.b as usize) {
+            row.add_to(&mut self.scores);
+        }
+    }
+}
+
+/// The features that take few values, hashed and bucketed once per context.
+/// The names are the template numbers; the indices are the bytes hashed
+/// after the template byte (see [`Context::context_features`]).
+struct Fixed {
+    f0: Feat,
+    f6: Feat,
+    f8: Feat,
+    /// By gazetteer feature, begins, single.
+    f18: [[[Feat; 2]; 2]; gazetteer::FEATURES],
+    f19: Feat,
+    /// By side (previous, next) and gazetteer feature.
+    f20: [[Feat; gazetteer::FEATURES]; 2],
+    f21: [Feat; 2],
+    f22: Feat,
+    f23: Feat,
+    f24: Feat,
+    f25: Feat,
+    f26: Feat,
+    /// By distance 1..=3.
+    f27: [Feat; 3],
+    f28: Feat,
+    f29: Feat,
+    f30: Feat,
+    f31: [[Feat; 2]; 2],
+    f32: [[Feat; 2]; 2],
+    f33: Feat,
+    f34: Feat,
+    f41: [Feat; 3],
+    f42: Feat,
+    f43: [Feat; 2],
+    f44: [[[Feat; 2]; 2]; 2],
+    f45: Feat,
+    f46: Feat,
+    /// By distance 1..=2.
+    f47: [Feat; 2],
+}
+
+impl Fixed {
+    fn new(n: usize) -> Fixed {
+        let f = |h: H| Feat::new(h.0, n);
+        let c = |t: u8| f(H::new(t));
+        let b = |t: u8, x: u8| f(H::new(t).byte(x));
+        let b2 = |t: u8, x: u8, y: u8| f(H::new(t).byte(x).byte(y));
+        let feats = gazetteer::Feature::ALL;
+        Fixed {
+            f0: c(0),
+            f6: c(6),
+            f8: c(8),
+            f18: std::array::from_fn(|g| {
+                std::array::from_fn(|begin| {
+                    std::array::from_fn(|single| f(H::new(18).str(feats[g].as_str()).byte(begin as u8).byte(single as u8)))
+                })
+            }),
+            f19: c(19),
+            f20: std::array::from_fn(|side| {
+                let k: isize = if side == 0 { -1 } else { 1 };
+                std::array::from_fn(|g| f(H::new(20).byte(k as u8).str(feats[g].as_str())))
+            }),
+            f21: std::array::from_fn(|x| b(21, x as u8)),
+            f22: c(22),
+            f23: c(23),
+            f24: c(24),
+            f25: c(25),
+            f26: c(26),
+            f27: std::array::from_fn(|k| b(27, k as u8 + 1)),
+            f28: c(28),
+            f29: c(29),
+            f30: c(30),
+            f31: std::array::from_fn(|x| std::array::from_fn(|y| b2(31, x as u8, y as u8))),
+            f32: std::array::from_fn(|x| std::array::from_fn(|y| b2(32, x as u8, y as u8))),
+            f33: c(33),
+            f34: c(34),
+            f41: std::array::from_fn(|x| b(41, x as u8)),
+            f42: c(42),
+            f43: std::array::from_fn(|x| b(43, x as u8)),
+            f44: std::array::from_fn(|x| {
+                std::array::from_fn(|y| std::array::from_fn(|z| f(H::new(44).byte(x as u8).byte(y as u8).byte(z as u8))))
+            }),
+            f45: c(45),
+            f46: c(46),
+            f47: std::array::from_fn(|k| b(47, k as u8 + 1)),
+        }
+    }
+}
+
 /// Distinct strings, each stored once in one buffer and numbered in order
 /// of first appearance: an open-addressing table of ids, so interning
 /// allocates nothing per string.
@@ -277,6 +448,8 @@ pub struct TokenInfo {
     flags: u8,
     /// Gazetteer match covering this token: (feature, begins, single-token).
     pub gaz: Option<(gazetteer::Feature, bool, bool)>,
+    /// [`Lookups::bits`] of the form as its features read it.
+    look: u8,
 }
 
 const WORD: u8 = 1;
@@ -317,7 +490,21 @@ struct Lookups {
     place_word: bool,
 }
 
+const IN_TABLE: u8 = 1;
+const PERSON_TITLE: u8 = 2;
+const ORG_WORD: u8 = 4;
+const PLACE_WORD: u8 = 8;
+
 impl Lookups {
+    /// The flags the features of neighbouring tokens read (`first_name` is
+    /// read only for the token itself).
+    fn bits(self) -> u8 {
+        (self.in_table as u8 * IN_TABLE)
+            | (self.person_title as u8 * PERSON_TITLE)
+            | (self.org_word as u8 * ORG_WORD)
+            | (self.place_word as u8 * PLACE_WORD)
+    }
+
     fn of(w: &str) -> Lookups {
         let in_table = names::in_table(w);
         Lookups {
@@ -342,28 +529,28 @@ struct Form {
     hyphen: bool,
     calendar: bool,
     /// Feature 1 (the word as written) and 35 (a short abbreviation).
-    h_word: u64,
-    h_abbrev: Option<u64>,
+    f_word: Feat,
+    f_abbrev: Option<Feat>,
     /// The lists as written, and (for headline tokens) title-cased.
     plain: Lookups,
     title: Option<Lookups>,
 }
 
-/// A distinct lower-case form, with the hashes of every feature that reads
-/// only it (the word's own, and its role as a neighbour).
+/// A distinct lower-case form, with the features that read only it (the
+/// word's own, and its role as a neighbour).
 struct LowerForm {
     /// Features 2, 7, 9, 10, 11, 12: the form under each template.
-    h2: u64,
-    h7: u64,
-    h9: u64,
-    h10: u64,
-    h11: u64,
-    h12: u64,
+    f2: Feat,
+    f7: Feat,
+    f9: Feat,
+    f10: Feat,
+    f11: Feat,
+    f12: Feat,
     /// Features 13 and 14 pair two forms: the hash state after this one.
     s13: H,
     s14: H,
     /// Features 4 and 5, prefixes and suffixes, in emission order.
-    affixes: [u64; 8],
+    affixes: [Feat; 8],
     n_affixes: u8,
     census: names::Census,
     speech_verb: bool,
@@ -371,31 +558,31 @@ struct LowerForm {
 }
 
 impl LowerForm {
-    fn new(l: &str) -> LowerForm {
-        let mut affixes = [0u64; 8];
+    fn new(l: &str, n: usize) -> LowerForm {
+        let mut affixes = [Feat { h: 0, b: 0 }; 8];
         let mut n_affixes = 0;
         // Prefixes and suffixes of 1–4 characters, when the word is longer.
         // `at(k)`: the byte offset of character `k`.
         let chars: Vec<usize>;
-        let (n, at): (usize, &dyn Fn(usize) -> usize) = if l.is_ascii() {
+        let (len, at): (usize, &dyn Fn(usize) -> usize) = if l.is_ascii() {
             (l.len(), &|k| k)
         } else {
             chars = l.char_indices().map(|(b, _)| b).collect();
             (chars.len(), &|k| chars[k])
         };
-        for k in 1..=4usize.min(n.saturating_sub(1)) {
-            affixes[n_affixes] = H::new(4).byte(k as u8).str(&l[..at(k)]).0;
-            affixes[n_affixes + 1] = H::new(5).byte(k as u8).str(&l[at(n - k)..]).0;
+        for k in 1..=4usize.min(len.saturating_sub(1)) {
+            affixes[n_affixes] = Feat::new(H::new(4).byte(k as u8).str(&l[..at(k)]).0, n);
+            affixes[n_affixes + 1] = Feat::new(H::new(5).byte(k as u8).str(&l[at(len - k)..]).0, n);
             n_affixes += 2;
         }
         let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
         LowerForm {
-            h2: h2.0,
-            h7: h7.0,
-            h9: h9.0,
-            h10: h10.0,
-            h11: h11.0,
-            h12: h12.0,
+            f2: Feat::new(h2.0, n),
+            f7: Feat::new(h7.0, n),
+            f9: Feat::new(h9.0, n),
+            f10: Feat::new(h10.0, n),
+            f11: Feat::new(h11.0, n),
+            f12: Feat::new(h12.0, n),
             s13,
             s14,
             affixes,
@@ -410,16 +597,22 @@ impl LowerForm {
 /// A distinct shape key (a word shape, `HL` or `<s>`), with the hash states
 /// of the shape features.
 struct ShapeForm {
-    h3: u64,
-    h40: u64,
+    f3: Feat,
+    f40: Feat,
     s15: H,
     s16: H,
     s17: H,
 }
 
 impl ShapeForm {
-    fn new(s: &str) -> ShapeForm {
-        ShapeForm { h3: H::new(3).str(s).0, h40: H::new(40).str(s).0, s15: H::new(15).str(s), s16: H::new(16).str(s), s17: H::new(17).str(s) }
+    fn new(s: &str, n: usize) -> ShapeForm {
+        ShapeForm {
+            f3: Feat::new(H::new(3).str(s).0, n),
+            f40: Feat::new(H::new(40).str(s).0, n),
+            s15: H::new(15).str(s),
+            s16: H::new(16).str(s),
+            s17: H::new(17).str(s),
+        }
     }
 }
 
@@ -701,10 +894,19 @@ pub struct Context {
     shape_text: Interner,
     /// Sentences as token ranges, and whether each is a headline.
     pub sentences: Vec<((usize, usize), bool)>,
+    /// The features of few values, bucketed for the model this context was
+    /// built for (training reads only their hashes).
+    fixed: Fixed,
 }
 
 impl Context {
+    /// The context of `doc` for the embedded model.
     pub fn new(doc: &Document) -> Context {
+        Context::with_buckets(doc, model().buckets)
+    }
+
+    /// The context of `doc`, with the buckets of a model of `n` buckets.
+    fn with_buckets(doc: &Document, n: usize) -> Context {
         // The distinct forms first, then their analyses, in vectors of the
         // exact size: the analyses are large, and doubling would leave slack.
         let mut form_ids: FxHashMap<&str, u32> = FxHashMap::default();
@@ -716,7 +918,7 @@ impl Context {
                 words.push(w);
                 words.len() as u32 - 1
             });
-            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: None });
+            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: None, look: 0 });
         }
         drop(form_ids);
         // (At most one lower-case form per form, and few shapes.)
@@ -738,15 +940,15 @@ impl Context {
                 starts_lower: w.chars().next().is_some_and(char::is_lowercase),
                 hyphen: w.contains('-'),
                 calendar: is_calendar_word(w),
-                h_word: H::new(1).str(w).0,
-                h_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
+                f_word: Feat::new(H::new(1).str(w).0, n),
+                f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
                 plain: Lookups::of(w),
                 title: None,
             });
         }
         drop(words);
-        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id))).collect();
-        let shapes: Vec<ShapeForm> = (0..shape_text.len() as u32).map(|id| ShapeForm::new(shape_text.get(id))).collect();
+        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
+        let shapes: Vec<ShapeForm> = (0..shape_text.len() as u32).map(|id| ShapeForm::new(shape_text.get(id), n)).collect();
         for t in &mut info {
             if forms[t.form as usize].cap {
                 t.flags |= CAP;
@@ -793,18 +995,32 @@ impl Context {
 
         let mut lower_seen = vec![false; lowers.len()];
         let mut cap_mid = vec![false; lowers.len()];
-        for t in &info {
+        for t in &mut info {
+            let f = &forms[t.form as usize];
+            t.look = if t.headline() { f.title.unwrap_or_default() } else { f.plain }.bits();
             if !t.is_word() || t.headline() {
                 continue;
             }
-            let f = &forms[t.form as usize];
             if f.starts_lower {
                 lower_seen[f.lower as usize] = true;
             } else if t.cap() && !t.sent_start() {
                 cap_mid[f.lower as usize] = true;
             }
         }
-        Context { info, forms, lowers, shapes, lower_seen, cap_mid, outside, headline_shape, lower_text, shape_text, sentences }
+        Context {
+            info,
+            forms,
+            lowers,
+            shapes,
+            lower_seen,
+            cap_mid,
+            outside,
+            headline_shape,
+            lower_text,
+            shape_text,
+            sentences,
+            fixed: Fixed::new(n),
+        }
     }
 
     /// The lower-case form of token `i`.
@@ -843,47 +1059,54 @@ impl Context {
         }
     }
 
+    /// Whether token `k` (if any) has all the [`Lookups::bits`] `bits`.
+    #[inline]
+    fn look(&self, k: usize, bits: u8) -> bool {
+        self.info.get(k).is_some_and(|t| t.look & bits != 0)
+    }
+
     /// The static (tag-independent) feature hashes of token `i`, in model order.
     pub fn static_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
-        self.word_features(i, f);
-        self.context_features(doc, i, f);
+        let mut sink = Hashes(f);
+        self.word_features(i, &mut sink);
+        self.context_features(doc, i, &mut sink);
     }
 
     /// The first static features of token `i`: the word's own, which
     /// depend only on its form and on whether it is in a headline or first
     /// in its sentence.
-    fn word_features(&self, i: usize, f: &mut impl FnMut(u64)) {
-        const H0: u64 = H::new(0).0;
-        const H6: u64 = H::new(6).0;
-        const H8: u64 = H::new(8).0;
+    #[inline]
+    fn word_features(&self, i: usize, f: &mut impl Sink) {
         let t = &self.info[i];
         let form = &self.forms[t.form as usize];
         let low = &self.lowers[form.lower as usize];
         let key = self.shape_key(i);
         let (headline, sent_start) = (t.headline(), t.sent_start());
-        f(H0);
+        f.feat(self.fixed.f0);
         if !headline {
-            f(form.h_word);
+            f.feat(form.f_word);
         }
-        f(low.h2);
+        f.feat(low.f2);
         // The shape key is `HL` in headlines; feature 40 is the shape itself.
-        f(self.shapes[key as usize].h3);
-        f(self.shapes[form.shape as usize].h40);
-        for &h in &low.affixes[..low.n_affixes as usize] {
-            f(h);
+        f.feat(self.shapes[key as usize].f3);
+        f.feat(self.shapes[form.shape as usize].f40);
+        for &a in &low.affixes[..low.n_affixes as usize] {
+            f.feat(a);
         }
         if sent_start {
-            f(H6);
-            f(low.h7);
+            f.feat(self.fixed.f6);
+            f.feat(low.f7);
         }
         if headline {
-            f(H8);
+            f.feat(self.fixed.f8);
         }
     }
 
     /// The rest of the static features of token `i`, after [`Context::word_features`].
-    fn context_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
+    #[inline]
+    fn context_features(&self, doc: &Document, i: usize, f: &mut impl Sink) {
         let info = &self.info;
+        let fx = &self.fixed;
         let t = &info[i];
         let form = &self.forms[t.form as usize];
         let lower = form.lower;
@@ -899,26 +1122,26 @@ impl Context {
         let shp = |k: isize| at(k).map_or(self.outside.1, |j| self.shape_key(j));
         let lf = |id: u32| &self.lowers[id as usize];
         let (prev, next) = (lw(-1), lw(1));
-        f(lf(prev).h9);
-        f(lf(next).h10);
-        f(lf(lw(-2)).h11);
-        f(lf(lw(2)).h12);
-        f(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
-        f(low.s14.bytes(self.lower_text.bytes(next)).0);
+        f.feat(lf(prev).f9);
+        f.feat(lf(next).f10);
+        f.feat(lf(lw(-2)).f11);
+        f.feat(lf(lw(2)).f12);
+        f.hash(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
+        f.hash(low.s14.bytes(self.lower_text.bytes(next)).0);
         let (sp, sn) = (shp(-1), shp(1));
         let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
-        f(self.shapes[sp as usize].s15.bytes(key_text).bytes(next_text).0);
-        f(self.shapes[sp as usize].s16.bytes(key_text).0);
-        f(self.shapes[key as usize].s17.bytes(next_text).0);
+        f.hash(self.shapes[sp as usize].s15.bytes(key_text).bytes(next_text).0);
+        f.hash(self.shapes[sp as usize].s16.bytes(key_text).0);
+        f.hash(self.shapes[key as usize].s17.bytes(next_text).0);
         // Gazetteer.
         if let Some((feat, begin, single)) = t.gaz {
-            f(H::new(18).str(feat.as_str()).byte(begin as u8).byte(single as u8).0);
-            f(H::new(19).0);
+            f.feat(fx.f18[feat as usize][begin as usize][single as usize]);
+            f.feat(fx.f19);
         }
-        for k in [-1isize, 1] {
+        for (side, k) in [(0, -1isize), (1, 1)] {
             if let Some(j) = at(k) {
                 if let Some((feat, _, _)) = info[j].gaz {
-                    f(H::new(20).byte(k as u8).str(feat.as_str()).0);
+                    f.feat(fx.f20[side][feat as usize]);
                 }
             }
         }
@@ -927,84 +1150,84 @@ impl Context {
         }
         // Names, titles, organisation words; in a headline, case says
         // nothing, so the lists are asked about the title-cased form.
-        let me = self.lookups(i);
-        if me.in_table {
-            f(H::new(21).byte(me.first_name as u8).0);
+        let me = t.look;
+        if me & IN_TABLE != 0 {
+            f.feat(fx.f21[self.lookups(i).first_name as usize]);
         }
         let c = low.census;
         if c.first {
-            f(H::new(41).byte(c.gender.map_or(0, |g| g as u8 + 1)).0);
+            f.feat(fx.f41[c.gender.map_or(0, |g| g as usize + 1)]);
         }
         if c.surname {
-            f(H::new(42).0);
+            f.feat(fx.f42);
         }
         if i > 0 && info[i - 1].is_word() && lf(prev).census.first {
-            f(H::new(43).byte(info[i - 1].cap() as u8).0);
+            f.feat(fx.f43[info[i - 1].cap() as usize]);
         }
         if i + 1 < info.len() && info[i + 1].is_word() {
             let n = lf(next).census;
             if n.surname || n.first {
-                f(H::new(44).byte(n.surname as u8).byte(n.first as u8).byte(info[i + 1].cap() as u8).0);
+                f.feat(fx.f44[n.surname as usize][n.first as usize][info[i + 1].cap() as usize]);
             }
         }
-        if i > 0 && info[i - 1].is_word() && self.lookups(i - 1).in_table {
-            f(H::new(22).0);
+        if i > 0 && info[i - 1].is_word() && self.look(i - 1, IN_TABLE) {
+            f.feat(fx.f22);
         }
-        if i > 0 && self.lookups(i - 1).person_title {
-            f(H::new(23).0);
+        if i > 0 && self.look(i - 1, PERSON_TITLE) {
+            f.feat(fx.f23);
         }
-        if i > 1 && self.lookups(i - 2).person_title {
-            f(H::new(24).0);
+        if i > 1 && self.look(i - 2, PERSON_TITLE) {
+            f.feat(fx.f24);
         }
-        if me.person_title {
-            f(H::new(25).0);
+        if me & PERSON_TITLE != 0 {
+            f.feat(fx.f25);
         }
-        if me.org_word {
-            f(H::new(26).0);
+        if me & ORG_WORD != 0 {
+            f.feat(fx.f26);
         }
         for k in 1..=3 {
-            if i + k < info.len() && self.lookups(i + k).org_word {
-                f(H::new(27).byte(k as u8).0);
+            if self.look(i + k, ORG_WORD) {
+                f.feat(fx.f27[k - 1]);
             }
         }
-        if me.place_word {
-            f(H::new(45).0);
+        if me & PLACE_WORD != 0 {
+            f.feat(fx.f45);
         }
-        if i > 0 && self.lookups(i - 1).place_word {
-            f(H::new(46).0);
+        if i > 0 && self.look(i - 1, PLACE_WORD) {
+            f.feat(fx.f46);
         }
         for k in 1..=2 {
-            if i + k < info.len() && self.lookups(i + k).place_word {
-                f(H::new(47).byte(k as u8).0);
+            if self.look(i + k, PLACE_WORD) {
+                f.feat(fx.f47[k - 1]);
             }
         }
         if form.calendar {
-            f(H::new(28).0);
+            f.feat(fx.f28);
         }
         if low.demonym {
-            f(H::new(29).0);
+            f.feat(fx.f29);
         }
         // Hashtag `#Pyongyang`.
         if i > 0 && doc.tok(i - 1) == "#" && doc.tokens[i - 1].span.end == doc.tokens[i].span.start {
-            f(H::new(30).0);
+            f.feat(fx.f30);
         }
         // Document-wide cues.
         if t.cap() || headline {
             if self.lower_seen[lower as usize] {
-                f(H::new(31).byte(headline as u8).byte(sent_start as u8).0);
+                f.feat(fx.f31[headline as usize][sent_start as usize]);
             }
             if self.cap_mid[lower as usize] {
-                f(H::new(32).byte(headline as u8).byte(sent_start as u8).0);
+                f.feat(fx.f32[headline as usize][sent_start as usize]);
             }
         }
         if lf(next).speech_verb {
-            f(H::new(33).0);
+            f.feat(fx.f33);
         }
         if form.hyphen {
-            f(H::new(34).0);
+            f.feat(fx.f34);
         }
-        if let Some(h) = form.h_abbrev {
-            f(h);
+        if let Some(a) = form.f_abbrev {
+            f.feat(a);
         }
     }
 }
@@ -1081,7 +1304,8 @@ pub fn decode(cx: &Context, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8)
     tags
 }
 
-fn best(scores: &[f32; NT]) -> u8 {
+/// The best tag of `scores` (its first `NT` lanes); the first on a tie.
+fn best(scores: &[f32]) -> u8 {
     let mut b = 0;
     for t in 1..NT {
         if scores[t] > scores[b] {
@@ -1102,7 +1326,7 @@ pub fn tag_with_headlines(doc: &Document) -> (Vec<u8>, Vec<bool>) {
     if m.buckets == 0 {
         return (vec![O; doc.tokens.len()], doc.sentences.iter().map(|s| is_headline(doc, s.tokens)).collect());
     }
-    let cx = Context::new(doc);
+    let cx = Context::with_buckets(doc, m.buckets);
     let tags = tag_context(doc, &cx, m);
     (tags, cx.sentences.iter().map(|&(_, headline)| headline).collect())
 }
@@ -1112,33 +1336,33 @@ pub fn tag_with(doc: &Document, m: &Model) -> Vec<u8> {
     if m.buckets == 0 {
         return vec![O; doc.tokens.len()];
     }
-    tag_context(doc, &Context::new(doc), m)
+    tag_context(doc, &Context::with_buckets(doc, m.buckets), m)
 }
 
 fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
-    // The scores of a form's own features, for tokens neither in a headline
-    // nor first in a sentence (most tokens): the same sums, added once.
-    let mut word_scores: Vec<Option<[f32; NT]>> = vec![None; cx.forms.len()];
-    // Each feature's weights are added as it is computed, in model order.
+    const NONE: u32 = u32::MAX;
+    // The scores of a form's own features depend only on the form and on
+    // whether the token is in a headline or first in its sentence: each of
+    // these sums is added once, the first time it is needed. `slots` holds,
+    // per form and (headline, sentence start), an index into `sums`.
+    let mut slots: Vec<[u32; 4]> = vec![[NONE; 4]; cx.forms.len()];
+    let mut sums: Vec<Scores> = Vec::with_capacity(cx.forms.len());
+    // Each feature's weights are added in model order (see [`Row`]).
     let mut step = |i: usize, dynamic: &[u32]| {
-        let mut scores = [0f32; NT];
-        let mut add = |h: u64| m.add(bucket(h, m.buckets), &mut scores);
         let t = &cx.info[i];
-        if t.headline() || t.sent_start() {
-            cx.word_features(i, &mut add);
-        } else {
-            let cached = word_scores[t.form as usize].get_or_insert_with(|| {
-                let mut own = [0f32; NT];
-                cx.word_features(i, &mut |h| m.add(bucket(h, m.buckets), &mut own));
-                own
-            });
-            scores = *cached;
+        let slot = &mut slots[t.form as usize][2 * t.headline() as usize + t.sent_start() as usize];
+        if *slot == NONE {
+            let mut own = Scorer { rows: &m.rows, n: m.buckets, scores: [0.0; LANES] };
+            cx.word_features(i, &mut own);
+            *slot = sums.len() as u32;
+            sums.push(own.scores);
         }
-        cx.context_features(doc, i, &mut |h| m.add(bucket(h, m.buckets), &mut scores));
+        let mut sc = Scorer { rows: &m.rows, n: m.buckets, scores: sums[*slot as usize] };
+        cx.context_features(doc, i, &mut sc);
         for &b in dynamic {
-            m.add(b, &mut scores);
+            m.add(b, &mut sc.scores);
         }
-        best(&scores)
+        best(&sc.scores)
     };
     decode(cx, m.buckets, &mut step)
 }
@@ -1290,13 +1514,39 @@ mod tests {
         }
     }
 
+    /// Features with a bucket worked out ahead carry the bucket of their
+    /// hash: training (hashes) and tagging (buckets) read the same features.
+    #[test]
+    fn known_buckets_match_hashes() {
+        struct Check(usize, usize);
+        impl Sink for Check {
+            fn hash(&mut self, _: u64) {}
+            fn feat(&mut self, f: Feat) {
+                assert_eq!(f.b, bucket(f.h, self.0));
+                self.1 += 1;
+            }
+        }
+        let text = "SEOUL - KIM MEETS MOON\n\nMr. Mike Pompeo, the U.S. Secretary of State, flew to #Pyongyang on Sunday. \
+                    “North Korea is ready,” said Ri Yong Ho of the Foreign Ministry in Pyongyang.";
+        let doc = Document::new(text);
+        for n in [model().buckets, 1000] {
+            let cx = Context::with_buckets(&doc, n);
+            let mut check = Check(n, 0);
+            for i in 0..doc.tokens.len() {
+                cx.word_features(i, &mut check);
+                cx.context_features(&doc, i, &mut check);
+            }
+            assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
+        }
+    }
+
     #[test]
     fn quantised_round_trip() {
         let w = [0.5f32, -1.0, 0.0, 0.25, 1.0, 3.0, -3.0, 0.01, 2.0, -0.5];
         let b = serialise(2, &w, 0.0, 4);
         let m = parse(&b).expect("parses");
         assert_eq!(m.buckets, 2);
-        let mut s = [0f32; NT];
+        let mut s = [0f32; LANES];
         m.add(1, &mut s);
         // Signs and order survive quantisation.
         assert!(s[0] > 2.0 && s[1] < -2.0 && s[4] < 0.0 && s[3] > 1.0, "{s:?}");
