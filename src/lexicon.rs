@@ -285,6 +285,8 @@ pub fn is_speaker_noun(word: &str) -> bool {
             | "union" | "foundation" | "institute" | "center" | "organization" | "association"
             | "service" | "outlet" | "station" | "channel" | "americans" | "citizens" | "residents"
             | "respondents" | "participants" | "fans" | "followers" | "backers" | "officials" | "others"
+            | "groups" | "organizations" | "organisations" | "associations" | "unions" | "advocates"
+            | "environmentalists"
     )
 }
 

@@ -317,11 +317,16 @@ impl Ctx<'_, '_> {
         let end = sent_end.min(start + 20);
         let mut i = start;
         let mut dash = false;
+        // `“…,” said X` has a comma; a partial quotation without one runs on
+        // into its own clause: `the ad “unmistakably” suggests that …`.
+        let mut comma = q.kind != QuoteKind::Partial || q.inner.slice(doc.text).ends_with([',', '?', '!']);
         while i < end && !self.is_word(i) {
             let t = self.tok(i);
             if matches!(t, "—" | "–" | "―" | "--") {
                 dash = true;
-            } else if !(matches!(t, "," | "-") || t.chars().all(is_quote_mark)) {
+            } else if t == "," {
+                comma = true;
+            } else if !(matches!(t, "-") || t.chars().all(is_quote_mark)) {
                 return None; // `.”` then a new clause: not an attribution
             }
             i += 1;
@@ -330,7 +335,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // `said X` (inverted): a finite verb, not `describing X`.
-        if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) {
+        if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) && (comma || dash) {
             let np = self.np_right(i + 1, end)?;
             return self.found(Rule::After, doc.tokens[i].span, np);
         }
@@ -520,6 +525,13 @@ impl Ctx<'_, '_> {
                 .find_map(|j| self.np_left(j, lo).filter(|&np| self.strong_speaker(np)))
                 .filter(|&(a, b)| !(b - a == 1 && matches!(self.tok(a), "who" | "which")));
             if let Some(np) = earlier {
+                return Some(np);
+            }
+            // `In August, several environmental groups granted Mr. Clarke an
+            // extension, saying …`: the phrase opening the sentence, before
+            // its first named person.
+            let si = self.doc.sentence_at(self.doc.tokens[lo].span.start)?;
+            if let Some(np) = self.leading_np(si, k) {
                 return Some(np);
             }
             if let Some(np) = self.sentence_subject(k) {
@@ -878,6 +890,11 @@ impl Ctx<'_, '_> {
                         && !lexicon::is_role_noun(w) && !lexicon::is_speaker_noun(w)
                 })
                 .unwrap_or(b);
+            // `Carly Fiorina threw her support behind Sen. Ted Cruz`: the
+            // subject ends with its first name, wherever the tagger began it.
+            let b = (a..b)
+                .find_map(|t| self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location).map(|m| m.tokens.1.min(b)))
+                .unwrap_or(b);
             if !self.strong_speaker((a, b)) {
                 return None;
             }
@@ -993,7 +1010,29 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        (start < end && self.is_word(start)).then_some((start, end))
+        if start >= end || !self.is_word(start) {
+            return None;
+        }
+        // `Protesters marching through the streets chanted`, `Officials in
+        // Washington said`: the phrase is a place; who spoke comes before it.
+        if start >= lo + 2 && matches!(self.tok(start - 1), "through" | "in" | "at" | "from" | "outside" | "near" | "across" | "around" | "inside") {
+            let mut j = start - 1;
+            let w = self.tok(j - 1);
+            if w.ends_with("ing") && w.starts_with(char::is_lowercase) && j >= lo + 2 {
+                j -= 1;
+            }
+            let person = (start..end).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind == EntityKind::Person));
+            if !person && self.is_word(j - 1) && !self.is_cue(j - 1) {
+                let mut a = j;
+                while a > lo && a + 4 > j && self.is_word(a - 1) && !lexicon::ends_noun_phrase(self.tok(a - 1)) && !self.is_cue(a - 1) && !self.in_quote[a - 1] {
+                    a -= 1;
+                }
+                if a < j && self.strong_speaker((a, j)) && lexicon::pronoun(self.tok(a)).is_none() {
+                    return Some((a, end));
+                }
+            }
+        }
+        Some((start, end))
     }
 
     /// The subject of the sentence holding token `k`: its first person or
@@ -1019,6 +1058,15 @@ impl Ctx<'_, '_> {
 
     /// The phrase starting at `k` (after an inverted cue or `according to`).
     fn np_right(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        // `shouted to the crowd`, `suggests that Phoenix …`: no subject.
+        if k < hi
+            && matches!(
+                self.tok(k),
+                "to" | "at" | "in" | "on" | "for" | "with" | "that" | "of" | "about" | "from" | "by" | "into" | "during" | "after" | "before" | "as" | "via" | "over"
+            )
+        {
+            return None;
+        }
         let mut end = k;
         while end < hi && end < k + 8 {
             let t = self.tok(end);
@@ -1162,11 +1210,17 @@ fn is_relative(w: &str) -> bool {
 
 /// Nouns of time that head adverbial phrases, not subjects.
 fn is_time_word(w: &str) -> bool {
+    // A year: `who in 2010 said`.
+    if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20")) {
+        return true;
+    }
     matches!(
         w.to_ascii_lowercase().as_str(),
         "past" | "week" | "weeks" | "month" | "months" | "year" | "years" | "day" | "days" | "night" | "morning"
             | "afternoon" | "evening" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
             | "sunday" | "weekend" | "time" | "interview" | "statement" | "speech" | "debate" | "rally"
+            | "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december"
     )
 }
 
@@ -1363,8 +1417,8 @@ mod tests {
     ];
 
     /// `(name, text, index of the quotation, expected speaker text)`: the
-    /// speaker of a later quotation of the text.
-    const LATER: &[(&str, &str, usize, &str)] = &[
+    /// speaker mention of one quotation of the text, whatever its entity.
+    const MENTIONS: &[(&str, &str, usize, &str)] = &[
         (
             "a cue after a question is its own, after a partial quotation attributed before it",
             "On Tuesday, the former senator Hillary Clinton said she wanted to speak “directly to white people” tonight. “How many times do we have to see this?” Donald Trump said.",
@@ -1377,11 +1431,41 @@ mod tests {
             1,
             "Mike Pompeo",
         ),
+        (
+            "no inverted cue after a partial quotation without a comma",
+            "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests that Phoenix supports Donald Trump.",
+            0,
+            "Brad Holm",
+        ),
+        (
+            "a year between the subject and its cue",
+            "Obama has had a frosty relationship with McConnell, who in 2010 said the goal was to make Obama a “one-term president.”",
+            0,
+            "who",
+        ),
+        (
+            "a place phrase after the subject",
+            "Protesters marching through the streets chanted “What curfew?” and kept going until nearly 2 a.m.",
+            0,
+            "Protesters",
+        ),
+        (
+            "a bare participle takes the phrase opening the sentence",
+            "In August, several environmental groups granted Mr. Clarke an extension on a court order, saying his “start-up capital was less than expected.”",
+            0,
+            "several environmental groups",
+        ),
+        (
+            "the opening subject ends with its first name",
+            "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, saying it is time to have a “real constitutional conservative in the White House.”",
+            0,
+            "Fiorina",
+        ),
     ];
 
     #[test]
-    fn later_quotations() {
-        for (name, text, qi, want) in LATER {
+    fn speaker_mentions() {
+        for (name, text, qi, want) in MENTIONS {
             let ann = annotate(text, &Options::default());
             let quotes: Vec<_> = ann.quotes.iter().filter(|q| q.kind != "scare").collect();
             let q = quotes.get(*qi).unwrap_or_else(|| panic!("{name}: quotes {quotes:?}"));
