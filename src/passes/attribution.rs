@@ -170,6 +170,9 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         let found = ctx
             .according(q)
             .or(if after_first { after } else { None })
+            // `it was labeled “Mostly True.”`: a name given by no one in
+            // the text; no speaker rather than a guess.
+            .or_else(|| ctx.unsourced_name(q).then_some(Attribution::NONE))
             .or_else(|| ctx.before(q))
             .or(after)
             .or_else(|| ctx.colon(q))
@@ -448,12 +451,57 @@ impl Ctx<'_, '_> {
             // speaker is further in, in the same clause.
             // Not after `when`, `what` or `then`: `Trump tweaked his promise
             // when he announced …`, `what it calls “…”`.
-            let own = (subject.1..np.0).any(|t| matches!(self.tok(t).to_ascii_lowercase().as_str(), "when" | "what" | "then" | "so" | "one"));
+            // Nor in a relative clause of its own: `an explosion that Mayor
+            // Bill de Blasio described as “…”`.
+            let own = (subject.1..np.0).any(|t| {
+                matches!(self.tok(t).to_ascii_lowercase().as_str(), "when" | "what" | "then" | "so" | "one")
+                    || (self.tok(t) == "that" && t + 1 == np.0 && t > 0 && self.is_word(t - 1) && !self.is_cue(t - 1) && !lexicon::is_verb_filler(self.tok(t - 1)))
+            });
             if np.0 > subject.1 && !own && self.same_clause(subject.1, np) {
                 np = subject;
             }
         }
         self.found(Rule::Before, doc.tokens[cue].span, np)
+    }
+
+    /// Whether the quotation is a name given in the passive with no agent
+    /// (`what is being criticized as a “…”`, `it was labeled “…”`, `will be
+    /// dubbed the “…”`), with no cue before it in the sentence and no `by`
+    /// after it. (Not a participle after a noun, `a class called “…”`:
+    /// PolNeAR credits the sentence's subject with those as often as no one.)
+    fn unsourced_name(&self, q: &Quote) -> bool {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let Some(si) = doc.sentence_at(q.span.start) else { return false };
+        let (lo, hi) = doc.sentences[si].tokens;
+        let mut j = qs;
+        while j > lo && matches!(self.tok(j - 1), "a" | "an" | "the" | "as") {
+            j -= 1;
+        }
+        if j <= lo + 1 {
+            return false;
+        }
+        let p = j - 1;
+        let participle = self.tok(p);
+        if !matches!(
+            participle,
+            "called" | "labeled" | "labelled" | "dubbed" | "termed" | "described" | "branded" | "known" | "considered"
+                | "deemed" | "criticized" | "criticised" | "billed" | "nicknamed" | "characterized" | "characterised"
+                | "named" | "titled"
+        ) {
+            return false;
+        }
+        let mut b = p;
+        while b > lo && (self.tok(b - 1).ends_with("ly") || matches!(self.tok(b - 1), "being" | "been" | "be" | "informally" | "often" | "widely" | "sometimes" | "also")) {
+            b -= 1;
+        }
+        let before = self.tok(b - 1);
+        let passive = matches!(before, "is" | "was" | "are" | "were" | "be" | "been" | "being") || (b < p && matches!(self.tok(b), "be" | "been" | "being"));
+        if !passive {
+            return false;
+        }
+        let ends = doc.token_at_or_after(q.span.end);
+        !(lo..b).any(|t| self.is_cue(t)) && !(ends..hi.min(ends + 4)).any(|t| self.tok(t) == "by")
     }
 
     /// Where the main clause of the sentence starting at `lo` begins: after
@@ -834,6 +882,10 @@ impl Ctx<'_, '_> {
         while a < qs && matches!(self.tok(a).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "then" | "yet" | "still" | "instead" | "meanwhile" | "later" | "also" | "now" | ",") {
             a += 1;
         }
+        // `Conversely, PolitiFact rated …`: a sentence adverb and its comma.
+        if a + 2 < qs && self.tok(a + 1) == "," && self.tok(a).ends_with("ly") && self.tok(a).starts_with(char::is_uppercase) && self.ents.mention_at_token(a).is_none() {
+            a += 2;
+        }
         // `As The Post's Ruth Marcus puts it, …`, `As Clinton told the Daily
         // News, …`: the attribution clause names the source.
         if a + 2 < qs && self.tok(a).eq_ignore_ascii_case("as") {
@@ -846,7 +898,7 @@ impl Ctx<'_, '_> {
             }
         }
         if a < qs && self.ents.mention_at_token(a).is_none() && lexicon::pronoun(self.tok(a)).is_none() {
-            if let Some(c) = (a..qs.min(a + 12)).find(|&t| self.tok(t) == ",") {
+            if let Some(c) = (a..qs.min(a + 20)).find(|&t| self.tok(t) == ",") {
                 // `In one exchange between Clinton and Mills, Mills forwards`,
                 // `Filling in for Sanders, West landed …`, `Ever since she
                 // endorsed Clinton, Ms. Warren has been …`.
@@ -855,9 +907,14 @@ impl Ctx<'_, '_> {
                     || matches!(first.to_ascii_lowercase().as_str(), "on" | "in" | "at" | "after" | "with" | "for" | "by" | "from" | "ever")
                     || (first.ends_with("ing") && first.len() > 5);
                 let names = (a..c).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind == EntityKind::Person));
-                let subject_follows = c + 1 < qs
-                    && (lexicon::pronoun(self.tok(c + 1)).is_some()
-                        || self.ents.mention_at_token(c + 1).is_some_and(|m| m.tokens.0 == c + 1 && self.ents.entities[m.entity].kind == EntityKind::Person));
+                // A title before the name: `…, President Obama is rolling out`.
+                let mut n = c + 1;
+                while n + 1 < qs && lexicon::is_person_title(self.tok(n)) {
+                    n += 1;
+                }
+                let subject_follows = n < qs
+                    && (lexicon::pronoun(self.tok(n)).is_some()
+                        || self.ents.mention_at_token(n).is_some_and(|m| m.tokens.0 == n && self.ents.entities[m.entity].kind == EntityKind::Person));
                 if opener && (!names || subject_follows) {
                     a = c + 1;
                     // `On July 6, 2015, Sanders …`: the year after the date.
@@ -1461,7 +1518,46 @@ mod tests {
             0,
             "Fiorina",
         ),
+        (
+            "a sentence adverb before the subject",
+            "Donald Trump spoke first. Conversely, Bernie Sanders rated the Democratic claims as “entirely true” compared to others.",
+            0,
+            "Bernie Sanders",
+        ),
+        (
+            "a long opening phrase and a titled subject",
+            "With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among young black voters, President Barack Obama is rolling out a new message: “It's about me.”",
+            0,
+            "Barack Obama",
+        ),
+        (
+            "a relative clause keeps its own subject",
+            "Twenty-nine people were injured tonight by an explosion that Mayor Bill de Blasio described as “an intentional act.”",
+            0,
+            "Bill de Blasio",
+        ),
     ];
+
+    /// `(name, text)`: quotations that no one in the text is said to have said.
+    const UNSOURCED: &[(&str, &str)] = &[
+        ("a passive label", "When PolitiFact examined the senator’s statement, it was labeled “Mostly True.”"),
+        (
+            "a passive name without an agent",
+            "Ohio removed voters who had not cast a ballot since 2008, in what is being criticized as a “use it or lose it” approach to voting.",
+        ),
+    ];
+
+    #[test]
+    fn unsourced_names() {
+        for (name, text) in UNSOURCED {
+            let ann = annotate(text, &Options::default());
+            let q = ann.quotes.iter().find(|q| q.kind != "scare").unwrap_or_else(|| panic!("{name}: no quote"));
+            assert!(q.speaker.is_none(), "{name}: speaker {:?}", q.speaker);
+        }
+        // With an agent, the name is theirs.
+        let ann = annotate("The plan was labeled “a disaster” by Senator Marco Rubio.", &Options::default());
+        assert!(ann.quotes[0].speaker.is_some(), "{:?}", ann.quotes[0]);
+    }
 
     #[test]
     fn speaker_mentions() {
