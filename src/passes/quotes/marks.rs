@@ -5,117 +5,130 @@ use super::{Family, Mark, Role};
 use crate::document::chars::{is_space, is_word_char};
 use crate::document::Span;
 
+/// Bytes that can start a character [`collect_marks`] acts on: the ASCII
+/// marks and `<`, and the lead bytes of the other marks (`«` `»` are
+/// `C2 xx`; `‘’‚‛“”„‟‹›` are `E2 80 xx`; `「」『』` `E3 80 xx`; `＂` `EF BC 82`).
+static LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'"', b'\'', b'`', b'<', 0xC2, 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Step 1: the quotation marks of one paragraph, with family and role.
+///
+/// Only characters that start with a [`LEAD`] byte are looked at; the
+/// others matter only as neighbours, read back from the text when a mark
+/// needs them. A mark's `prev` is the character before it, and `prev_solid`
+/// the last one before it that is not a space (markup skipped over ends in
+/// `>`, so it is never a space).
 pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let s = para.slice(text);
+    let b = s.as_bytes();
     let base = para.start;
-    let mut prev: Option<char> = None;
-    // The last character before this one that is not a space.
-    let mut prev_solid: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if let Some(p) = prev.filter(|&p| !is_space(p)) {
-            prev_solid = Some(p);
+    let mut i = 0;
+    while i < b.len() {
+        if !LEAD[b[i] as usize] {
+            i += 1;
+            continue;
         }
+        let Some(c) = s[i..].chars().next() else { break };
+        let len = c.len_utf8();
         // Marks inside markup (`<tweet tweet-id="…">`) are attribute quotes.
         if c == '<' {
             if let Some(close) = markup_end(&s[i..]) {
-                while iter.peek().is_some_and(|&(j, _)| j < i + close) {
-                    iter.next();
-                }
-                prev = Some('>');
+                i += close;
                 continue;
             }
         }
-        let next = iter.peek().map(|&(_, d)| d);
-        let len = c.len_utf8();
-        let mut push = |family, role, possessive| {
+        let prev = s[..i].chars().next_back();
+        let prev_solid = || s[..i].chars().rev().find(|&p| !is_space(p));
+        let next = s[i + len..].chars().next();
+        // Bytes to the next character that counts (past a doubled mark's second half).
+        let mut step = len;
+        let mut push = |family, role, possessive, len| {
             out.push(Mark { span: Span::new(base + i, base + i + len), family, role, possessive });
         };
         match c {
             '"' | '\u{FF02}' => {
-                if let Some(role) = flank(prev, next).or_else(|| spaced_close(prev_solid)) {
-                    push(Family::Double, role, false);
+                if let Some(role) = flank(prev, next).or_else(|| spaced_close(prev_solid())) {
+                    push(Family::Double, role, false, len);
                 }
             }
             '\u{201C}' | '\u{201F}' => match flank(prev, next) {
                 // `„…“`: a closing mark in German typography.
-                Some(Role::Close) => push(Family::Double, Role::Close, false),
-                Some(_) => push(Family::Double, Role::Open, false),
+                Some(Role::Close) => push(Family::Double, Role::Close, false, len),
+                Some(_) => push(Family::Double, Role::Open, false, len),
                 // `“ You know…`: an opening mark typed with a space after it.
                 None if prev.is_some_and(is_space) && next_solid(&s[i + len..]).is_some_and(char::is_alphanumeric) => {
-                    push(Family::Double, Role::Open, false)
+                    push(Family::Double, Role::Open, false, len)
                 }
                 None => {}
             },
             '\u{201D}' => match flank(prev, next) {
                 // `”…”` in Swedish, or typed the wrong way round.
-                Some(Role::Open) => push(Family::Double, Role::Open, false),
-                Some(_) => push(Family::Double, Role::Close, false),
+                Some(Role::Open) => push(Family::Double, Role::Open, false, len),
+                Some(_) => push(Family::Double, Role::Close, false, len),
                 None => {
-                    if let Some(role) = spaced_close(prev_solid) {
-                        push(Family::Double, role, false);
+                    if let Some(role) = spaced_close(prev_solid()) {
+                        push(Family::Double, role, false, len);
                     }
                 }
             },
-            '\u{201E}' => push(Family::Double, Role::Open, false),
-            '\u{201A}' => push(Family::Single, Role::Open, false),
+            '\u{201E}' => push(Family::Double, Role::Open, false, len),
+            '\u{201A}' => push(Family::Single, Role::Open, false, len),
             '\u{00AB}' | '\u{2039}' => {
                 let fam = if c == '\u{00AB}' { Family::Guillemet } else { Family::SingleGuillemet };
                 // `»…«` (German, Danish): `«` after a word and before a space closes.
                 let closes = prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| is_space(n) || !is_word_char(n));
-                push(fam, if closes { Role::Close } else { Role::Open }, false);
+                push(fam, if closes { Role::Close } else { Role::Open }, false, len);
             }
             '\u{00BB}' | '\u{203A}' => {
                 let fam = if c == '\u{00BB}' { Family::Guillemet } else { Family::SingleGuillemet };
                 let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
-                push(fam, if opens { Role::Open } else { Role::Close }, false);
+                push(fam, if opens { Role::Open } else { Role::Close }, false, len);
             }
-            '\u{300C}' => push(Family::Corner, Role::Open, false),
-            '\u{300D}' => push(Family::Corner, Role::Close, false),
-            '\u{300E}' => push(Family::WhiteCorner, Role::Open, false),
-            '\u{300F}' => push(Family::WhiteCorner, Role::Close, false),
+            '\u{300C}' => push(Family::Corner, Role::Open, false, len),
+            '\u{300D}' => push(Family::Corner, Role::Close, false, len),
+            '\u{300E}' => push(Family::WhiteCorner, Role::Open, false, len),
+            '\u{300F}' => push(Family::WhiteCorner, Role::Close, false, len),
             '`' if next == Some('`') => {
-                iter.next();
-                out.push(Mark { span: Span::new(base + i, base + i + 2), family: Family::Double, role: Role::Open, possessive: false });
-                prev = Some('`');
-                continue;
+                push(Family::Double, Role::Open, false, 2);
+                step = 2;
             }
             // `,'''` closes a single quotation inside a doubled one: the
             // first mark is the single, the last two the double.
             '\'' if next == Some('\'') && s[i + 1..].starts_with("''") && prev.is_some_and(|p| !is_space(p)) => {
-                push(Family::Single, Role::Close, false);
+                push(Family::Single, Role::Close, false, len);
             }
             '\'' | '\u{2019}' | '\u{2018}' if next == Some(c) || (c == '\'' && next == Some('\u{2019}')) => {
                 // Doubled single marks stand for a double mark: `''…''`, `‘‘…’’`.
-                let (_, d) = iter.next().expect("peeked");
-                let after = iter.peek().map(|&(_, e)| e);
+                let d = next.expect("matched");
+                step = len + d.len_utf8();
+                let after = s[i + step..].chars().next();
                 let role = match c {
                     '\u{2018}' => Some(Role::Open),
                     '\u{2019}' => flank(prev, after)
                         .map(|r| if r == Role::Open { Role::Open } else { Role::Close })
-                        .or_else(|| spaced_close(prev_solid)),
-                    _ => flank(prev, after).or_else(|| spaced_close(prev_solid)),
+                        .or_else(|| spaced_close(prev_solid())),
+                    _ => flank(prev, after).or_else(|| spaced_close(prev_solid())),
                 };
                 if let Some(role) = role {
-                    out.push(Mark {
-                        span: Span::new(base + i, base + i + len + d.len_utf8()),
-                        family: Family::Double,
-                        role,
-                        possessive: false,
-                    });
+                    push(Family::Double, role, false, step);
                 }
-                prev = Some(d);
-                continue;
             }
             '\'' | '\u{2019}' | '\u{2018}' | '`' => {
                 if let Some((role, possessive)) = single_role(c, prev, &s[i + len..]) {
-                    push(Family::Single, role, possessive);
+                    push(Family::Single, role, possessive, len);
                 }
             }
             _ => {}
         }
-        prev = Some(c);
+        i += step;
     }
 }
 
