@@ -14,8 +14,9 @@
 //! Speech is then `partial` when the quotation starts in lower case after
 //! other words of its sentence, and `direct` otherwise.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Quote, QuoteKind};
 use crate::document::chars::{is_space, is_terminal};
@@ -34,7 +35,7 @@ struct Model {
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = Model { bias: 0.0, threshold: 0.5, weights: HashMap::new() };
+        let mut m = Model { bias: 0.0, threshold: 0.5, weights: HashMap::default() };
         for line in WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
             let Some((f, w)) = line.split_once('\t') else { continue };
             let w: f64 = w.parse().unwrap_or(0.0);
@@ -52,8 +53,13 @@ fn model() -> &'static Model {
 
 /// The model's probability that a quotation with these features is speech.
 pub fn speech_probability(features: &[String]) -> f64 {
+    probability(features.iter().map(String::as_str))
+}
+
+/// [`speech_probability`] of features given as `&str`s (weights summed in order).
+fn probability<'a>(features: impl Iterator<Item = &'a str>) -> f64 {
     let m = model();
-    let z: f64 = m.bias + features.iter().filter_map(|f| m.weights.get(f.as_str())).sum::<f64>();
+    let z: f64 = m.bias + features.filter_map(|f| m.weights.get(f)).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -66,10 +72,45 @@ pub fn speech_threshold() -> f64 {
 /// Classifies every quotation in place.
 pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     let ctx = Context::new(doc, quotes);
-    let all: Vec<Vec<String>> = quotes.iter().map(|q| features(doc, q, &ctx)).collect();
-    for (q, f) in quotes.iter_mut().zip(all) {
-        let speech = speech_probability(&f) >= speech_threshold() && !(is_single(doc, q) && single_is_term(&f));
-        q.kind = if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare };
+    let mut f = Features::default();
+    let mut kinds = Vec::with_capacity(quotes.len());
+    for (qi, q) in quotes.iter().enumerate() {
+        f.clear();
+        features(doc, qi, q, &ctx, &mut f);
+        let speech = probability(f.iter()) >= speech_threshold() && !(is_single(doc, q) && single_is_term(&f));
+        kinds.push(if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare });
+    }
+    for (q, kind) in quotes.iter_mut().zip(kinds) {
+        q.kind = kind;
+    }
+}
+
+/// A quotation's features, `name=value` strings kept end to end in one
+/// buffer (a quotation has some thirty; one allocation each would cost more
+/// than working them out).
+#[derive(Default)]
+struct Features {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Features {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Adds the feature made of `parts`, concatenated.
+    fn add(&mut self, parts: &[&str]) {
+        for p in parts {
+            self.text.push_str(p);
+        }
+        self.ends.push(self.text.len());
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
     }
 }
 
@@ -84,7 +125,7 @@ fn is_single(doc: &Document, q: &Quote) -> bool {
 /// (`'All Bets Are Off.'` as a subheading). The training data marks no
 /// single quotes, so this is a rule, not a learned weight. British-style
 /// speech (`‘We will,’ he said`) keeps its cue and stays speech.
-fn single_is_term(features: &[String]) -> bool {
+fn single_is_term(features: &Features) -> bool {
     let has = |name: &str| features.iter().any(|f| f == name);
     !has("headline") && !has("cue_before") && !has("cue_after") && !has("colon")
 }
@@ -103,7 +144,16 @@ pub fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
 /// The features of every quotation (for training; see `examples/quote_features.rs`).
 pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
     let ctx = Context::new(doc, quotes);
-    quotes.iter().map(|q| features(doc, q, &ctx)).collect()
+    let mut f = Features::default();
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            f.clear();
+            features(doc, qi, q, &ctx, &mut f);
+            f.iter().map(str::to_string).collect()
+        })
+        .collect()
 }
 
 /// What the article shows around its quotations, counted once so that
@@ -124,33 +174,30 @@ struct Context {
     starts_by_sentence: Vec<usize>,
     /// Quotations starting in each paragraph.
     starts_by_paragraph: Vec<usize>,
-    /// How often the same words are quoted.
-    keys: HashMap<String, usize>,
+    /// By quotation: whether the same words are quoted more than once.
+    repeated: Vec<bool>,
 }
 
 impl Context {
     fn new(doc: &Document, quotes: &[Quote]) -> Self {
         let mut per_sentence = vec![0usize; doc.sentences.len() + 1];
         let mut starts_by_paragraph = vec![0usize; doc.paragraphs.len()];
-        let mut keys = HashMap::new();
-        for q in quotes {
+        let mut keys: HashMap<String, usize> = HashMap::default();
+        let quote_keys: Vec<String> = quotes.iter().map(|q| quote_key(doc, q)).collect();
+        for (q, key) in quotes.iter().zip(&quote_keys) {
             if let Some(si) = doc.sentence_at(q.span.start) {
                 per_sentence[si + 1] += 1;
                 starts_by_paragraph[doc.sentences[si].paragraph] += 1;
             }
-            *keys.entry(quote_key(doc, q)).or_insert(0) += 1;
+            *keys.entry(key.clone()).or_insert(0) += 1;
         }
+        let repeated = quote_keys.iter().map(|k| keys[k] > 1).collect();
         for i in 1..per_sentence.len() {
             per_sentence[i] += per_sentence[i - 1];
         }
         let in_quote = quote_mask(doc, quotes);
         let n = doc.tokens.len();
         let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-        // Looked up once a token: three of the counts below ask it.
-        let cue: Vec<bool> = (0..n)
-            .map(|k| is_word(k) && !in_quote[k] && doc.tok(k).starts_with(char::is_lowercase) && is_cue_word(doc.tok(k)))
-            .collect();
-        let is_cue = |k: usize| cue[k];
         let sentence_start = {
             let mut v = vec![0usize; n];
             for sent in &doc.sentences {
@@ -165,22 +212,35 @@ impl Context {
                 let w = doc.tok(j);
                 lexicon::pronoun(w).is_some()
                     || w.starts_with(char::is_uppercase)
-                    || lexicon::is_speaker_noun(&w.to_lowercase())
+                    // (The speaker nouns are ASCII: so is the lower case of an ASCII word.)
+                    || if w.is_ascii() { lexicon::is_speaker_noun(w) } else { lexicon::is_speaker_noun(&w.to_lowercase()) }
             })
         };
-        let prefix = |pred: &dyn Fn(usize) -> bool| {
+        // The prefix counts, in one pass; each token's cue test is looked
+        // up once (three of the counts ask it).
+        let mut cue = Vec::with_capacity(n);
+        let mut counts = [(); 5].map(|_| {
             let mut v = Vec::with_capacity(n + 1);
             v.push(0u32);
-            for k in 0..n {
-                v.push(v[k] + pred(k) as u32);
-            }
             v
-        };
-        let words = prefix(&is_word);
-        let cues = prefix(&is_cue);
-        let cues_with_subject = prefix(&|k| is_cue(k) && has_subject(k));
-        let cues_that = prefix(&|k| is_cue(k) && k + 1 < n && doc.tok(k + 1) == "that");
-        let according = prefix(&|k| k + 1 < n && doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to");
+        });
+        let mut sums = [0u32; 5];
+        for k in 0..n {
+            let w = doc.tok(k);
+            let word = is_word(k);
+            let c = word && !in_quote[k] && starts_lower(w) && is_cue_word(w);
+            cue.push(c);
+            let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
+            sums[0] += word as u32;
+            sums[1] += c as u32;
+            sums[2] += (c && has_subject(k)) as u32;
+            sums[3] += (c && next == Some("that")) as u32;
+            sums[4] += (next == Some("to") && w.eq_ignore_ascii_case("according")) as u32;
+            for (v, &x) in counts.iter_mut().zip(&sums) {
+                v.push(x);
+            }
+        }
+        let [words, cues, cues_with_subject, cues_that, according] = counts;
         Context {
             cue,
             words,
@@ -190,7 +250,7 @@ impl Context {
             according,
             starts_by_sentence: per_sentence,
             starts_by_paragraph,
-            keys,
+            repeated,
         }
     }
 
@@ -279,28 +339,27 @@ fn word_feature(w: &str) -> String {
     w.to_lowercase()
 }
 
-/// The features of one quotation, as `name=value` strings.
-fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
+/// The features of quotation `qi` (`q`), as `name=value` strings, into `f`.
+fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Features) {
     let text = doc.text;
     let inner_text = q.inner.slice(text);
     let shape = inner_shape(inner_text);
-    let mut f: Vec<String> = Vec::with_capacity(24);
-    let mut add = |s: String| f.push(s);
+    let mut add = |parts: &[&str]| f.add(parts);
 
-    add(format!("words={}", bucket(shape.words)));
+    add(&["words=", bucket(shape.words)]);
     let title = shape.content > 0 && shape.capitalised * 4 >= shape.content * 3;
     if title {
-        add(format!("title&words={}", bucket(shape.words.min(7))));
+        add(&["title&words=", bucket(shape.words.min(7))]);
     }
     if shape.starts_upper {
-        add("upper".into());
+        add(&["upper"]);
     }
     if shape.first_person {
-        add("first_person".into());
+        add(&["first_person"]);
     }
     let last = inner_text.chars().next_back().unwrap_or(' ');
-    add(format!(
-        "end={}",
+    add(&[
+        "end=",
         match last {
             '.' | '…' => ".",
             ',' => ",",
@@ -308,11 +367,11 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
             ';' | ':' => ";",
             c if c.is_alphanumeric() => "w",
             _ => "p",
-        }
-    ));
+        },
+    ]);
     let mark = q.span.slice(text).chars().next().unwrap_or(' ');
-    add(format!(
-        "mark={}",
+    add(&[
+        "mark=",
         match mark {
             '"' => "straight",
             '“' | '”' | '„' => "curly",
@@ -320,22 +379,22 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
             '`' => "doubled",
             '‘' | '’' | '\'' | '‚' => "single",
             _ => "other",
-        }
-    ));
+        },
+    ]);
     if !q.closed {
-        add("unclosed".into());
+        add(&["unclosed"]);
     }
     if q.paragraphs > 1 {
-        add("multipara".into());
+        add(&["multipara"]);
     }
     if inner_text.contains(['“', '"', '‘']) {
-        add("nested".into());
+        add(&["nested"]);
     }
 
     let ti = doc.token_at_or_after(q.span.start);
     let tj = doc.token_at_or_after(q.span.end);
     let (Some(si), Some(sj)) = (doc.sentence_at(q.span.start), doc.sentence_at(q.span.end.saturating_sub(1))) else {
-        return f;
+        return;
     };
     let (lo, hi) = (doc.sentences[si].tokens.0, doc.sentences[sj].tokens.1);
     let pi = doc.sentences[si].paragraph;
@@ -346,40 +405,40 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
 
     // Position in sentence and paragraph.
     let words_before = Context::count(&ctx.words, lo, ti);
-    add(format!("before={}", bucket(words_before.min(5))));
+    add(&["before=", bucket(words_before.min(5))]);
     let words_after = Context::count(&ctx.words, tj, hi);
-    add(format!("after={}", bucket(words_after.min(5))));
+    add(&["after=", bucket(words_after.min(5))]);
     if para.span.start == q.span.start {
-        add("opens_para".into());
+        add(&["opens_para"]);
     }
     if q.span.end >= para.span.end.saturating_sub(1) {
-        add("closes_para".into());
+        add(&["closes_para"]);
     }
     if pi == 0 && doc.paragraphs.len() > 1 && para.tokens.1 - para.tokens.0 <= 40 {
-        add("headline".into());
+        add(&["headline"]);
     }
 
     // Words around the quotation.
     let prev = (lo..ti).rev().find(|&k| is_word(k));
     let next = (tj..hi).find(|&k| is_word(k));
     if let Some(k) = prev {
-        add(format!("prev={}", word_feature(doc.tok(k))));
+        add(&["prev=", &word_feature(doc.tok(k))]);
         if let Some(k2) = (lo..k).rev().find(|&k2| is_word(k2)) {
-            add(format!("prev2={}", word_feature(doc.tok(k2))));
+            add(&["prev2=", &word_feature(doc.tok(k2))]);
         }
     } else {
-        add("prev=<s>".into());
+        add(&["prev=<s>"]);
     }
     if let Some(k) = next {
-        add(format!("next={}", word_feature(doc.tok(k))));
+        add(&["next=", &word_feature(doc.tok(k))]);
     } else {
-        add("next=</s>".into());
+        add(&["next=</s>"]);
     }
     if ti > 0 && ti - 1 >= lo && !is_word(ti - 1) {
-        add(format!("prevpunct={}", doc.tok(ti - 1)));
+        add(&["prevpunct=", doc.tok(ti - 1)]);
     }
     if tj < hi && !is_word(tj) {
-        add(format!("nextpunct={}", doc.tok(tj)));
+        add(&["nextpunct=", doc.tok(tj)]);
     }
 
     // Speech cues.
@@ -398,11 +457,11 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
         (colon, "colon"),
     ] {
         if on {
-            add(name.into());
+            add(&[name]);
         }
     }
     if !cue_sentence && !according {
-        add(format!("nocue&words={}", bucket(shape.words.min(7))));
+        add(&["nocue&words=", bucket(shape.words.min(7))]);
     }
     // The hand-written rule this model grew from, as one more feature: a
     // Title Case stretch with no cue beside it, or a short one with no cue
@@ -417,7 +476,7 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
             || (shape.words <= 4 && !cue_sentence && !opens_para && !(ends_punct && shape.starts_upper))
     };
     if rule_scare {
-        add("rule_scare".into());
+        add(&["rule_scare"]);
     }
     // The sentence before or after in the paragraph has a cue (`X said. “…”`).
     let near_sentence_cue = [si.checked_sub(1), Some(sj + 1)].into_iter().flatten().any(|s| {
@@ -427,7 +486,7 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
         }
     });
     if near_sentence_cue {
-        add("cue_near_sentence".into());
+        add(&["cue_near_sentence"]);
     }
 
     // Where the sentence's speech cues stand, and whether one has a subject
@@ -453,14 +512,14 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
         (according, "according"),
     ] {
         if on {
-            add(format!("{name}&size={size}"));
+            add(&[name, "&size=", size]);
         }
     }
     if cue_that {
-        add("cue_that".into());
+        add(&["cue_that"]);
     }
     if cue_subject {
-        add("cue_subject".into());
+        add(&["cue_subject"]);
     }
     // Words that name what follows as a term or a work.
     let before_words: Vec<String> =
@@ -474,7 +533,7 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
         )
     });
     if naming {
-        add(format!("naming&size={size}"));
+        add(&["naming&size=", size]);
     }
     let work = before_words.iter().take(2).any(|w| {
         matches!(
@@ -486,57 +545,76 @@ fn features(doc: &Document, q: &Quote, ctx: &Context) -> Vec<String> {
         )
     });
     if work {
-        add("work".into());
+        add(&["work"]);
     }
     if before_words.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that")) {
-        add(format!("det_before&size={size}"));
+        add(&["det_before&size=", size]);
     }
     // What the inside looks like: a clause (a subject pronoun or an
     // auxiliary), several sentences.
-    let inner_words: Vec<&str> = inner_text
+    let clause = inner_text
         .split(is_space)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
-        .collect();
-    let clause = inner_words.iter().any(|w| {
-        let l = w.to_lowercase();
-        let base = l.split(['’', '\'']).next().unwrap_or("");
-        matches!(
-            base,
-            "i" | "we" | "you" | "he" | "she" | "they" | "it" | "is" | "are" | "was" | "were" | "will" | "would"
-                | "can" | "could" | "should" | "have" | "has" | "had" | "do" | "does" | "did" | "don" | "won" | "am"
-                | "must" | "may" | "might" | "there" | "that"
-        ) || l.contains("n’t") || l.contains("n't")
-    });
+        .any(clause_word);
     if clause {
-        add(format!("clause&size={size}"));
+        add(&["clause&size=", size]);
     }
     let inner_sentences = inner_text
         .char_indices()
         .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && inner_text[i + 1..].starts_with(' '))
         .count();
     if inner_sentences > 0 {
-        add(format!("inner_sentences={}", inner_sentences.min(3)));
+        add(&["inner_sentences=", bucket(inner_sentences.min(3))]);
     }
     // Other quotations in the sentence and the paragraph, and the same words
     // quoted elsewhere in the article (a title or nickname comes back).
     let others_sentence = (ctx.starts_by_sentence[sj + 1] - ctx.starts_by_sentence[si]).saturating_sub(1);
     if others_sentence > 0 {
-        add(format!("others_sentence={}", others_sentence.min(2)));
+        add(&["others_sentence=", bucket(others_sentence.min(2))]);
     }
     let others_para = ctx.starts_by_paragraph[pi].saturating_sub(1);
-    add(format!("others_para={}", bucket(others_para.min(3))));
-    if ctx.keys.get(&quote_key(doc, q)).is_some_and(|&n| n > 1) {
-        add(format!("repeated&size={size}"));
+    add(&["others_para=", bucket(others_para.min(3))]);
+    if ctx.repeated[qi] {
+        add(&["repeated&size=", size]);
     }
     if words_before == 0 && words_after == 0 {
-        add("whole_sentence".into());
+        add(&["whole_sentence"]);
     }
     let question = doc.sentences[sj].span.slice(text).trim_end().ends_with('?');
     if question && !inner_text.ends_with('?') {
-        add("in_question".into());
+        add(&["in_question"]);
     }
-    f
+}
+
+/// A word that makes a clause of a quotation: a subject pronoun, an
+/// auxiliary (before any apostrophe: `we’re`, `don't`), or a negation `n’t`.
+fn clause_word(w: &str) -> bool {
+    let is_clause_base = |base: &[u8]| {
+        matches!(
+            base,
+            b"i" | b"we" | b"you" | b"he" | b"she" | b"they" | b"it" | b"is" | b"are" | b"was" | b"were" | b"will"
+                | b"would" | b"can" | b"could" | b"should" | b"have" | b"has" | b"had" | b"do" | b"does" | b"did"
+                | b"don" | b"won" | b"am" | b"must" | b"may" | b"might" | b"there" | b"that"
+        )
+    };
+    if !w.is_ascii() {
+        // Unicode lower case (rare): as the ASCII path, on an owned copy.
+        let l = w.to_lowercase();
+        let base = l.split(['’', '\'']).next().unwrap_or("");
+        return is_clause_base(base.as_bytes()) || l.contains("n’t") || l.contains("n't");
+    }
+    // ASCII: lower-cased on the stack (no entry is longer than 6 bytes).
+    let b = w.as_bytes();
+    let base = b.split(|&c| c == b'\'').next().unwrap_or(b"");
+    let mut buf = [0u8; 6];
+    let base_is = buf.get_mut(..base.len()).is_some_and(|lower| {
+        for (d, c) in lower.iter_mut().zip(base) {
+            *d = c.to_ascii_lowercase();
+        }
+        is_clause_base(lower)
+    });
+    base_is || b.windows(3).any(|t| t[0].eq_ignore_ascii_case(&b'n') && t[1] == b'\'' && t[2].eq_ignore_ascii_case(&b't'))
 }
 
 /// `direct` or `partial` for a quotation that reports speech.
@@ -556,14 +634,85 @@ fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
     }
 }
 
+/// Whether the first character of `w` is lower case (ASCII without the
+/// Unicode tables).
+fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.starts_with(char::is_lowercase),
+    }
+}
+
 /// Speech verbs, and the naming verbs that quote a word (`called them
 /// “deplorables”`).
 fn is_cue_word(w: &str) -> bool {
-    // Naming verbs, compared without allocating: this runs on every word.
-    const NAMING: &[&str] = &[
-        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label", "labels", "labeled",
-        "labelled", "labeling", "term", "termed", "brand", "branded", "branding", "describe", "described",
-        "describes", "describing", "deem", "deemed", "nickname", "nicknamed",
-    ];
-    lexicon::is_speech_verb(w) || (w.len() <= 10 && NAMING.iter().any(|n| w.eq_ignore_ascii_case(n)))
+    lexicon::is_speech_verb(w) || is_naming_verb(w)
+}
+
+/// A naming verb in any case (`called`, `Dubbed`), compared without
+/// allocating: this runs on every word. The verbs are ASCII, so only an
+/// ASCII word can be one.
+fn is_naming_verb(w: &str) -> bool {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..w.len()) else { return false };
+    for (d, b) in lower.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    matches!(
+        &*lower,
+        b"call" | b"calls" | b"called" | b"calling" | b"dub" | b"dubs" | b"dubbed" | b"dubbing" | b"label" | b"labels"
+            | b"labeled" | b"labelled" | b"labeling" | b"term" | b"termed" | b"brand" | b"branded" | b"branding"
+            | b"describe" | b"described" | b"describes" | b"describing" | b"deem" | b"deemed" | b"nickname"
+            | b"nicknamed"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tests() {
+        // (word, naming verb, clause word)
+        let cases: &[(&str, bool, bool)] = &[
+            ("called", true, false),
+            ("Dubbed", true, false),
+            ("NICKNAMED", true, false),
+            ("calls", true, false),
+            ("recalled", false, false),
+            ("nicknamedx", false, false),
+            ("calléd", false, false),
+            ("we", false, true),
+            ("We're", false, true),
+            ("we’re", false, true),
+            ("don't", false, true),
+            ("WON'T", false, true),
+            ("isn’t", false, true),
+            ("couldn't", false, true),
+            ("Should", false, true),
+            ("shoulder", false, false),
+            ("n't", false, true),
+            ("ant", false, false),
+            ("Ça", false, false),
+            ("", false, false),
+        ];
+        for &(w, naming, clause) in cases {
+            assert_eq!(is_naming_verb(w), naming, "naming {w:?}");
+            assert_eq!(clause_word(w), clause, "clause {w:?}");
+        }
+        for (w, lower) in [("said", true), ("Said", false), ("élan", true), ("Élan", false), ("1st", false), ("", false)] {
+            assert_eq!(starts_lower(w), lower, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn features_list_keeps_order_and_empties() {
+        let mut f = Features::default();
+        f.add(&["words=", "3"]);
+        f.add(&["upper"]);
+        f.add(&["cue_left", "&size=", "s"]);
+        assert_eq!(f.iter().collect::<Vec<_>>(), ["words=3", "upper", "cue_left&size=s"]);
+        f.clear();
+        assert_eq!(f.iter().count(), 0);
+    }
 }
