@@ -262,6 +262,21 @@ pub fn is_role_noun(word: &str) -> bool {
     )
 }
 
+/// Nouns for what someone said, whose owner is its source: `his claim
+/// that …`, `Bolton's view`, `her remark that …`.
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim" | "claims" | "remark" | "remarks" | "comment" | "comments" | "statement" | "statements" | "words"
+            | "assertion" | "assertions" | "promise" | "promises" | "pledge" | "vow" | "warning" | "warnings"
+            | "description" | "characterization" | "argument" | "view" | "views" | "suggestion" | "prediction"
+            | "insistence" | "accusation" | "accusations" | "charge" | "missive" | "tweet" | "tweets" | "answer"
+            | "response" | "retort" | "quip" | "boast" | "complaint" | "message" | "declaration" | "admission"
+            | "contention" | "insinuation" | "allegation" | "allegations" | "rhetoric" | "criticism"
+            | "emphasis" | "reminder" | "question" | "plea" | "call" | "demand" | "announcement" | "explanation"
+    )
+}
+
 /// Nouns for groups and documents that speak in the news (`supporters
 /// chanted`, `the letter says`), beyond the roles of [`is_role_noun`].
 pub fn is_speaker_noun(word: &str) -> bool {

@@ -58,6 +58,7 @@ pub enum Rule {
     Before,
     According,
     Colon,
+    Possessive,
     Paragraph,
     Intro,
     Carry,
@@ -73,6 +74,7 @@ impl Rule {
             Rule::Before => 0.8,
             Rule::According => 0.8,
             Rule::Colon => 0.75,
+            Rule::Possessive => 0.7,
             Rule::Paragraph => 0.7,
             Rule::Intro => 0.7,
             Rule::Carry => 0.55,
@@ -87,6 +89,7 @@ impl Rule {
             Rule::Before => "before",
             Rule::According => "according",
             Rule::Colon => "colon",
+            Rule::Possessive => "possessive",
             Rule::Paragraph => "paragraph",
             Rule::Intro => "intro",
             Rule::Carry => "carry",
@@ -175,6 +178,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.unsourced_name(q).then_some(Attribution::NONE))
             .or_else(|| ctx.before(q))
             .or(after)
+            .or_else(|| ctx.dash_line(q))
+            .or_else(|| ctx.possessive(q))
             .or_else(|| ctx.colon(q))
             .or_else(|| ctx.closing(q))
             .or_else(|| ctx.leading_subject(q))
@@ -684,6 +689,67 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// Rule 2a: a quotation that ends its paragraph, signed on a line of
+    /// its own: `“…”` / `- Bernie Sanders.` / `— Michelle Marks, Philadelphia.`
+    fn dash_line(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let pi = doc.paragraph_at(q.span.end.saturating_sub(1))?;
+        let para = doc.paragraphs[pi];
+        if pi + 1 >= doc.paragraphs.len() || doc.token_at_or_after(q.span.end) < para.tokens.1 {
+            return None;
+        }
+        let (a, b) = doc.paragraphs[pi + 1].tokens;
+        if b <= a + 1 || b - a > 16 || !matches!(self.tok(a), "-" | "—" | "–" | "―" | "--") {
+            return None;
+        }
+        let end = (a + 1..b).find(|&t| matches!(self.tok(t), "," | "." | ";" | "(")).unwrap_or(b);
+        // A name, not a heading between dashes (`– An immigrant himself –`).
+        if (a + 1..b).any(|t| matches!(self.tok(t), "-" | "—" | "–" | "―" | "--")) {
+            return None;
+        }
+        let np = self.np_right(a + 1, end).filter(|&np| self.strong_speaker(np))?;
+        self.found(Rule::Dash, doc.tokens[a].span, np)
+    }
+
+    /// Rule 3a: no cue, but a noun of speech owned by the speaker just
+    /// before the quotation: `Contrary to his claim that people would “…”`,
+    /// `Bolton's view that …`, `over her remark that “…”`.
+    fn possessive(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        let lo = doc.sentences[si].tokens.0;
+        // The noun, then at most `that`, `of`, `on` and a few words of the
+        // complement before the quotation.
+        let noun = (lo.max(qs.saturating_sub(8))..qs).rev().find(|&k| {
+            !self.in_quote[k] && lexicon::is_speech_noun(self.tok(k))
+        })?;
+        // Not `played down Trump's comments as “…”`: that names them.
+        if (noun + 1..qs).any(|t| self.in_quote[t] || matches!(self.tok(t), "," | ";" | ":" | "—" | "–" | "(" | ")" | "as")) {
+            return None;
+        }
+        // The owner: `his`, `her`, `their`, or `X's`, an adjective or two
+        // before the noun (`his past comments`, `Bornstein's earlier missive`).
+        let mut o = noun;
+        while o > lo && o + 3 > noun && self.is_word(o - 1) && self.tok(o - 1).starts_with(char::is_lowercase) && !matches!(self.tok(o - 1), "his" | "her" | "their" | "its") {
+            o -= 1;
+        }
+        if o == lo {
+            return None;
+        }
+        let w = self.tok(o - 1);
+        let np = if matches!(w, "his" | "her" | "their") {
+            (o - 1, o)
+        } else if matches!(w, "’s" | "'s" | "’" | "'") && o >= lo + 2 {
+            let m = self.ents.mention_at_token(o - 2).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)?;
+            m.tokens
+        } else {
+            return None;
+        };
+        let speaker = self.speaker_of(np);
+        Some(Attribution { speaker: Some(speaker), cue: Some(doc.tokens[noun].span), rule: Some(Rule::Possessive), confidence: Rule::Possessive.confidence() })
     }
 
     /// Rule 4: `Frank Newport and Jim Harter: “…”`.
@@ -1536,6 +1602,24 @@ mod tests {
             0,
             "Bill de Blasio",
         ),
+        (
+            "a noun of speech and its owner",
+            "Donald Trump spoke on Monday. Contrary to his claim that people would “learn nothing,” there would be a wealth of information.",
+            0,
+            "his",
+        ),
+        (
+            "a noun of speech owned by a name",
+            "Harold Bornstein wrote a letter. Bornstein's earlier missive predicted that Trump would be “the healthiest individual ever elected.”",
+            0,
+            "Bornstein",
+        ),
+        (
+            "a signature line after the quotation",
+            "The debate was heated.\n\n“The idea that I would dismantle health care is just wrong.”\n\n- Bernie Sanders.",
+            0,
+            "Bernie Sanders",
+        ),
     ];
 
     /// `(name, text)`: quotations that no one in the text is said to have said.
@@ -1554,6 +1638,9 @@ mod tests {
             let q = ann.quotes.iter().find(|q| q.kind != "scare").unwrap_or_else(|| panic!("{name}: no quote"));
             assert!(q.speaker.is_none(), "{name}: speaker {:?}", q.speaker);
         }
+        // A heading between dashes signs nothing.
+        let ann = annotate("The debate was heated.\n\n“So I think there is resistance.”\n\n– An immigrant himself –\n\nRamos lives in Miami.", &Options::default());
+        assert!(ann.quotes[0].speaker.is_none(), "{:?}", ann.quotes[0].speaker);
         // With an agent, the name is theirs.
         let ann = annotate("The plan was labeled “a disaster” by Senator Marco Rubio.", &Options::default());
         assert!(ann.quotes[0].speaker.is_some(), "{:?}", ann.quotes[0]);
