@@ -43,6 +43,8 @@
 
 use std::cell::Cell;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::document::chars::is_quote_mark;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
@@ -127,12 +129,48 @@ struct Ctx<'a, 'd> {
     /// [`Ctx::is_cue`] per token, filled as asked (0 not yet, 1 no, 2 yes):
     /// the rules scan the same sentence many times for each quotation.
     cue: Vec<Cell<u8>>,
+    /// The last word of each person's name (`Trump`), to its entity, for a
+    /// surname the recogniser left untagged somewhere (`Mr. Trump hardly
+    /// clarified …`); `usize::MAX` when two people share it.
+    surnames: HashMap<&'d str, usize>,
 }
 
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(doc: &'a Document<'d>, ents: &'a mut Entities, quotes: &[Quote]) -> Self {
         let in_quote = quote_mask(doc, quotes);
-        Ctx { doc, ents, in_quote, cue: vec![Cell::new(0); doc.tokens.len()] }
+        let mut surnames: HashMap<&'d str, usize> = HashMap::default();
+        for m in &ents.mentions {
+            if ents.entities[m.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let last = doc.tok(m.tokens.1 - 1);
+            if last.chars().count() > 2 && last.starts_with(char::is_uppercase) && last.chars().all(char::is_alphabetic) {
+                let e = surnames.entry(last).or_insert(m.entity);
+                if *e != m.entity && *e != usize::MAX && ents.entities[*e].name != ents.entities[m.entity].name && !ents.entities[*e].name.ends_with(&ents.entities[m.entity].name) && !ents.entities[m.entity].name.ends_with(&ents.entities[*e].name) {
+                    *e = usize::MAX;
+                }
+            }
+        }
+        Ctx { doc, ents, in_quote, cue: vec![Cell::new(0); doc.tokens.len()], surnames }
+    }
+
+    /// The person a capitalised word outside every mention names, by a
+    /// surname seen elsewhere in the text.
+    fn known_name(&self, t: usize) -> Option<usize> {
+        if self.ents.mention_at_token(t).is_some() || self.in_quote[t] {
+            return None;
+        }
+        self.surnames.get(self.doc.tok(t)).copied().filter(|&e| e != usize::MAX)
+    }
+
+    /// The span of an untagged surname at `t` with the titles before it
+    /// (`Mr. Trump`).
+    fn known_name_tokens(&self, t: usize, lo: usize) -> (usize, usize) {
+        let mut a = t;
+        while a > lo && lexicon::is_person_title(self.doc.tok(a - 1)) {
+            a -= 1;
+        }
+        (a, t + 1)
     }
 }
 
@@ -621,7 +659,7 @@ impl Ctx<'_, '_> {
     /// organisation mention, is a pronoun, or is headed by a role or group
     /// noun (`the spokeswoman`, `supporters`).
     fn strong_speaker(&self, (a, b): (usize, usize)) -> bool {
-        if (a..b).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location)) {
+        if (a..b).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location) || self.known_name(t).is_some()) {
             return true;
         }
         let head = self.tok(b - 1);
@@ -1016,7 +1054,13 @@ impl Ctx<'_, '_> {
             // `Carly Fiorina threw her support behind Sen. Ted Cruz`: the
             // subject ends with its first name, wherever the tagger began it.
             let b = (a..b)
-                .find_map(|t| self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location).map(|m| m.tokens.1.min(b)))
+                .find_map(|t| {
+                    self.ents
+                        .mention_at_token(t)
+                        .filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
+                        .map(|m| m.tokens.1.min(b))
+                        .or_else(|| self.known_name(t).map(|_| t + 1))
+                })
                 .unwrap_or(b);
             if !self.strong_speaker((a, b)) {
                 return None;
@@ -1172,6 +1216,9 @@ impl Ctx<'_, '_> {
                     return Some(m.tokens);
                 }
             }
+            if self.known_name(t).is_some() {
+                return Some(self.known_name_tokens(t, lo));
+            }
             if matches!(lexicon::pronoun(self.tok(t)), Some((_, _))) && !matches!(self.tok(t), "it" | "It" | "her" | "his" | "him") {
                 return Some((t, t + 1));
             }
@@ -1221,6 +1268,10 @@ impl Ctx<'_, '_> {
                     return Speaker { span: m.span, entity: Some(m.entity) };
                 }
             }
+        }
+        if let Some((k, e)) = (a..b).rev().find_map(|k| self.known_name(k).map(|e| (k, e))) {
+            let (s, t) = self.known_name_tokens(k, a);
+            return Speaker { span: doc.tokens[s].span.cover(doc.tokens[t - 1].span), entity: Some(e) };
         }
         let span = doc.tokens[a].span.cover(doc.tokens[b - 1].span);
         // `Marco Rubio of Florida, who mused`: `who` names the person before it.
@@ -1619,6 +1670,12 @@ mod tests {
             "The debate was heated.\n\n“The idea that I would dismantle health care is just wrong.”\n\n- Bernie Sanders.",
             0,
             "Bernie Sanders",
+        ),
+        (
+            "a surname known from elsewhere in the text opens the sentence",
+            "Donald Trump and Hillary Clinton debated. Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment, and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”",
+            0,
+            "Trump",
         ),
     ];
 
