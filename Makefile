@@ -11,7 +11,9 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
-PKG := target/pkg-web
+# Next to the build (CARGO_TARGET_DIR if set), so builds with separate target
+# directories do not share one package.
+PKG := $(abspath $(or $(CARGO_TARGET_DIR),target))/pkg-web
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 45
 

@@ -8,19 +8,21 @@
 //   text swapped in) and to the next frame after it (style and layout too),
 //   for the seed article and a ~1 MB article; median of repeated runs.
 //
-// The server: BENCH_PAGE_SERVER=node (default: a minimal node:http server in
-// this process, no caching headers, .wasm as application/wasm) or python
+// The server: BENCH_PAGE_SERVER=node (default: the page tests' static server,
+// tests/page/serve.mjs: node:http, .wasm as application/wasm) or python
 // (`python3 -m http.server`, what `make serve` runs). Every load is cold: a
 // fresh browser context, so no HTTP cache, no compiled-code cache, no service
-// worker.
+// worker. Nothing runs in the page while it starts but the observer below:
+// the bench waits for its console message rather than polling the page
+// (Playwright's polling injects a script that competes with the page's own).
 //
 //   node page.mjs [DIST_DIR]        writes target/bench/page.json
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { article, crateRoot, dataDir, median, utf8Bytes, writeResult } from "./common.mjs";
+import { serve } from "../../tests/page/serve.mjs";
 
 const dist = path.resolve(process.argv[2] || path.join(crateRoot, "dist"));
 const LOADS = Number(process.env.BENCH_PAGE_LOADS || 11);
@@ -28,23 +30,9 @@ const SEED_RUNS = Number(process.env.BENCH_PAGE_SEED_RUNS || 21);
 const BIG_RUNS = Number(process.env.BENCH_PAGE_BIG_RUNS || 5);
 const TIMEOUT = 120_000;
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-  ".ico": "image/x-icon",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ts": "text/plain; charset=utf-8",
-};
-
 const SERVER = process.env.BENCH_PAGE_SERVER || "node";
 
-/** `python3 -m http.server` on a free port: resolves to {port, close}. */
+/** `python3 -m http.server` on a free port: resolves to {url, close}. */
 function servePython(dir) {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], { stdio: ["ignore", "pipe", "pipe"] });
@@ -52,7 +40,7 @@ function servePython(dir) {
     child.stdout.on("data", (d) => {
       out += d;
       const m = out.match(/port (\d+)/);
-      if (m) resolve({ port: Number(m[1]), close: () => child.kill() });
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, close: () => child.kill() });
     });
     child.stderr.resume(); // one log line per request
     child.on("error", reject);
@@ -60,22 +48,12 @@ function servePython(dir) {
   });
 }
 
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = path.join(dir, path.normalize(p));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    if (file.endsWith(path.sep)) file = path.join(file, "index.html");
-    fs.readFile(file, (err, body) => {
-      if (err) return res.writeHead(404).end();
-      res.writeHead(200, { "Content-Type": MIME[path.extname(file)] || "application/octet-stream" }).end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+/** Logged by the observer when the page first reaches ready (or error). */
+const READY_MESSAGE = "bench:ready";
 
-// Records every data-state change with its time (ms since navigation start).
-const OBSERVER = () => {
+// Records every data-state change with its time (ms since navigation start),
+// and logs READY_MESSAGE at the first "ready" or "error".
+const OBSERVER = (READY_MESSAGE) => {
   window.__bench = { states: [] };
   // Several states can be set within one task (ready, then busy at once for
   // the sample): replay them from the records' old values. All get the time
@@ -84,6 +62,10 @@ const OBSERVER = () => {
   const push = (s, t) => {
     if (s !== last) window.__bench.states.push([s, t]);
     last = s;
+    if ((s === "ready" || s === "error") && !window.__bench.told) {
+      window.__bench.told = true;
+      console.debug(READY_MESSAGE);
+    }
   };
   new MutationObserver((records) => {
     const t = performance.now();
@@ -96,7 +78,7 @@ const seed = JSON.parse(fs.readFileSync(path.join(dataDir, "seed-gold.json"), "u
 const big = article(1_000_000);
 
 const server = SERVER === "python" ? await servePython(dist) : await serve(dist);
-const url = `http://127.0.0.1:${SERVER === "python" ? server.port : server.address().port}/`;
+const url = server.url;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -105,9 +87,10 @@ const browser = await chromium.launch({
 async function openReady() {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await page.addInitScript(OBSERVER);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench && window.__bench.states.some(([s]) => s === "ready" || s === "error"), null, { timeout: TIMEOUT });
+  await page.addInitScript(OBSERVER, READY_MESSAGE);
+  const told = page.waitForEvent("console", { predicate: (m) => m.text() === READY_MESSAGE, timeout: TIMEOUT });
+  await page.goto(url, { waitUntil: "commit" });
+  await told;
   const { states, wasmFetched, domContentLoaded, marks } = await page.evaluate(() => ({
     states: window.__bench.states,
     wasmFetched: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
@@ -177,11 +160,11 @@ const bigRuns = [];
 for (let i = 0; i < BIG_RUNS; i++) bigRuns.push(await annotateOnce(page, big));
 await context.close();
 await browser.close();
-server.close();
+await server.close();
 
 const res = {
   chromium: browser.version(),
-  server: SERVER === "python" ? "python3 -m http.server" : "node:http (tools/bench/page.mjs)",
+  server: SERVER === "python" ? "python3 -m http.server" : "node:http (tests/page/serve.mjs)",
   load_to_ready_ms: median(loads),
   load_to_ready_all: loads,
   dom_content_loaded_ms: median(dcl),
