@@ -224,7 +224,9 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     let mut next = 0;
     let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
     for i in 0..doc.tokens.len() {
-        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surnames.contains(doc.tok(i)) {
+        // (Every surname is capitalised: a cheap test before the set's.)
+        let surname = || tagger::is_capitalised(doc.tok(i)) && surnames.contains(doc.tok(i));
+        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surname() {
             extra.push((i, i + 1, tagger::PER, false));
         }
     }
