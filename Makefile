@@ -38,16 +38,22 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 # Only what the page loads: the TypeScript types (pkg/annotator.d.ts) stay in
 # $(PKG), and the module goes without its name section (function names for
 # stack traces; tools/wasm-strip-names.mjs). Scripts and style sheet are
-# minified file by file (esbuild from tools/package.json), the same files as
-# www/; only worker.js gets the wasm-bindgen glue bundled in, so the worker
-# starts after one fetch instead of two in a row (it is on the start-up path).
+# minified (esbuild from tools/package.json). Two are bundled, because they
+# are on the start-up path: app.js with the modules it imports (one request
+# instead of five before the page can run; render.js stays its own file, the
+# worker loads it too, and the world map stays loaded later), and worker.js
+# with the wasm-bindgen glue (the worker starts after one fetch, not two in a
+# row). The other files are the same as in www/.
+APP_BUNDLED := engine.js panels.js export.js htmltext.js
 site: setup-min $(PKG)/annotator_bg.wasm
 	@rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
-	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/worker\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning
+	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --outfile=dist/app.js --allow-overwrite --log-level=warning
 	tools/node_modules/.bin/esbuild dist/worker.js --bundle --format=esm --minify --external:./render.js --outfile=dist/worker.js --allow-overwrite --log-level=warning
+	rm $(addprefix dist/,$(APP_BUNDLED))
+	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/\(worker\|app\)\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning
 	@echo "site: dist/ ($$(du -sh dist | cut -f1); $$(cat dist/*.* dist/pkg/* | wc -c) bytes, gzip -9 per file $$(for f in dist/*.* dist/pkg/*; do gzip -9c "$$f" | wc -c; done | awk '{s+=$$1} END {printf "%.1f KB", s/1000}'))"
 
 serve: site

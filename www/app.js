@@ -5,7 +5,13 @@ import { LAYERS, LAYER_LABELS, planRender, renderPlannedChunk } from "./render.j
 import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
 import { toCsv, toWebAnnotation } from "./export.js";
 import { htmlToText } from "./htmltext.js";
-import { engine, engineLoaded } from "./boot.js";
+import { Engine } from "./engine.js";
+
+// The engine takes over the module and worker boot.js started.
+const engine = new Engine();
+/** Resolves when the engine is ready; rejects with a readable message. */
+const engineLoaded = engine.load();
+engineLoaded.catch(() => {}); // start() reports it
 
 /** Largest input, in bytes of UTF-8 (the WASM module itself takes up to 64 MB). */
 export const MAX_BYTES = 50 * 1024 * 1024;

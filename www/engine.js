@@ -1,7 +1,8 @@
 // The annotator engine as seen from the page: a WebAssembly module compiled
 // once on the main thread (streaming: compiled while it downloads) and run in
 // a Web Worker, so a long analysis never blocks the page. The worker starts
-// loading its scripts while the module compiles. One job runs at a time.
+// loading its scripts while the module compiles; both usually started already
+// in boot.js, before the page's modules arrived. One job runs at a time.
 // After a crash, a trap in the WASM module or a cancel, the worker is replaced
 // by a fresh one, so the next input always starts from a clean instance.
 
@@ -27,10 +28,11 @@ export class Engine {
 
   /** Fetch and compile the WASM module, start a worker. Rejects with a readable message. */
   async load() {
-    const compiled = compileWasm(this.wasmUrl);
+    const boot = this.takeBoot();
+    const compiled = boot ? boot.module : compileWasm(this.wasmUrl);
     compiled.catch(() => {});
     // The worker loads its own scripts meanwhile; it gets the module once compiled.
-    const ready = this.spawn(compiled);
+    const ready = this.spawn(compiled, boot);
     try {
       this.module = await compiled;
     } catch (err) {
@@ -38,15 +40,29 @@ export class Engine {
       this.worker = null;
       throw err;
     }
-    performance.mark?.("annotator:compiled");
+    mark("annotator:compiled");
     await ready;
-    performance.mark?.("annotator:worker-ready");
+    mark("annotator:worker-ready");
   }
 
-  /** Start a fresh worker with `module` (the compiled module, or a promise of it). */
-  spawn(module = this.module) {
+  /**
+   * The module and worker boot.js started early for these URLs, once (a
+   * later load, or another engine, starts its own); null if there are none.
+   */
+  takeBoot() {
+    const boot = globalThis.annotatorBoot;
+    if (!boot || boot.wasmUrl !== this.wasmUrl || boot.workerUrl !== this.workerUrl || !boot.worker) return null;
+    globalThis.annotatorBoot = null;
+    return boot;
+  }
+
+  /**
+   * Start a fresh worker with `module` (the compiled module, or a promise of
+   * it); or take over the worker boot.js started, with its module.
+   */
+  spawn(module = this.module, boot = null) {
     if (this.worker) this.worker.terminate();
-    const worker = new Worker(this.workerUrl, { type: "module", name: "annotator" });
+    const worker = boot ? boot.worker : new Worker(this.workerUrl, { type: "module", name: "annotator" });
     this.worker = worker;
     this.workerReady = new Promise((resolve, reject) => {
       worker.onmessage = (event) => {
@@ -62,11 +78,19 @@ export class Engine {
         this.crashed(worker, message);
       };
       worker.onmessageerror = () => this.crashed(worker, "a message from the analysis worker could not be read");
+      // The early worker may have answered, or failed, before these
+      // handlers were attached (boot.js sends it the module itself).
+      const failure = boot && boot.failure();
+      const first = boot && boot.first();
+      if (failure) reject(new EngineError(failure, { fatal: true }));
+      else if (first) worker.onmessage({ data: first });
     });
-    Promise.resolve(module).then(
-      (m) => worker.postMessage({ type: "init", module: m }),
-      () => {}, // load() reports it
-    );
+    if (!boot) {
+      Promise.resolve(module).then(
+        (m) => worker.postMessage({ type: "init", module: m }),
+        () => {}, // load() reports it
+      );
+    }
     // Avoid an unhandled rejection when nobody is waiting yet.
     this.workerReady.catch(() => {});
     return this.workerReady;
@@ -149,3 +173,9 @@ async function compileWasm(url) {
   }
   return WebAssembly.compile(await res.arrayBuffer());
 }
+
+/** A start-up mark for the bench, unless boot.js set it already (when it happened). */
+function mark(name) {
+  if (performance.mark && !performance.getEntriesByName(name, "mark").length) performance.mark(name);
+}
+

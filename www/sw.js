@@ -1,7 +1,8 @@
 // Service worker: keeps the page working offline.
 //
-// On install it caches the whole site (a few files, all relative to its
-// scope, so the site works from any path). Requests for the site's own files
+// On install it caches the whole site as `make site` builds it (a few
+// files, all relative to its scope, so the site works from any path; app.js
+// there includes engine.js, panels.js, export.js and htmltext.js). Requests for the site's own files
 // go to the network first, so a new deployment is picked up at once, and fall
 // back to the cache when the network is unavailable. The page itself sends
 // nothing anywhere; this worker only ever fetches the site's static files.
@@ -10,13 +11,9 @@ const FILES = [
   "./",
   "index.html",
   "style.css",
+  "boot.js",
   "app.js",
   "render.js",
-  "panels.js",
-  "export.js",
-  "htmltext.js",
-  "boot.js",
-  "engine.js",
   "worker.js",
   "worldmap.js",
   "sample.txt",
