@@ -13,30 +13,35 @@ use std::sync::OnceLock;
 /// forms (the participle may be omitted when equal to the past).
 const SPEECH_VERBS: &[&str] = &[
     "accuse", "acknowledge", "add", "admit+", "advise", "affirm", "agree", "allege", "announce",
-    "answer", "argue", "ask", "assail", "assert", "assure", "aver", "bark", "beg+", "believe",
-    "bellow", "bemoan", "blame", "blast", "blog+", "boast", "boo", "boom", "brag+", "brand", "call",
-    "caution", "chant", "characterise", "characterize", "charge", "cheer", "chide", "chime",
-    "chuckle", "cite", "claim", "comment", "complain", "concede", "conclude", "concur+", "confess",
-    "confide", "confirm", "contend", "continue", "counter", "criticise", "criticize", "crow", "cry",
-    "deadpan", "declare", "decry", "demand", "demur", "denounce", "deny", "deride", "describe",
-    "disclose", "dismiss", "dub+", "elaborate", "email", "emphasise", "emphasize", "estimate",
-    "exclaim", "exhort", "explain", "express", "find:found", "fume", "gloat", "gripe", "groan",
-    "grouse", "grumble", "gush", "hail", "hint", "holler", "imply", "indicate", "inform", "inquire",
-    "insist", "instruct", "interject", "intone", "issue", "joke", "label", "lambaste",
-    "lament", "lash", "laugh", "lecture", "maintain", "marvel+", "mention", "mock", "muse",
-    "mutter", "needle", "note", "object", "observe", "offer", "opine", "pen+", "plead", "pledge",
-    "portray", "post", "praise", "pray", "predict", "press", "proclaim", "promise", "pronounce",
-    "propose", "protest", "query", "quip+", "quiz", "quote", "rail", "rant", "rave", "react",
-    "read:read", "reason", "reassure", "rebut+", "recall", "recite", "recount", "refer+", "reflect",
-    "reiterate", "relate", "release", "remark", "remember", "remind", "repeat", "reply", "report",
-    "respond", "retort", "reveal", "riff+", "say:said", "scoff", "scold", "scream", "shout",
-    "show:showed:shown", "shrug+", "sigh", "signal", "sing:sang:sung", "slam+", "snap+", "sneer",
-    "snipe", "speak:spoke:spoken", "speculate", "state", "stress", "suggest", "summarise",
-    "summarize", "surmise", "swear:swore:sworn", "taunt", "tease", "tell:told", "term", "testify",
-    "text", "thank", "theorise", "theorize", "think:thought", "threaten", "thunder", "tout",
-    "tweet", "underline", "underscore", "urge", "vent", "volunteer", "vow", "warn", "whisper",
-    "wonder", "write:wrote:written", "yell",
+    "answer", "argue", "ask", "assail", "assert", "assure", "aver", "bark", "beam", "beg+",
+    "believe", "bellow", "bemoan", "blame", "blast", "blog+", "boast", "boo", "boom", "brag+",
+    "brand", "call", "caution", "chant", "characterise", "characterize", "charge", "cheer", "chide",
+    "chime", "chuckle", "cite", "claim", "comment", "complain", "concede", "conclude", "concur+",
+    "confess", "confide", "confirm", "contend", "continue", "counter", "criticise", "criticize",
+    "crow", "cry", "deadpan", "declare", "decry", "demand", "demur", "denounce", "deny", "deride",
+    "describe", "disclose", "dismiss", "dub+", "elaborate", "email", "emphasise", "emphasize",
+    "estimate", "exclaim", "exhort", "explain", "express", "find:found", "fume", "gloat", "gripe",
+    "groan", "grouse", "grumble", "gush", "hail", "hint", "holler", "imply", "indicate", "inform",
+    "inquire", "insist", "instruct", "interject", "intone", "issue", "jeer", "joke", "label",
+    "lambaste", "lament", "lash", "laugh", "lecture", "maintain", "marvel+", "mention", "mock",
+    "muse", "mutter", "needle", "note", "object", "observe", "offer", "opine", "pen+", "plead",
+    "pledge", "portray", "post", "praise", "pray", "predict", "press", "proclaim", "promise",
+    "pronounce", "propose", "protest", "query", "quip+", "quiz", "quote", "rail", "rant", "rave",
+    "react", "read:read", "reason", "reassure", "rebut+", "recall", "recite", "recommend",
+    "recount", "refer+", "reflect", "reiterate", "relate", "release", "remark", "remember",
+    "remind", "repeat", "reply", "report", "respond", "retaliate", "retort", "reveal", "riff+",
+    "say:said", "scoff", "scold", "scream", "shout", "show:showed:shown", "shrug+", "sigh",
+    "signal", "sing:sang:sung", "slam+", "snap+", "sneer", "snipe", "speak:spoke:spoken", "specify",
+    "speculate", "state", "stress", "suggest", "summarise", "summarize", "surmise",
+    "swear:swore:sworn", "taunt", "tease", "tell:told", "term", "testify", "text", "thank",
+    "theorise", "theorize", "think:thought", "threaten", "thunder", "tout", "tweet", "underline",
+    "underscore", "urge", "vent", "volunteer", "vow", "warn", "whisper", "wonder",
+    "write:wrote:written", "yell",
 ];
+
+/// Single forms of verbs whose other forms are mostly nouns: `the judge
+/// ruled that …`, but `the Supreme Court ruling`, `the rules`.
+const SPEECH_VERB_FORMS: &[&str] = &["ruled"];
 
 /// Whether `verb particle` is a phrasal speech verb: `shot back`, `fired
 /// back`, `cut in`, `weighed in`, `spoke up`.
@@ -59,6 +64,7 @@ fn speech_verb_forms() -> &'static HashSet<String> {
                 set.insert(form);
             }
         }
+        set.extend(SPEECH_VERB_FORMS.iter().map(|f| f.to_string()));
         set
     })
 }

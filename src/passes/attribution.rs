@@ -309,6 +309,10 @@ impl Ctx<'_, '_> {
         if i + 1 < self.doc.tokens.len() && !self.in_quote[i] && lexicon::is_particle_cue(t, self.tok(i + 1)) {
             return true;
         }
+        // `Democrats are to blame`: an idiom, not speech.
+        if t == "blame" && i >= 2 && self.tok(i - 1) == "to" && matches!(self.tok(i - 2), "is" | "are" | "was" | "were" | "be") {
+            return false;
+        }
         self.is_word(i)
             && !self.in_quote[i]
             && lexicon::is_speech_verb(t)
@@ -464,6 +468,12 @@ impl Ctx<'_, '_> {
                 // when he said “…”`: the named subject of an earlier cue is
                 // the source the attribution is credited to.
                 if !pronoun {
+                    // Not over a coordinated clause of its own: `X, the
+                    // police chief, said that …, but he said that … “…”`.
+                    let inner = best.map_or(k, |(_, b)| b.0);
+                    if inner > k + 1 && matches!(self.tok(inner - 1), "but" | "yet" | ";") {
+                        break;
+                    }
                     best = Some((k, np));
                     break;
                 }
@@ -1032,7 +1042,13 @@ impl Ctx<'_, '_> {
             return None;
         }
         let np = if lexicon::pronoun(self.tok(a)).is_some() {
-            if matches!(self.tok(a), "it" | "It" | "his" | "her" | "him") {
+            // `it` only as the subject of a verb in the past (`Meanwhile, it
+            // attacked Trump, saying …`), not `It is …`, `It's …`.
+            let it_acts = matches!(self.tok(a), "it" | "It") && {
+                let v = self.tok(a + 1);
+                v.ends_with("ed") && v.starts_with(char::is_lowercase) || self.is_cue(a + 1)
+            };
+            if matches!(self.tok(a), "his" | "her" | "him") || matches!(self.tok(a), "it" | "It") && !it_acts {
                 return None;
             }
             (a, a + 1)
@@ -1676,6 +1692,30 @@ mod tests {
             "Donald Trump and Hillary Clinton debated. Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment, and, when questioned after the debate, asserting, “Of course, I pay federal taxes.”",
             0,
             "Trump",
+        ),
+        (
+            "`to blame` is no cue",
+            "The Indiana governor said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”",
+            0,
+            "The Indiana governor",
+        ),
+        (
+            "a pronoun cue coordinated by `but` keeps its own subject",
+            "Kerr Putney, the police chief, said that the video did not give definitive evidence, but he said that the footage “supports what we've heard” about it.",
+            0,
+            "he",
+        ),
+        (
+            "`it` acting as the subject",
+            "The newspaper endorsed Clinton. Meanwhile, it attacked Donald Trump, saying he “has offended Hispanics.”",
+            0,
+            "it",
+        ),
+        (
+            "`ruled` is a cue",
+            "Politifact then ruled that Donald Trump's statement about “thousands of shootings” in Chicago is true.",
+            0,
+            "Politifact",
         ),
     ];
 
