@@ -41,7 +41,8 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 # minified (esbuild from tools/package.json). Two are bundled, because they
 # are on the start-up path: app.js with the modules it imports (one request
 # instead of five before the page can run; render.js stays its own file, the
-# worker loads it too, and the world map stays loaded later), and worker.js
+# worker loads it too, and the world map and the glue for the page's own WASM
+# instance stay loaded later), and worker.js
 # with the wasm-bindgen glue (the worker starts after one fetch, not two in a
 # row). The other files are the same as in www/.
 APP_BUNDLED := engine.js panels.js export.js htmltext.js
@@ -50,7 +51,7 @@ site: setup-min $(PKG)/annotator_bg.wasm
 	cp -r www/. dist/
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
-	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --outfile=dist/app.js --allow-overwrite --log-level=warning
+	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --external:./pkg/annotator.js --outfile=dist/app.js --allow-overwrite --log-level=warning
 	tools/node_modules/.bin/esbuild dist/worker.js --bundle --format=esm --minify --external:./render.js --outfile=dist/worker.js --allow-overwrite --log-level=warning
 	rm $(addprefix dist/,$(APP_BUNDLED))
 	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/\(worker\|app\)\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning

@@ -22,6 +22,7 @@
 // The page spawns a fresh worker after a fatal error, so a trap in the WASM
 // module never poisons the next input.
 import { initSync, annotateJson } from "./pkg/annotator.js";
+import { describe, isFatal } from "./engine.js";
 
 // The planner (render.js) is needed for large results only: loaded after
 // start-up, so the worker is ready sooner.
@@ -60,11 +61,7 @@ self.onmessage = async (event) => {
     try {
       json = annotateJson(msg.text, { offsets: "utf16" });
     } catch (err) {
-      // A plain Error is a refusal (bad input); anything else (a
-      // WebAssembly.RuntimeError from a panic, a RangeError from memory) may
-      // have left the instance in a broken state.
-      const fatal = !(err instanceof Error) || err instanceof WebAssembly.RuntimeError || err instanceof RangeError || err.constructor !== Error;
-      self.postMessage({ type: "error", id: msg.id, message: describe(err), fatal });
+      self.postMessage({ type: "error", id: msg.id, message: describe(err), fatal: isFatal(err) });
       return;
     }
     const ms = performance.now() - t0;
@@ -118,9 +115,4 @@ function cut(ann, transfer) {
     return out;
   };
   return { head, quotes: slices(quotes), entities: slices(entities) };
-}
-
-function describe(err) {
-  if (err && typeof err.message === "string" && err.message) return err.message;
-  return String(err);
 }

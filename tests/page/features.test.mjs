@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadSeed, waitIdle, runs, waitRuns, annotate, referenceAnnotation, dropFiles, captureDownloadsInit, download } from "./helpers.mjs";
 import { serveSite, withOwnSite, forEachBrowser, withPage, withBarePage, pageState as state } from "./harness.mjs";
+import { INLINE_MAX_CHARS } from "../../www/engine.js";
 
 const seed = loadSeed();
 // An emoji before the article: UTF-16 offsets and code point offsets then differ.
@@ -239,7 +240,7 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
-  test("a crashed or hung analysis shows a message, and a fresh worker annotates the next input", () =>
+  test("a crashed or hung analysis shows a message, and a fresh worker annotates the next input; short texts skip the worker", () =>
     withPage(ctx.browser, site.url, { waitReady: false, clean: false }, async (page, s) => {
       let workerLoads = 0;
       // The real worker, with two test triggers in front of it.
@@ -258,8 +259,13 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       await waitIdle(page);
       const loads0 = workerLoads;
       assert.ok(loads0 >= 1);
+      // Short texts are annotated on the page's own thread once its instance
+      // is ready: the triggers go into texts long enough for the worker.
+      await page.waitForFunction(() => performance.getEntriesByName("annotator:inline-ready").length > 0);
+      const long = (t) => `${t}\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
+      assert.ok(long("").length > INLINE_MAX_CHARS);
 
-      await annotate(page, "CRASH-TRIGGER “one,” she said.");
+      await annotate(page, long("CRASH-TRIGGER “one,” she said."));
       assert.equal(await state(page), "error");
       assert.match(await page.textContent("#error"), /analysis failed.*simulated crash.*restarted/s);
       await annotate(page, "“Back again,” said Mike Pompeo.");
@@ -270,7 +276,7 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
 
       // A hung analysis: the Cancel button appears and stops it.
       const before = await runs(page);
-      await page.fill("#article", "HANG-TRIGGER “stuck,” he said.");
+      await page.fill("#article", long("HANG-TRIGGER “stuck,” he said."));
       await page.click("#annotate");
       await page.waitForSelector("#cancel:not([hidden])", { timeout: 5000 });
       assert.equal(await state(page), "busy");
@@ -280,6 +286,10 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       await annotate(page, "“After the cancel,” said Mike Pompeo.");
       assert.equal(await state(page), "done");
       assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“After the cancel,”");
+      // A short text never reaches the worker (which would hang on it).
+      await annotate(page, "HANG-TRIGGER “Not stuck,” he said.");
+      assert.equal(await state(page), "done");
+      assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“Not stuck,”");
       assert.deepEqual(s.pageErrors, []);
     }),
   );

@@ -152,7 +152,7 @@ for (let i = 0; i < LOADS; i++) {
 }
 
 const { context, page } = await openReady();
-await annotateOnce(page, seed); // warm-up (JIT, WASM tier-up in the worker)
+await annotateOnce(page, seed); // warm-up (JIT, WASM tier-up; the page's own instance made)
 const seedRuns = [];
 for (let i = 0; i < SEED_RUNS; i++) seedRuns.push(await annotateOnce(page, seed));
 await annotateOnce(page, big);
