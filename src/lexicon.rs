@@ -345,6 +345,7 @@ pub fn is_verb_filler(word: &str) -> bool {
             | "privately" | "simply" | "repeatedly" | "reported" | "went" | "on" | "go" | "goes" | "going"
             | "to" | "quick" | "able" | "wanted" | "wants" | "tried" | "tries" | "decided" | "began" | "begins"
             | "started" | "continued" | "continues" | "seemed" | "appeared" | "used" | "sought" | "also,"
+            | "now" | "only" | "first" | "always" | "already"
     ) || (w.len() > 4 && w.ends_with("ly"))
 }
 

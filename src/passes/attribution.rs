@@ -565,12 +565,19 @@ impl Ctx<'_, '_> {
         while a < hi && matches!(self.tok(a), "And" | "But" | "Yet" | "So" | "and" | "but") {
             a += 1;
         }
-        if a < hi && is_subordinator(self.tok(a)) && !matches!(self.tok(a).to_ascii_lowercase().as_str(), "in" | "on" | "at" | "during") {
-            if let Some(c) = (a..hi).find(|&t| self.tok(t) == ",") {
-                return c + 1;
+        let mut main = lo;
+        // `Once in my early 20s, when my mother mentioned the devil …, I
+        // laughed and said`: one opening phrase after another.
+        while a < hi && is_subordinator(self.tok(a)) && !matches!(self.tok(a).to_ascii_lowercase().as_str(), "in" | "on" | "at" | "during") {
+            match (a..hi).find(|&t| self.tok(t) == ",") {
+                Some(c) => {
+                    main = c + 1;
+                    a = c + 1;
+                }
+                None => break,
             }
         }
-        lo
+        main
     }
 
     /// The first cue of the sentence starting at `lo` whose complement
@@ -1716,6 +1723,18 @@ mod tests {
             "Politifact then ruled that Donald Trump's statement about “thousands of shootings” in Chicago is true.",
             0,
             "Politifact",
+        ),
+        (
+            "an adverb between the subject and its cue",
+            "If we lived in normal times, a reader would now ask: “What? Larry King is on a Russian television outlet?”",
+            0,
+            "a reader",
+        ),
+        (
+            "a main clause after two opening phrases",
+            "Once in my early 20s, when my mother mentioned the devil to me while driving, I laughed and said, “I don't believe in the devil.”",
+            0,
+            "I",
         ),
     ];
 
