@@ -819,16 +819,31 @@ pub fn is_all_caps(doc: &Document, (a, b): (usize, usize)) -> bool {
         if doc.tokens[k].kind != TokenKind::Word {
             continue;
         }
-        let w = doc.tok(k);
-        if !w.chars().any(char::is_alphabetic) {
+        let (alphabetic, lower) = letters(doc.tok(k));
+        if !alphabetic {
             continue;
         }
         words += 1;
-        if !w.chars().any(char::is_lowercase) {
+        if !lower {
             upper += 1;
+        }
+        // Done once even every word left being in capitals would not reach
+        // 80 % (most sentences: by their sixth word in lower case).
+        let most = words + (b - k - 1);
+        if (most - (words - upper)) * 10 < most * 8 {
+            return false;
         }
     }
     words >= 3 && upper * 10 >= words * 8
+}
+
+/// Whether `w` has a letter, and whether it has a lower-case one.
+fn letters(w: &str) -> (bool, bool) {
+    if w.is_ascii() {
+        (w.bytes().any(|c| c.is_ascii_alphabetic()), w.bytes().any(|c| c.is_ascii_lowercase()))
+    } else {
+        (w.chars().any(char::is_alphabetic), w.chars().any(char::is_lowercase))
+    }
 }
 
 pub(super) fn is_capitalised(w: &str) -> bool {
