@@ -990,10 +990,6 @@ pub struct Context {
     /// neither first in a sentence nor in a headline.
     lower_seen: Vec<bool>,
     cap_mid: Vec<bool>,
-    /// The lower-case form and shape key `<s>`, for neighbours past either end.
-    outside: (u32, u32),
-    /// The shape key of headline tokens, `HL`.
-    headline_shape: u32,
     /// The texts of the lower-case forms and shape keys, by id.
     lower_text: Interner,
     shape_text: Interner,
@@ -1002,6 +998,10 @@ pub struct Context {
     /// The features of few values, bucketed for the model this context was
     /// built for (training reads only their hashes).
     fixed: Fixed,
+    /// `[lower-case form, shape key]` of each token (the shape key is `HL`
+    /// in headlines), after two entries for `<s>` (past either end of the
+    /// text) and before two more: token `i`'s neighbourhood is `near[i..i + 5]`.
+    near: Vec<[u32; 2]>,
 }
 
 impl Context {
@@ -1113,6 +1113,14 @@ impl Context {
                 cap_mid[f.lower as usize] = true;
             }
         }
+        let edge = [outside.0, outside.1];
+        let mut near = Vec::with_capacity(info.len() + 4);
+        near.extend([edge; 2]);
+        near.extend(info.iter().map(|t| {
+            let f = &forms[t.form as usize];
+            [f.lower, if t.headline() { headline_shape } else { f.shape }]
+        }));
+        near.extend([edge; 2]);
         Context {
             info,
             forms,
@@ -1120,30 +1128,24 @@ impl Context {
             shapes,
             lower_seen,
             cap_mid,
-            outside,
-            headline_shape,
             lower_text,
             shape_text,
             sentences,
             fixed: Fixed::new(n),
+            near,
         }
     }
 
     /// The lower-case form of token `i`.
     #[inline]
     fn lower(&self, i: usize) -> u32 {
-        self.forms[self.info[i].form as usize].lower
+        self.near[i + 2][0]
     }
 
     /// The shape key of token `i`: its shape, `HL` in headlines.
     #[inline]
     fn shape_key(&self, i: usize) -> u32 {
-        let t = &self.info[i];
-        if t.headline() {
-            self.headline_shape
-        } else {
-            self.forms[t.form as usize].shape
-        }
+        self.near[i + 2][1]
     }
 
     /// Capitalised word or headline word: a name candidate.
@@ -1215,26 +1217,22 @@ impl Context {
         let fx = &self.fixed;
         let t = &info[i];
         let form = &self.forms[t.form as usize];
-        let lower = form.lower;
-        let low = &self.lowers[lower as usize];
-        let key = self.shape_key(i);
-        let (headline, sent_start) = (t.headline(), t.sent_start());
         // Neighbours: lower-case forms and shape keys, `<s>` past either end.
+        let near: &[[u32; 2]; 5] = self.near[i..i + 5].try_into().expect("five");
+        let [[lw2, _], [prev, sp], [lower, key], [next, sn], [nw2, _]] = *near;
+        let low = &self.lowers[lower as usize];
+        let (headline, sent_start) = (t.headline(), t.sent_start());
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= 0 && (j as usize) < info.len()).then_some(j as usize)
         };
-        let lw = |k: isize| at(k).map_or(self.outside.0, |j| self.lower(j));
-        let shp = |k: isize| at(k).map_or(self.outside.1, |j| self.shape_key(j));
         let lf = |id: u32| &self.lowers[id as usize];
-        let (prev, next) = (lw(-1), lw(1));
         f.feat(lf(prev).f9);
         f.feat(lf(next).f10);
-        f.feat(lf(lw(-2)).f11);
-        f.feat(lf(lw(2)).f12);
+        f.feat(lf(lw2).f11);
+        f.feat(lf(nw2).f12);
         f.hash(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
         f.hash(low.s14.bytes(self.lower_text.bytes(next)).0);
-        let (sp, sn) = (shp(-1), shp(1));
         let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
         f.hash(self.shapes[sp as usize].s15.bytes(key_text).bytes(next_text).0);
         f.hash(self.shapes[sp as usize].s16.bytes(key_text).0);
