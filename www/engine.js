@@ -104,7 +104,15 @@ export class Engine {
     this.workerReady = new Promise((resolve, reject) => {
       worker.onmessage = (event) => {
         const msg = event.data || {};
-        if (msg.type === "ready") resolve();
+        if (msg.type === "ready") {
+          // The worker's side of its start: made, its script running, the module arriving.
+          if (msg.times) {
+            mark("annotator:worker-start", msg.times.start - performance.timeOrigin);
+            mark("annotator:worker-script", msg.times.script - performance.timeOrigin);
+            mark("annotator:worker-init", msg.times.init - performance.timeOrigin);
+          }
+          resolve();
+        }
         else if (msg.type === "init-error") reject(new EngineError(`the annotator could not start: ${msg.message}`, { fatal: true }));
         else this.onResult(worker, msg);
       };
@@ -220,9 +228,14 @@ async function makeInline(module) {
   return glue;
 }
 
-/** A start-up mark for the bench, unless boot.js set it already (when it happened). */
-function mark(name) {
-  if (performance.mark && !performance.getEntriesByName(name, "mark").length) performance.mark(name);
+/** A start-up mark for the bench (now, or at `startTime`), unless set already (boot.js sets some when they happen). */
+function mark(name, startTime) {
+  if (!performance.mark || performance.getEntriesByName(name, "mark").length) return;
+  try {
+    performance.mark(name, startTime === undefined ? undefined : { startTime: Math.max(0, startTime) });
+  } catch {
+    // a browser without mark options: no mark
+  }
 }
 
 /**

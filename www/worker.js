@@ -4,7 +4,7 @@
 //
 // Protocol (all messages are plain objects):
 //   page -> worker  {type: "init", module}              a compiled WebAssembly.Module
-//   worker -> page  {type: "ready"} | {type: "init-error", message}
+//   worker -> page  {type: "ready", times} | {type: "init-error", message}
 //   page -> worker  {type: "annotate", id, text}
 //   worker -> page  {type: "result", id, json, ms, plan, pieces}
 //                   {type: "error", id, message, fatal} fatal: the instance may be broken
@@ -38,13 +38,20 @@ const PIECE_CHARS = 64 * 1024;
 
 let ready = false;
 
+/** Wall-clock time (ms since the epoch, as performance.timeOrigin counts): the page turns it into its own marks. */
+const wallClock = () => performance.timeOrigin + performance.now();
+const scriptRunning = wallClock();
+
 self.onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type === "init") {
     try {
+      const init = wallClock();
       initSync({ module: msg.module });
       ready = true;
-      self.postMessage({ type: "ready" });
+      // When this worker was made (its time origin), when this script started
+      // running and when the module came: the page's start-up marks.
+      self.postMessage({ type: "ready", times: { start: performance.timeOrigin, script: scriptRunning, init } });
       loadPlanner().catch(() => {}); // reported if a large result needs it
     } catch (err) {
       self.postMessage({ type: "init-error", message: describe(err) });

@@ -169,8 +169,11 @@ const res = {
   load_to_ready_all: loads,
   dom_content_loaded_ms: median(dcl),
   wasm_fetched_ms: median(fetched),
-  // Medians of the page's start-up marks: boot module running, WASM compiled,
-  // worker initialised (www/boot.js, engine.js).
+  // Medians of the page's start-up marks (www/boot.js, engine.js): boot.js
+  // running, WASM compiled, the worker made (its global scope; its script
+  // fetched before that), the worker's script running, the module reaching
+  // the worker, the worker's ready message handled, the page's own instance
+  // made (after ready: for short texts).
   load_marks_ms: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, median(v)])),
   seed_bytes: utf8Bytes(seed),
   seed_done_ms: median(seedRuns.map((r) => r[0])),
