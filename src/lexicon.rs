@@ -142,7 +142,7 @@ pub fn is_finite_speech_verb(word: &str) -> bool {
     let w = word.to_lowercase();
     w.ends_with("ed")
         || (w.ends_with('s') && !w.ends_with("ss"))
-        || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot")
+        || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot" | "read")
 }
 
 /// Speech verbs that are just as often nouns (`an email`, `a call`), whose

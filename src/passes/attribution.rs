@@ -622,7 +622,9 @@ impl Ctx<'_, '_> {
         // `…, telling CNBC: “…”` / `… and says “…”`: the subject of the
         // clause before, which is the subject of its own cue when it has one
         // (`Manafort said, adding that …`).
-        let bare = self.tok(k).ends_with("ing") && k > lo && self.tok(k - 1) == ",";
+        // Also `… by announcing that …`, `after saying …`: a gerund's
+        // subject is the clause's.
+        let bare = self.tok(k).ends_with("ing") && k > lo && matches!(self.tok(k - 1), "," | "by" | "after" | "while" | "before");
         let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
         if bare || conj {
             // The first cue of the sentence with a speaker, not a relative
@@ -1735,6 +1737,18 @@ mod tests {
             "Once in my early 20s, when my mother mentioned the devil to me while driving, I laughed and said, “I don't believe in the devil.”",
             0,
             "I",
+        ),
+        (
+            "a gerund after `by` takes the clause's subject",
+            "The fact-checkers looked at the claim. On September 27 they published the results of their check by announcing that the claim was “true.”",
+            0,
+            "they",
+        ),
+        (
+            "`read` inverted after a quotation",
+            "Six planes filled the skies with messages. “America is great! Trump is disgusting,” read one.",
+            0,
+            "one",
         ),
     ];
 
