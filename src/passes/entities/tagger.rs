@@ -668,9 +668,15 @@ struct FormAnalysis {
     f_word: Feat,
     f_abbrev: Option<Feat>,
     plain: Lookups,
+    /// The word's [`shape`]: at most nine characters, kept inline.
+    shape: ([u8; 36], u8),
 }
 
 impl FormAnalysis {
+    fn shape(&self) -> &str {
+        std::str::from_utf8(&self.shape.0[..self.shape.1 as usize]).unwrap_or_default()
+    }
+
     fn new(w: &str, n: usize) -> FormAnalysis {
         FormAnalysis {
             cap: is_capitalised(w),
@@ -680,6 +686,13 @@ impl FormAnalysis {
             f_word: Feat::new(H::new(1).str(w).0, n),
             f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
             plain: Lookups::of(w),
+            shape: {
+                let mut s = String::new();
+                shape_into(w, &mut s);
+                let mut b = [0u8; 36];
+                b[..s.len()].copy_from_slice(s.as_bytes());
+                (b, s.len() as u8)
+            },
         }
     }
 }
@@ -773,7 +786,8 @@ fn title_case_into(s: &str, out: &mut String) {
 fn lower_into(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.push_str(w);
+        out.make_ascii_lowercase();
     } else {
         // `str::to_lowercase` knows context rules (final sigma) that a
         // char-by-char mapping does not.
@@ -1036,9 +1050,8 @@ impl Context {
         for &w in &words {
             lower_into(w, &mut buf);
             let lower = lower_text.intern(&buf).0;
-            shape_into(w, &mut buf);
-            let shape = shape_text.intern(&buf).0;
             let a = form_analysis(w, n);
+            let shape = shape_text.intern(a.shape()).0;
             forms.push(Form {
                 lower,
                 shape,
@@ -1604,8 +1617,9 @@ mod tests {
 
     #[test]
     fn shapes() {
-        for (w, s) in [("Pompeo", "Xx"), ("U.S.", "X.X."), ("1996", "d"), ("Jae-In", "Xx-Xx"), ("iPhone", "xXx")] {
+        for (w, s) in [("Pompeo", "Xx"), ("U.S.", "X.X."), ("1996", "d"), ("Jae-In", "Xx-Xx"), ("iPhone", "xXx"), ("—–—", "—–—"), ("a.b.c.d.e.f", "x.x.x.x.x")] {
             assert_eq!(shape(w), s, "{w}");
+            assert_eq!(FormAnalysis::new(w, 8).shape(), s, "{w}");
         }
     }
 
@@ -1654,6 +1668,7 @@ mod tests {
                 assert_eq!((a.cap, a.starts_lower, a.hyphen, a.calendar), (b.cap, b.starts_lower, b.hyphen, b.calendar), "{w}");
                 assert_eq!((a.f_word.h, a.f_word.b, a.f_abbrev.map(|f| f.b)), (b.f_word.h, b.f_word.b, b.f_abbrev.map(|f| f.b)), "{w}");
                 assert_eq!(a.plain.bits(), b.plain.bits(), "{w}");
+                assert_eq!(a.shape(), shape(w), "{w}");
                 let l = w.to_lowercase();
                 let (a, b) = (lower_form(&l, n), LowerForm::new(&l, n));
                 let key = |f: &LowerForm| {
