@@ -234,6 +234,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             .or_else(|| ctx.dash_line(q))
             .or_else(|| ctx.possessive(q))
             .or_else(|| ctx.colon(q))
+            .or_else(|| ctx.label(q))
             .or_else(|| ctx.closing(q))
             .or_else(|| ctx.leading_subject(q))
             .or_else(|| ctx.paragraph(q, qi, quotes, &out))
@@ -789,6 +790,33 @@ impl Ctx<'_, '_> {
         }
         let np = self.np_right(a + 1, end).filter(|&np| self.strong_speaker(np))?;
         self.found(Rule::Dash, doc.tokens[a].span, np)
+    }
+
+    /// Rule 2b: a transcript's speaker label opens the paragraph of the
+    /// quotation, inside or outside its marks: `"PENCE: Well, …"`,
+    /// `"WALLACE: But, Governor, … as “The Wall Street Journal” wrote`.
+    fn label(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let pi = doc.paragraph_at(q.span.start)?;
+        let (a, b) = doc.paragraphs[pi].tokens;
+        let mut t = a;
+        while t < b && !self.is_word(t) && self.tok(t).chars().all(is_quote_mark) {
+            t += 1;
+        }
+        let c = (t + 1..b.min(t + 5)).find(|&k| self.tok(k) == ":")?;
+        if c >= doc.token_at_or_after(q.span.end) {
+            return None;
+        }
+        let words = (t..c).all(|k| self.is_word(k) && self.tok(k).starts_with(char::is_uppercase) || self.tok(k) == ".");
+        let first = self.tok(t);
+        let caps = first.len() > 1 && first.chars().all(|ch| ch.is_uppercase() || ch == '.');
+        let person = self.ents.mention_at_token(t).is_some_and(|m| m.tokens.1 == c && self.ents.entities[m.entity].kind == EntityKind::Person);
+        // Not a heading: `UPDATE:`, `EDITOR'S NOTE:`.
+        let heading = matches!(first, "UPDATE" | "UPDATED" | "NOTE" | "EDITOR" | "EDITORS" | "BREAKING" | "WATCH" | "READ" | "CORRECTION" | "CLARIFICATION" | "VIDEO" | "PHOTOS" | "RELATED");
+        if !words || !(caps || person) || heading {
+            return None;
+        }
+        self.found(Rule::Colon, doc.tokens[c].span, (t, c))
     }
 
     /// Rule 3a: no cue, but a noun of speech owned by the speaker just
@@ -1771,6 +1799,18 @@ mod tests {
             0,
             "one",
         ),
+        (
+            "a transcript's speaker label opens the paragraph",
+            "Chris Wallace interviewed Mike Pence.\n\n\"WALLACE: But, Governor, I've got to ask you, because as “The Wall Street Journal” wrote, people are concerned.\n\nPENCE: Well, I think so.",
+            0,
+            "WALLACE",
+        ),
+        (
+            "a label right before the quotation is its own, not the paragraph's first",
+            "Jeb Bush and Hillary Clinton reject the term.\n\nClinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\"",
+            1,
+            "Bush",
+        ),
     ];
 
     /// `(name, text)`: quotations that no one in the text is said to have said.
@@ -1789,6 +1829,9 @@ mod tests {
             let q = ann.quotes.iter().find(|q| q.kind != "scare").unwrap_or_else(|| panic!("{name}: no quote"));
             assert!(q.speaker.is_none(), "{name}: speaker {:?}", q.speaker);
         }
+        // A heading is no speaker label.
+        let ann = annotate("UPDATE: “The gun is no longer for sale.”", &Options::default());
+        assert!(ann.quotes[0].speaker.is_none(), "{:?}", ann.quotes[0].speaker);
         // A heading between dashes signs nothing.
         let ann = annotate("The debate was heated.\n\n“So I think there is resistance.”\n\n– An immigrant himself –\n\nRamos lives in Miami.", &Options::default());
         assert!(ann.quotes[0].speaker.is_none(), "{:?}", ann.quotes[0].speaker);
