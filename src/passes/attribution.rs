@@ -711,6 +711,9 @@ impl Ctx<'_, '_> {
         (b - a == 1 && (lexicon::pronoun(head).is_some() || matches!(head, "who" | "which")))
             || lexicon::is_role_noun(head)
             || lexicon::is_speaker_noun(head)
+            // Texts that speak: `The piece used one of her quotes as its
+            // headline: “…”`, `the passage continued`.
+            || matches!(head.to_ascii_lowercase().as_str(), "piece" | "story" | "column" | "passage" | "transcript" | "footnote" | "narrator" | "headline" | "caption" | "sign" | "banner" | "release")
     }
 
     /// Whether a phrase can name who spoke: not a lone adverb or adjective
