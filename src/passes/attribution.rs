@@ -223,8 +223,15 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             a.cue.is_some_and(|c| doc.token_at_or_after(c.start) <= doc.token_at_or_after(q.span.end) + 5)
         });
         let after_first = adjacent || q.kind != QuoteKind::Partial;
-        let found = ctx
-            .according(q)
+        // `as Trump went on about “A,” and “B” and “C,” Melanie said yes`:
+        // quotations listed with `and` or `or` share their attribution.
+        let listed = qi > 0 && out[qi - 1].speaker.is_some() && {
+            let (a, b) = (doc.token_at_or_after(quotes[qi - 1].span.end), doc.token_at_or_after(q.span.start));
+            a < b && b - a <= 3 && doc.sentence_at(quotes[qi - 1].span.start) == doc.sentence_at(q.span.start)
+                && (a..b).all(|t| matches!(ctx.tok(t), "," | "and" | "or")) && (a..b).any(|t| matches!(ctx.tok(t), "and" | "or"))
+        };
+        let found = (if listed { Some(out[qi - 1]) } else { None })
+            .or_else(|| ctx.according(q))
             .or(if after_first { after } else { None })
             // `it was labeled “Mostly True.”`: a name given by no one in
             // the text; no speaker rather than a guess.
@@ -1813,6 +1820,12 @@ mod tests {
             "Jeb Bush and Hillary Clinton reject the term.\n\nClinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\"",
             1,
             "Bush",
+        ),
+        (
+            "listed quotations share their attribution",
+            "Kevin was drifting off, and as Donald Trump went on about “how the system is rigged,” and “wounded American families” and “our own struggling citizens,” Melanie said yes, over and over again.",
+            2,
+            "Donald Trump",
         ),
     ];
 
