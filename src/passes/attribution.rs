@@ -1,45 +1,63 @@
 //! The attribution pass: who said each quotation.
 //!
 //! A sieve of rules, most precise first; the first rule that finds a cue
-//! decides, and its name sets the confidence:
+//! decides, and its name sets the confidence ([`Rule::confidence`], its
+//! precision on PolNeAR train, capped for partial quotations):
 //!
-//! 1. **according** – `according to X` in the same sentence.
+//! 0. **listed** – a quotation listed after another with `and` or `or` in
+//!    the same sentence shares its attribution (`went on about “A,” and
+//!    “B” and “C,” Melanie said yes`).
+//! 1. **according** – `according to X` in the same sentence, or `as X put
+//!    it` (`…, as a Homeland Security memo put it`).
 //! 2. **after** – a cue right after the quotation: `“…,” X said`,
 //!    `“…,” said X`, `“…” — X`, `“…” ― X`, `“…,” X, director of … and a
 //!    professor at …, said`; not a new clause (`“…” and said`, `“…” until
-//!    Haley said`). For a partial quotation only when the cue is adjacent.
-//! 3. **before** – a cue earlier in the sentence that opens the quotation:
+//!    Haley said`). For a partial quotation only when the cue is adjacent,
+//!    and an inverted `said X` only after a comma.
+//! 3. **unsourced** – a name given in the passive with no agent and no cue
+//!    in its clause (`it was labeled “Mostly True.”`): no speaker.
+//! 4. **before** – a cue earlier in the sentence that opens the quotation:
 //!    `X said: “…”`, `X said that … “…”`, `X was heard saying, “…”`. The
 //!    cue's speaker must be a plausible phrase (not `better`, `via email`,
 //!    `a statement`); an infinitive's object (`asked Biden to continue`) is
-//!    no speaker; `…, adding` and `and said` take the subject of the
-//!    sentence's first cue. PolNeAR credits the outer source, so the
-//!    subject of an earlier cue whose complement holds the nearer cue wins
-//!    (`Trump said that Romney begged him … and “…”`), and so does the
-//!    sentence's opening subject when the cue's own speaker is further in
-//!    the same clause; not across a relative or adverbial clause, a comma,
-//!    a dash, or out of a leading subordinate clause.
-//! 4. **colon** – a name and a colon right before the quotation:
-//!    `Frank Newport and Jim Harter: “…”`.
-//! 5. **closing** (confidence of *after*) – a cue that closes the sentence
+//!    no speaker; `…, adding`, `by announcing` and `and said` take the
+//!    subject of the sentence's first cue, or the phrase opening it. PolNeAR
+//!    credits the outer source, so the subject of an earlier cue whose
+//!    complement holds the nearer cue wins (`Trump said that Romney begged
+//!    him … and “…”`), and so does the sentence's opening subject when the
+//!    cue's own speaker is further in the same clause; not across a
+//!    relative or adverbial clause (`an explosion that X described as`), a
+//!    comma, a dash, a coordinated `but he said`, or out of a leading
+//!    subordinate clause.
+//! 5. **dash line** – the paragraph after the quotation is a signature:
+//!    `- Bernie Sanders.`
+//! 6. **possessive** – a noun of speech and its owner just before the
+//!    quotation: `Contrary to his claim that people would “…”`.
+//! 7. **colon** – a name and a colon right before the quotation:
+//!    `Frank Newport and Jim Harter: “…”`; else a transcript's speaker label
+//!    opening the paragraph (`"WALLACE: But, Governor, …`).
+//! 8. **closing** (confidence of *after*) – a cue that closes the sentence
 //!    after a comma: `The program was a “good thing” …, he remarked.`
-//! 6. **subject** (lead) – no cue, but the sentence opens with its subject,
-//!    a name, pronoun or role: `He also shared a report … “…”`.
-//! 7. **paragraph** – no cue in the quotation's sentence: the speaker of the
-//!    previous quotation in the paragraph (`“…,” he said. “…”`), or of a cue
-//!    in the previous sentence (`X told Bloomberg. “…”`).
-//! 8. **intro** – the previous paragraph ends with a colon that introduces
-//!    the quotation: `Caddell continued:`, or names its subject: `On July 6,
-//!    X made the following comment:`.
-//! 9. **carry** – a paragraph that is only a quotation takes the speaker of
-//!    the previous paragraph's quotation, or that paragraph's subject.
-//! 10. **subject** – no cue at all: a quotation inside a sentence whose
+//! 9. **subject** (lead) – no cue, but the sentence opens with its subject,
+//!    a name, pronoun or role, or a text (`The piece used one of her quotes
+//!    as its headline: “…”`): `He also shared a report … “…”`.
+//! 10. **paragraph** – no cue in the quotation's sentence: the speaker of
+//!     the previous quotation in the paragraph (`“…,” he said. “…”`), or of
+//!     a cue in the previous sentence (`X told Bloomberg. “…”`).
+//! 11. **intro** – the previous paragraph ends with a colon that introduces
+//!     the quotation: `Caddell continued:`, or names its subject: `On July
+//!     6, X made the following comment:`.
+//! 12. **carry** – a paragraph that is only a quotation takes the speaker of
+//!     the previous paragraph's quotation, or that paragraph's subject.
+//! 13. **subject** – no cue at all: a quotation inside a sentence whose
 //!     subject is a person or organisation (`Clinton cracked, “…”`) is
 //!     theirs, with low confidence.
 //!
 //! The speaker is a mention: a name, a pronoun, or a noun phrase such as
 //! `South Korea’s presidential office`; its entity is the resolved person
-//! or organisation (pronouns resolve to the nearest compatible person).
+//! or organisation (pronouns resolve to the nearest compatible person; a
+//! surname the recogniser missed but tagged elsewhere is that person). An
+//! organisation named by a rule that loses is not kept.
 
 use std::cell::Cell;
 
