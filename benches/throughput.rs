@@ -11,11 +11,7 @@
 //! bytes of text per second. The inputs of a layer (the document, the quotes,
 //! the entities) are built once, outside the timed loop; the attribution pass
 //! changes the entities it is given, so it gets a fresh clone per iteration
-//! (the clone is not timed). The entity tagger remembers word analyses
-//! across documents (native builds, see `tagger::WordCache`): after the first
-//! iteration every word is known, which is the steady state of a long corpus
-//! (in one pass over PolNeAR train, 92 % of each article's distinct words
-//! were seen in an earlier article). Under `cargo test` each benchmark runs once on
+//! (the clone is not timed). Under `cargo test` each benchmark runs once on
 //! the first few documents (a smoke test, no timing). `make bench` reads
 //! Criterion's estimates from `$CRITERION_HOME` (tools/bench/report.mjs)
 //! into BENCH.md.

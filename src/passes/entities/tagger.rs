@@ -538,7 +538,6 @@ struct Form {
 
 /// A distinct lower-case form, with the features that read only it (the
 /// word's own, and its role as a neighbour).
-#[derive(Clone, Copy)]
 struct LowerForm {
     /// Features 2, 7, 9, 10, 11, 12: the form under each template.
     f2: Feat,
@@ -591,110 +590,6 @@ impl LowerForm {
             census: names::census_lower(l),
             speech_verb: lexicon::is_speech_verb(l),
             demonym: demonym_suffix(l),
-        }
-    }
-}
-
-/// Word analyses remembered across documents. An analysis depends only on
-/// the word and the bucket count, and most words of an article were seen
-/// in earlier ones (of the distinct words of each PolNeAR training article,
-/// 92 % occur in an earlier one), so a corpus pays for each word about once.
-/// Each cache is per thread, and emptied when it holds [`WordCache::SIZE`]
-/// words: the two together stay under about 30 MB (PolNeAR train, 4 MB of
-/// text and some 28,000 distinct words, peaks at 27 MB of memory against 6
-/// MB without them). Not in the WASM build, whose memory stays
-/// proportional to the text.
-#[cfg(not(target_arch = "wasm32"))]
-struct WordCache<T> {
-    /// The bucket count the entries were made for.
-    buckets: usize,
-    map: FxHashMap<Box<str>, T>,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<T: Copy> WordCache<T> {
-    const SIZE: usize = 1 << 15;
-
-    fn new() -> Self {
-        WordCache { buckets: 0, map: FxHashMap::default() }
-    }
-
-    fn get(cache: &'static std::thread::LocalKey<std::cell::RefCell<Self>>, w: &str, n: usize, make: impl FnOnce() -> T) -> T {
-        cache.with_borrow_mut(|c| {
-            if c.buckets != n {
-                c.map.clear();
-                c.buckets = n;
-            }
-            if let Some(&v) = c.map.get(w) {
-                return v;
-            }
-            let v = make();
-            if c.map.len() >= Self::SIZE {
-                c.map.clear();
-            }
-            c.map.insert(w.into(), v);
-            v
-        })
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static LOWER_FORMS: std::cell::RefCell<WordCache<LowerForm>> = std::cell::RefCell::new(WordCache::new());
-    static FORMS: std::cell::RefCell<WordCache<FormAnalysis>> = std::cell::RefCell::new(WordCache::new());
-}
-
-/// [`LowerForm::new`], remembered across documents (see [`WordCache`]).
-fn lower_form(l: &str, n: usize) -> LowerForm {
-    #[cfg(not(target_arch = "wasm32"))]
-    return WordCache::get(&LOWER_FORMS, l, n, || LowerForm::new(l, n));
-    #[cfg(target_arch = "wasm32")]
-    return LowerForm::new(l, n);
-}
-
-/// [`FormAnalysis::new`], remembered across documents (see [`WordCache`]).
-fn form_analysis(w: &str, n: usize) -> FormAnalysis {
-    #[cfg(not(target_arch = "wasm32"))]
-    return WordCache::get(&FORMS, w, n, || FormAnalysis::new(w, n));
-    #[cfg(target_arch = "wasm32")]
-    return FormAnalysis::new(w, n);
-}
-
-/// What a [`Form`] holds that depends on its text alone.
-#[derive(Clone, Copy)]
-struct FormAnalysis {
-    cap: bool,
-    starts_lower: bool,
-    hyphen: bool,
-    calendar: bool,
-    f_word: Feat,
-    f_abbrev: Option<Feat>,
-    plain: Lookups,
-    /// The word's [`shape`]: at most nine characters, kept inline.
-    shape: ([u8; 36], u8),
-}
-
-impl FormAnalysis {
-    fn shape(&self) -> &str {
-        std::str::from_utf8(&self.shape.0[..self.shape.1 as usize]).unwrap_or_default()
-    }
-
-    fn new(w: &str, n: usize) -> FormAnalysis {
-        FormAnalysis {
-            cap: is_capitalised(w),
-            starts_lower: w.chars().next().is_some_and(char::is_lowercase),
-            hyphen: w.contains('-'),
-            calendar: is_calendar_word(w),
-            f_word: Feat::new(H::new(1).str(w).0, n),
-            f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
-            plain: Lookups::of(w),
-            shape: {
-                let mut s = String::new();
-                shape_into(w, &mut s);
-                let mut b = [0u8; 36];
-                b[..s.len()].copy_from_slice(s.as_bytes());
-                (b, s.len() as u8)
-            },
         }
     }
 }
@@ -1052,23 +947,23 @@ impl Context {
         for &w in &words {
             lower_into(w, &mut buf);
             let lower = lower_text.intern(&buf).0;
-            let a = form_analysis(w, n);
-            let shape = shape_text.intern(a.shape()).0;
+            shape_into(w, &mut buf);
+            let shape = shape_text.intern(&buf).0;
             forms.push(Form {
                 lower,
                 shape,
-                cap: a.cap,
-                starts_lower: a.starts_lower,
-                hyphen: a.hyphen,
-                calendar: a.calendar,
-                f_word: a.f_word,
-                f_abbrev: a.f_abbrev,
-                plain: a.plain,
+                cap: is_capitalised(w),
+                starts_lower: w.chars().next().is_some_and(char::is_lowercase),
+                hyphen: w.contains('-'),
+                calendar: is_calendar_word(w),
+                f_word: Feat::new(H::new(1).str(w).0, n),
+                f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
+                plain: Lookups::of(w),
                 title: None,
             });
         }
         drop(words);
-        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| lower_form(lower_text.get(id), n)).collect();
+        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
         let shapes: Vec<ShapeForm> = (0..shape_text.len() as u32).map(|id| ShapeForm::new(shape_text.get(id), n)).collect();
         for t in &mut info {
             if forms[t.form as usize].cap {
@@ -1621,7 +1516,6 @@ mod tests {
     fn shapes() {
         for (w, s) in [("Pompeo", "Xx"), ("U.S.", "X.X."), ("1996", "d"), ("Jae-In", "Xx-Xx"), ("iPhone", "xXx"), ("—–—", "—–—"), ("a.b.c.d.e.f", "x.x.x.x.x")] {
             assert_eq!(shape(w), s, "{w}");
-            assert_eq!(FormAnalysis::new(w, 8).shape(), s, "{w}");
         }
     }
 
@@ -1657,29 +1551,6 @@ mod tests {
                 cx.context_features(&doc, i, &mut check);
             }
             assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
-        }
-    }
-
-    /// The caches give what a fresh analysis gives, for the bucket count
-    /// asked (a different count empties them).
-    #[test]
-    fn cached_analyses_are_fresh_ones() {
-        for n in [1000, 1000, 77, model().buckets] {
-            for w in ["said", "Korea", "KOREA", "U.S.", "Jae-In", "é", "", "said"] {
-                let (a, b) = (form_analysis(w, n), FormAnalysis::new(w, n));
-                assert_eq!((a.cap, a.starts_lower, a.hyphen, a.calendar), (b.cap, b.starts_lower, b.hyphen, b.calendar), "{w}");
-                assert_eq!((a.f_word.h, a.f_word.b, a.f_abbrev.map(|f| f.b)), (b.f_word.h, b.f_word.b, b.f_abbrev.map(|f| f.b)), "{w}");
-                assert_eq!(a.plain.bits(), b.plain.bits(), "{w}");
-                assert_eq!(a.shape(), shape(w), "{w}");
-                let l = w.to_lowercase();
-                let (a, b) = (lower_form(&l, n), LowerForm::new(&l, n));
-                let key = |f: &LowerForm| {
-                    let feats = [f.f2, f.f7, f.f9, f.f10, f.f11, f.f12].map(|f| (f.h, f.b));
-                    let affixes: Vec<(u64, u32)> = f.affixes[..f.n_affixes as usize].iter().map(|f| (f.h, f.b)).collect();
-                    (feats, affixes, f.s13.0, f.s14.0, f.census, f.speech_verb, f.demonym)
-                };
-                assert_eq!(key(&a), key(&b), "{l}");
-            }
         }
     }
 
