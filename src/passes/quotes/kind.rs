@@ -225,10 +225,10 @@ impl Context {
             v
         });
         let mut sums = [0u32; 5];
-        for k in 0..n {
+        for (k, &quoted) in in_quote.iter().enumerate() {
             let w = doc.tok(k);
             let word = is_word(k);
-            let c = word && !in_quote[k] && starts_lower(w) && is_cue_word(w);
+            let c = word && !quoted && starts_lower(w) && is_cue_word(w);
             cue.push(c);
             let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
             sums[0] += word as u32;
