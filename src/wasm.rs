@@ -4,11 +4,10 @@
 //! of the JSON contract (`null` for a missing speaker, never `undefined`),
 //! and throws an `Error` with a clear message on bad input.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::options::Options;
+use crate::options::{OffsetUnit, Options};
 
 /// Texts above this size are refused: the page and the worker stay usable.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -50,6 +49,10 @@ fn start() {
 
 /// Annotates `text`. Throws an `Error` if `text` is not a string, is too
 /// large, or `options` is malformed.
+///
+/// The object is `JSON.parse` of [`annotate_json`]'s string: V8 builds it
+/// faster than one call into JavaScript per field would, and the module
+/// needs no second serialiser (serde-wasm-bindgen was about 8 KB of code).
 #[wasm_bindgen(js_name = annotate, unchecked_return_type = "Annotation")]
 pub fn annotate_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -70,9 +73,9 @@ pub fn annotate_js(
         return Err(too_large(text.len()));
     }
     let options = parse_options("annotate", options)?;
-    let ann = crate::annotate(&text, &options);
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    ann.serialize(&ser).map_err(|e| JsError::new(&format!("annotate: {e}")))
+    let json = crate::annotate(&text, &options).to_json();
+    drop(text);
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("annotate: output is not JSON"))
 }
 
 /// The annotation as a JSON string, byte for byte what the command line writes.
@@ -92,19 +95,41 @@ pub fn max_input_bytes() -> usize {
 }
 
 fn too_large(size: usize) -> JsError {
-    let mb = |n: usize| n as f64 / (1024.0 * 1024.0);
-    JsError::new(&format!("annotate: text is {:.1} MB, above the limit of {:.0} MB", mb(size), mb(MAX_INPUT_BYTES)))
+    // Tenths of a MB in integers: `{:.1}` on an f64 would link the float
+    // formatting code (about 15 KB) into the module for this one message.
+    let tenths = |n: usize| (n as u64 * 10 + (1 << 19)) >> 20;
+    let (t, l) = (tenths(size), tenths(MAX_INPUT_BYTES));
+    JsError::new(&format!("annotate: text is {}.{} MB, above the limit of {} MB", t / 10, t % 10, l / 10))
 }
 
-/// Options from a JS object, through JSON so that unknown or misspelt
-/// fields are refused (`deny_unknown_fields`) rather than ignored.
+/// Options from a JS object: `{offsets: "utf16" | "codepoint" | "utf8"}`,
+/// every field optional. Unknown or misspelt fields are refused rather than
+/// ignored, as `serde(deny_unknown_fields)` refuses them natively. Read by
+/// hand: serde-wasm-bindgen and serde_json's `Value` for one field cost
+/// about 10 KB of code.
 fn parse_options(who: &str, options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let value: serde_json::Value =
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("{who}: bad options: {e}")))?;
-    serde_json::from_value(value).map_err(|e| JsError::new(&format!("{who}: bad options: {e}")))
+    let bad = |why: &str| JsError::new(&format!("{who}: bad options: {why}"));
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(bad("expected an object such as {offsets: \"utf16\"}"));
+    }
+    let mut parsed = Options::default();
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "offsets" {
+            return Err(bad(&format!("unknown field `{key}`, expected `offsets`")));
+        }
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str("offsets")).unwrap_or(JsValue::UNDEFINED);
+        parsed.offsets = match value.as_string().as_deref() {
+            Some("utf16") => OffsetUnit::Utf16,
+            Some("codepoint") => OffsetUnit::Codepoint,
+            Some("utf8") => OffsetUnit::Utf8,
+            _ => return Err(bad("offsets must be \"utf16\", \"codepoint\" or \"utf8\"")),
+        };
+    }
+    Ok(parsed)
 }
 
 /// The crate version.
