@@ -14,6 +14,7 @@
 //! person linked to no full name is kept only with support beyond the tagger
 //! (a name list, a title or first name before it, or a second mention).
 
+pub mod citations;
 pub mod gazetteer;
 pub mod names;
 pub mod tagger;
@@ -109,6 +110,7 @@ impl Entities {
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = consistent(doc, &tags, typed_spans(doc, &tags, &headlines));
+    let spans = agree_types(doc, cited_persons(doc, &tags, spans));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
@@ -136,7 +138,7 @@ pub fn recognise(doc: &Document) -> Entities {
         if let Some(&id) = parts.get(key.as_str()) {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
-        } else if repeated.contains(&key) || lone_name_supported(doc, a) {
+        } else if repeated.contains(&key) || lone_name_supported(doc, a) || citations::is_cited(doc, a) {
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         }
     }
@@ -220,8 +222,6 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
         v
     };
-    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
-    let mut next = 0;
     let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
     for i in 0..doc.tokens.len() {
         // (Every surname is capitalised: a cheap test before the set's.)
@@ -236,6 +236,16 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
             sp.2 = tagger::PER;
         }
     }
+    merge(spans, extra)
+}
+
+/// `spans` and `extra` (both sorted by start, not overlapping each other) as one sorted list.
+fn merge(spans: Vec<(usize, usize, u8, bool)>, extra: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    if extra.is_empty() {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len() + extra.len());
+    let mut next = 0;
     for e in extra {
         while next < spans.len() && spans[next].0 < e.0 {
             out.push(spans[next]);
@@ -245,6 +255,71 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     }
     out.extend_from_slice(&spans[next..]);
     out
+}
+
+/// Authors in citations are persons ([`citations::is_cited`]): a one-word
+/// organisation or MISC span becomes a person, and an untagged word a new
+/// one. Places stay: `in Paris (1927)` has the frame of a citation.
+fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    // Citations hold a year: documents without a 4-digit number have none.
+    if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return spans;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for sp in spans.iter_mut() {
+        covered[sp.0..sp.1].iter_mut().for_each(|x| *x = true);
+        if sp.1 - sp.0 == 1 && matches!(sp.2, tagger::ORG | tagger::MISC) && citations::is_cited(doc, sp.0) {
+            sp.2 = tagger::PER;
+        }
+    }
+    let extra: Vec<_> = (0..doc.tokens.len())
+        .filter(|&i| tags[i] == tagger::O && !covered[i] && citations::is_cited(doc, i))
+        .map(|i| (i, i + 1, tagger::PER, false))
+        .collect();
+    merge(spans, extra)
+}
+
+/// One name, one type: the tagger decides each occurrence of a name on its
+/// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
+/// some sentences and an organisation in others. An organisation span is a
+/// person when the same text is more often a person in the
+/// document (a club or firm named like a person stays one: `Rotor`, once a
+/// person in a headline), or when it is a run of plain capitalised words
+/// ending in a person's name (`Antonín Dvořák` beside `Dvořák`). Only
+/// organisations change: a name that is both a person and a place
+/// (`Washington`) is told apart by context.
+fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    // Per name: occurrences as a person minus occurrences as an organisation.
+    let mut names: HashMap<String, i32> = HashMap::default();
+    let mut last_words: HashSet<&str> = HashSet::default();
+    for &(a, b, t, headline) in &spans {
+        if t == tagger::ORG {
+            *names.entry(span_key(doc, a, b, headline)).or_insert(0) -= 1;
+        }
+        if t == tagger::PER {
+            *names.entry(span_key(doc, a, b, headline)).or_insert(0) += 1;
+            let last = doc.tok(b - 1);
+            if !headline && last.chars().count() > 1 && tagger::is_capitalised(last) {
+                last_words.insert(last);
+            }
+        }
+    }
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if t != tagger::ORG {
+            continue;
+        }
+        let plain_name = b - a >= 2
+            && last_words.contains(doc.tok(b - 1))
+            && (a..b).all(|k| {
+                let w = doc.tok(k);
+                doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !tagger::is_org_word(w) && !tagger::is_place_word(w)
+            });
+        if plain_name || names.get(&span_key(doc, a, b, headline)).is_some_and(|&n| n > 0) {
+            sp.2 = tagger::PER;
+        }
+    }
+    spans
 }
 
 /// The sentence token range holding token `i`.
@@ -430,6 +505,38 @@ mod tests {
         }
         for w in ["Lab", "Quorvath"] {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_name_one_type() {
+        // (text, spans as (first token, end token, tag), the tags wanted after agreement).
+        let cases: &[(&str, &[(usize, usize, u8)], &[u8])] = &[
+            // More often a person: every occurrence is one.
+            ("Pachomius came . Pachomius left . Pachomius slept", &[(0, 1, tagger::PER), (3, 4, tagger::PER), (6, 7, tagger::ORG)], &[tagger::PER, tagger::PER, tagger::PER]),
+            // A club once read as a person stays a club.
+            ("Rotor lost . Rotor won . Rotor", &[(0, 1, tagger::ORG), (3, 4, tagger::ORG), (6, 7, tagger::PER)], &[tagger::ORG, tagger::ORG, tagger::PER]),
+            // Capitalised words ending in a person's name.
+            ("Antonín Dvořák wrote . Dvořák left", &[(0, 2, tagger::ORG), (4, 5, tagger::PER)], &[tagger::PER, tagger::PER]),
+            // ... but not an organisation named after one.
+            ("Dvořák Foundation paid . Dvořák left", &[(0, 2, tagger::ORG), (4, 5, tagger::PER)], &[tagger::ORG, tagger::PER]),
+            // Places keep their type.
+            ("Washington spoke . Washington voted . Washington", &[(0, 1, tagger::PER), (3, 4, tagger::PER), (6, 7, tagger::LOC)], &[tagger::PER, tagger::PER, tagger::LOC]),
+        ];
+        for (text, spans, want) in cases {
+            let doc = Document::new(text);
+            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
+            let got: Vec<u8> = agree_types(&doc, spans).iter().map(|s| s.2).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cited_authors_are_persons() {
+        let text = "Distant reading (Moretti, 2013) was not possible. Luján (2006) disagrees.";
+        let ents = recognise(&Document::new(text));
+        for name in ["Moretti", "Luján"] {
+            assert!(ents.mentions.iter().any(|m| m.span.slice(text) == name && ents.entities[m.entity].kind == EntityKind::Person), "{name}");
         }
     }
 

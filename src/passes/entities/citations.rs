@@ -1,0 +1,133 @@
+//! Author names in academic citations.
+//!
+//! Scholarly prose names people in a fixed frame: `Moretti (2013)`,
+//! `(Charmaz, 2006)`, `Hartsell-Gundy et al., 2015`, `Benioff & Weiss,
+//! 2013`. The words are mostly surnames no name list holds and the tagger,
+//! trained on news, has rarely seen in that frame; the frame itself is the
+//! evidence. [`is_cited`] reads it around one token, so the entity pass can
+//! type such a word as a person and keep it although it is written once.
+
+use crate::document::{Document, TokenKind};
+
+use super::gazetteer::{self, Feature};
+use super::tagger;
+
+/// Whether token `i` is an author's surname in a citation:
+///
+/// - followed by a year in brackets: `Alarcos (1966)`;
+/// - followed by `, year` inside an open bracket: `(Moretti, 2013)`,
+///   `(e.g. Smith, 2015; Mulligan, 2016)`;
+/// - followed by `et al.`;
+/// - first of two authors joined by `&` or `and` where the second is cited:
+///   `Benioff & Weiss, 2013`.
+///
+/// Countries and other large regions are left out (`(China, 2010)` cites a
+/// place's statistics more often than a person); so are words in capitals
+/// (`(WHO, 2020)`), days and months.
+pub fn is_cited(doc: &Document, i: usize) -> bool {
+    if !surname_like(doc, i) {
+        return false;
+    }
+    if cited_after(doc, i) {
+        return true;
+    }
+    // `Benioff & Weiss, 2013`, `Brieber and Binderman (2013)`.
+    matches!(tok(doc, i + 1), "&" | "and") && surname_like(doc, i + 2) && cited_after(doc, i + 2)
+}
+
+/// The citation frame right after token `i` (without the `&` chain).
+fn cited_after(doc: &Document, i: usize) -> bool {
+    match (tok(doc, i + 1), tok(doc, i + 2), tok(doc, i + 3)) {
+        ("(", y, ")" | "," | ";" | ":") if is_year(y) => true,
+        (",", y, ")" | ";" | "," | ":") if is_year(y) => open_bracket_before(doc, i),
+        ("et", "al." | "al", _) => true,
+        _ => false,
+    }
+}
+
+/// A capitalised word of letters (hyphens and apostrophes inside), not in
+/// capitals, not a day or month, not a country, continent or region.
+fn surname_like(doc: &Document, i: usize) -> bool {
+    if i >= doc.tokens.len() || doc.tokens[i].kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.tok(i);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && w.chars().any(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !tagger::is_calendar_word(w)
+        && !gazetteer::lookup(w).is_some_and(|p| matches!(p.feature, Feature::Country | Feature::Continent | Feature::Region))
+}
+
+/// A year as citations write it: `1966`, `2013a`.
+fn is_year(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = match b {
+        [d @ .., l] if l.is_ascii_lowercase() => d,
+        d => d,
+    };
+    digits.len() == 4 && digits.iter().all(u8::is_ascii_digit) && matches!(digits[0], b'1' | b'2')
+}
+
+/// Whether a `(` opens before token `i` in its sentence, not closed before it.
+fn open_bracket_before(doc: &Document, i: usize) -> bool {
+    let start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.0 <= i).saturating_sub(1)).map_or(0, |s| s.tokens.0);
+    // Citation lists are short: a bracket further back belongs to something else.
+    for k in (start.max(i.saturating_sub(24))..i).rev() {
+        match doc.tok(k) {
+            ")" => return false,
+            "(" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn tok<'t>(doc: &Document<'t>, i: usize) -> &'t str {
+    if i < doc.tokens.len() {
+        doc.tok(i)
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, text, the word, whether it is cited).
+    const CASES: &[(&str, &str, &str, bool)] = &[
+        ("year in brackets", "See Alarcos (1966) for a description.", "Alarcos", true),
+        ("year with a letter", "as Smith (2013a) argues", "Smith", true),
+        ("author, year in brackets", "enabling distant reading (Moretti, 2013), was", "Moretti", true),
+        ("second of a list", "entails (e.g. Hartsell-Gundy et al., 2015; Mulligan, 2016; Posner, 2013)", "Mulligan", true),
+        ("et al.", "entails (e.g. Hartsell-Gundy et al., 2015)", "Hartsell-Gundy", true),
+        ("two authors with &", "the episode (Benioff & Weiss, 2013).", "Benioff", true),
+        ("two authors with and", "as Brieber and Binderman (2013) show", "Brieber", true),
+        ("diacritics", "and Luján (2006) for a review", "Luján", true),
+        ("a country", "growth was slow (China, 2010).", "China", false),
+        ("capitals", "the guidelines (WHO, 2020) say", "WHO", false),
+        ("a comma and a year outside brackets", "In Paris, 1968 was a year of unrest.", "Paris", false),
+        ("bracket closed before", "(see above) Smith, 2013, was a good year", "Smith", false),
+        ("a plain name", "Smith met Jones in 2013.", "Smith", false),
+        ("a weekday", "on Monday (2013) it rained", "Monday", false),
+    ];
+
+    #[test]
+    fn citation_table() {
+        for &(name, text, word, want) in CASES {
+            let doc = Document::new(text);
+            let i = doc.tokens.iter().position(|t| t.span.slice(text) == word).unwrap_or_else(|| panic!("{name}: no token {word}"));
+            assert_eq!(is_cited(&doc, i), want, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn years() {
+        for (w, want) in [("1966", true), ("2013a", true), ("213", false), ("20133", false), ("3000", false), ("19x6", false), ("", false)] {
+            assert_eq!(is_year(w), want, "{w}");
+        }
+    }
+}
