@@ -12,14 +12,15 @@ use crate::document::{Document, TokenKind};
 use super::gazetteer::{self, Feature};
 use super::tagger;
 
-/// Whether token `i` is an author's surname in a citation:
+/// Whether token `i` is an author's surname in a citation. From `i`, a list
+/// of authors (one-word surnames, joined by `,`, `&` or `and`)
+/// must end in the citation's frame:
 ///
-/// - followed by a year in brackets: `Alarcos (1966)`;
-/// - followed by `, year` inside an open bracket: `(Moretti, 2013)`,
-///   `(e.g. Smith, 2015; Mulligan, 2016)`;
-/// - followed by `et al.`;
-/// - first of two authors joined by `&` or `and` where the second is cited:
-///   `Benioff & Weiss, 2013`.
+/// - a year in brackets (not a range): `Alarcos (1966)`, `Sapir’s (1971)`, `Paraíso, (2000)`;
+/// - `et al.`: `Hartsell-Gundy et al., 2015`;
+/// - a year inside an open bracket: `(Moretti, 2013)`, `(Milekic 2010)`,
+///   `(Thorell, Lindqvist, Nutley, Bohlin, & Klingberg, 2009)`; outside
+///   brackets only when `)` or `;` follows the year.
 ///
 /// Countries and other large regions are left out (`(China, 2010)` cites a
 /// place's statistics more often than a person); so are words in capitals
@@ -28,22 +29,39 @@ pub fn is_cited(doc: &Document, i: usize) -> bool {
     if !surname_like(doc, i) {
         return false;
     }
-    if cited_after(doc, i) {
-        return true;
+    let year_ends = |j: usize| open_bracket_before(doc, i) || matches!(tok(doc, j + 1), ")" | ";");
+    let mut author = i;
+    for _ in 0..MAX_AUTHORS {
+        // One word a surname: two capitalised words before a year are
+        // more often a title (`Leap Year (2010)`) than `Domínguez Caparrós`.
+        let mut j = author + 1;
+        if matches!(tok(doc, j), "’s" | "'s") {
+            j += 1;
+        }
+        let next = match tok(doc, j) {
+            // A range is a life or a reign, not a publication: `Gordon of Auchleuchries (1635 – 1699)`.
+            "(" => return is_year(tok(doc, j + 1)) && !matches!(tok(doc, j + 2), "–" | "-" | "—"),
+            "et" => return matches!(tok(doc, j + 1), "al." | "al"),
+            y if is_year(y) => return year_ends(j),
+            "," => match tok(doc, j + 1) {
+                y if is_year(y) => return year_ends(j + 1),
+                "(" => return is_year(tok(doc, j + 2)),
+                "&" | "and" => j + 2,
+                _ => j + 1,
+            },
+            "&" | "and" => j + 1,
+            _ => return false,
+        };
+        if !surname_like(doc, next) {
+            return false;
+        }
+        author = next;
     }
-    // `Benioff & Weiss, 2013`, `Brieber and Binderman (2013)`.
-    matches!(tok(doc, i + 1), "&" | "and") && surname_like(doc, i + 2) && cited_after(doc, i + 2)
+    false
 }
 
-/// The citation frame right after token `i` (without the `&` chain).
-fn cited_after(doc: &Document, i: usize) -> bool {
-    match (tok(doc, i + 1), tok(doc, i + 2), tok(doc, i + 3)) {
-        ("(", y, ")" | "," | ";" | ":") if is_year(y) => true,
-        (",", y, ")" | ";" | "," | ":") if is_year(y) => open_bracket_before(doc, i),
-        ("et", "al." | "al", _) => true,
-        _ => false,
-    }
-}
+/// The longest author list read (`Boot, Kramer, Simons, Fabiani, & Gratton`).
+const MAX_AUTHORS: usize = 8;
 
 /// A capitalised word of letters (hyphens and apostrophes inside), not in
 /// capitals, not a day or month, not a country, continent or region.
@@ -112,6 +130,14 @@ mod tests {
         ("a comma and a year outside brackets", "In Paris, 1968 was a year of unrest.", "Paris", false),
         ("bracket closed before", "(see above) Smith, 2013, was a good year", "Smith", false),
         ("a plain name", "Smith met Jones in 2013.", "Smith", false),
+        ("a year without a comma", "visit (Heidenreich & Turano 2011; Milekic 2010).", "Turano", true),
+        ("a long list", "(Thorell, Lindqvist, Nutley, Bohlin, & Klingberg, 2009)", "Lindqvist", true),
+        ("a possessive", "members of Sapir’s (1971) BAK group", "Sapir", true),
+        ("a comma before the bracket", "Domínguez Caparrós, (2000), Paraíso, (2000)", "Paraíso", true),
+        ("a film title", "starred in romantic comedy Leap Year (2010) and", "Leap", false),
+        ("a life", "the Diary of General Patrick Gordon of Auchleuchries (1635 – 1699), was", "Auchleuchries", false),
+        ("a list of places", "Paris, Lyon and Nice are large.", "Paris", false),
+        ("a year outside brackets", "Polio and Gass 1997 to very recent work", "Polio", false),
         ("a weekday", "on Monday (2013) it rained", "Monday", false),
     ];
 
