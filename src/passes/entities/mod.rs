@@ -258,8 +258,9 @@ fn merge(spans: Vec<(usize, usize, u8, bool)>, extra: Vec<(usize, usize, u8, boo
 }
 
 /// Authors in citations are persons ([`citations::is_cited`]): a one-word
-/// organisation or MISC span becomes a person, and an untagged word a new
-/// one. Places stay: `in Paris (1927)` has the frame of a citation.
+/// organisation span becomes a person, and an untagged word a new one.
+/// Places and works stay: `in Paris (1927)` and the film `Watchmen (2009)`
+/// have the frame of a citation.
 fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Citations hold a year: documents without a 4-digit number have none.
     if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
@@ -268,7 +269,7 @@ fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, 
     let mut covered = vec![false; doc.tokens.len()];
     for sp in spans.iter_mut() {
         covered[sp.0..sp.1].iter_mut().for_each(|x| *x = true);
-        if sp.1 - sp.0 == 1 && matches!(sp.2, tagger::ORG | tagger::MISC) && citations::is_cited(doc, sp.0) {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && citations::is_cited(doc, sp.0) {
             sp.2 = tagger::PER;
         }
     }
