@@ -111,6 +111,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = consistent(doc, &tags, typed_spans(doc, &tags, &headlines));
     let spans = places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans)));
+    let spans = whole_place_names(doc, spans);
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
@@ -308,6 +309,63 @@ fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)
         }
     }
     spans
+}
+
+/// Words that end a place or facility name: `Naqsh-e Jahan Square`,
+/// `Sonoran Desert`, `Washington St`.
+fn is_place_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Street" | "St" | "St." | "Avenue" | "Ave" | "Ave." | "Road" | "Rd" | "Rd." | "Boulevard" | "Blvd" | "Blvd."
+            | "Lane" | "Drive" | "Square" | "Plaza" | "Park" | "Bridge" | "River" | "Rivers" | "Creek" | "Valley"
+            | "Hills" | "Hill" | "Mountains" | "Springs" | "Island" | "Islands" | "Bay" | "Beach" | "Coast"
+            | "Sea" | "Ocean" | "Peninsula" | "Desert" | "Forest" | "Canyon" | "Falls" | "Harbour" | "Harbor"
+            | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail" | "Castle" | "Palace" | "Cathedral"
+            | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena" | "Tower" | "Hall" | "Lodge"
+            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait"
+    )
+}
+
+/// A place name the tagger cut short is made whole:
+/// - a place that starts with the word ending a name takes in the
+///   capitalised words right before it (`Naqsh-e Jahan` + `Square`, read as
+///   a person and a place);
+/// - a place followed by such a word takes it in (`Washington` + `St`).
+/// Spans inside the words taken in give way.
+fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let name_word = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && (tagger::is_capitalised(w) || (w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with(['t', 'd', 'h'])))
+            && !is_function_word(w)
+            && !tagger::is_calendar_word(w)
+    };
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let (mut a, mut b, t, headline) = spans[k];
+        if t == tagger::LOC && !headline {
+            let (s0, s1) = sentence_of(doc, a);
+            if is_place_suffix(doc.tok(a)) {
+                while a > s0 && name_word(a - 1) && !line_break_before(doc, a) {
+                    a -= 1;
+                }
+            }
+            while b < s1 && is_place_suffix(doc.tok(b)) && !line_break_before(doc, b) {
+                b += 1;
+            }
+            // Spans already emitted inside the extension give way; later ones are skipped below.
+            while out.last().is_some_and(|p| p.0 >= a) {
+                out.pop();
+            }
+        }
+        out.push((a, b, t, headline));
+        k += 1;
+        while k < spans.len() && spans[k].0 < b {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// One name, one type: the tagger decides each occurrence of a name on its
@@ -578,6 +636,28 @@ mod tests {
             let doc = Document::new(text);
             let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
             let got: Vec<u8> = places_by_preposition(&doc, spans).iter().map(|s| s.2).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn place_names_made_whole() {
+        // (text, spans as (first token, end token, tag), the spans wanted).
+        let cases: &[(&str, &[(usize, usize, u8)], &[(usize, usize, u8)])] = &[
+            // A person and a place become one place.
+            ("north of Naqsh-e Jahan Square in the old quarter", &[(2, 4, tagger::PER), (4, 5, tagger::LOC)], &[(2, 5, tagger::LOC)]),
+            ("go along Washington St to the station", &[(2, 3, tagger::LOC)], &[(2, 4, tagger::LOC)]),
+            ("the nearby 44th Street Station", &[(3, 4, tagger::LOC)], &[(2, 5, tagger::LOC)]),
+            // Not over a sentence's function word, nor a line break.
+            ("The Square is busy", &[(1, 2, tagger::LOC)], &[(1, 2, tagger::LOC)]),
+            ("Isfahan\nSquare", &[(1, 2, tagger::LOC)], &[(1, 2, tagger::LOC)]),
+            // Other kinds are left alone.
+            ("Smith Hall spoke", &[(0, 2, tagger::PER)], &[(0, 2, tagger::PER)]),
+        ];
+        for (text, spans, want) in cases {
+            let doc = Document::new(text);
+            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
+            let got: Vec<(usize, usize, u8)> = whole_place_names(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
             assert_eq!(&got, want, "{text}");
         }
     }
