@@ -111,7 +111,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = consistent(doc, &tags, typed_spans(doc, &tags, &headlines));
     let spans = places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans)));
-    let spans = whole_place_names(doc, spans);
+    let spans = address_forms(doc, whole_place_names(doc, spans));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
@@ -309,6 +309,31 @@ fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)
         }
     }
     spans
+}
+
+/// Forms of address are persons: `Madam Speaker`, `Mr. President`, `Madam
+/// Chair` name the person holding the office, and neither word alone is
+/// that person's name (the tagger, seeing a title, keeps one or the other).
+/// Spans over the two words give way.
+fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let mut forms: Vec<(usize, usize, u8, bool)> = Vec::new();
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        let is_address = matches!(doc.tok(i), "Madam" | "Madame" | "Mister" | "Mr." | "Mr")
+            && doc.tokens[i + 1].kind == TokenKind::Word
+            && lexicon::is_person_title(doc.tok(i + 1))
+            && !matches!(doc.tok(i + 1), "Mr." | "Mr" | "Mrs." | "Ms." | "Miss" | "Dr." | "Sir" | "Lady" | "Lord")
+            // `Mr. President Obama`: the title of a name, not an address.
+            && !(i + 2 < doc.tokens.len() && tagger::is_capitalised(doc.tok(i + 2)) && doc.tokens[i + 2].kind == TokenKind::Word);
+        if is_address && !line_break_before(doc, i + 1) {
+            forms.push((i, i + 2, tagger::PER, false));
+        }
+    }
+    if forms.is_empty() {
+        return spans;
+    }
+    let overlaps = |sp: &(usize, usize, u8, bool)| forms.iter().any(|f| sp.0 < f.1 && f.0 < sp.1);
+    let kept: Vec<_> = spans.iter().copied().filter(|sp| !overlaps(sp)).collect();
+    merge(kept, forms)
 }
 
 /// Words that end a place or facility name: `Naqsh-e Jahan Square`,
@@ -658,6 +683,24 @@ mod tests {
             let doc = Document::new(text);
             let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
             let got: Vec<(usize, usize, u8)> = whole_place_names(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn forms_of_address() {
+        // (text, spans as (first token, end token, tag), the spans wanted).
+        let cases: &[(&str, &[(usize, usize, u8)], &[(usize, usize, u8)])] = &[
+            ("Thank you, Madam Speaker.", &[(3, 4, tagger::PER)], &[(3, 5, tagger::PER)]),
+            ("It's too late, Mr. President, he said", &[(6, 7, tagger::ORG)], &[(5, 7, tagger::PER)]),
+            // A title before a name is not an address.
+            ("Mr. President Obama spoke", &[(2, 3, tagger::PER)], &[(2, 3, tagger::PER)]),
+            ("Madam Tussaud", &[], &[]),
+        ];
+        for (text, spans, want) in cases {
+            let doc = Document::new(text);
+            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
+            let got: Vec<(usize, usize, u8)> = address_forms(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
             assert_eq!(&got, want, "{text}");
         }
     }
