@@ -622,87 +622,88 @@ mod tests {
         }
     }
 
-    #[test]
-    fn one_name_one_type() {
-        // (text, spans as (first token, end token, tag), the tags wanted after agreement).
-        let cases: &[(&str, &[(usize, usize, u8)], &[u8])] = &[
-            // More often a person: every occurrence is one.
-            ("Pachomius came . Pachomius left . Pachomius slept", &[(0, 1, tagger::PER), (3, 4, tagger::PER), (6, 7, tagger::ORG)], &[tagger::PER, tagger::PER, tagger::PER]),
-            // A club once read as a person stays a club.
-            ("Rotor lost . Rotor won . Rotor", &[(0, 1, tagger::ORG), (3, 4, tagger::ORG), (6, 7, tagger::PER)], &[tagger::ORG, tagger::ORG, tagger::PER]),
-            // Capitalised words ending in a person's name.
-            ("Antonín Dvořák wrote . Dvořák left", &[(0, 2, tagger::ORG), (4, 5, tagger::PER)], &[tagger::PER, tagger::PER]),
-            // ... but not an organisation named after one.
-            ("Dvořák Foundation paid . Dvořák left", &[(0, 2, tagger::ORG), (4, 5, tagger::PER)], &[tagger::ORG, tagger::PER]),
-            // Places keep their type.
-            ("Washington spoke . Washington voted . Washington", &[(0, 1, tagger::PER), (3, 4, tagger::PER), (6, 7, tagger::LOC)], &[tagger::PER, tagger::PER, tagger::LOC]),
-        ];
+    /// A span rule's table: (text, spans as `(first token, end token, tag)`,
+    /// the spans wanted after the rule).
+    type SpanCases<'a> = &'a [(&'a str, &'a [(usize, usize, u8)], &'a [(usize, usize, u8)])];
+
+    fn check_rule(rule: fn(&Document, Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)>, cases: SpanCases) {
         for (text, spans, want) in cases {
             let doc = Document::new(text);
             let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
-            let got: Vec<u8> = agree_types(&doc, spans).iter().map(|s| s.2).collect();
+            let got: Vec<(usize, usize, u8)> = rule(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    const PER: u8 = tagger::PER;
+    const LOC: u8 = tagger::LOC;
+    const ORG: u8 = tagger::ORG;
+
+    #[test]
+    fn one_name_one_type() {
+        check_rule(
+            agree_types,
+            &[
+                // More often a person: every occurrence is one.
+                ("Pachomius came . Pachomius left . Pachomius slept", &[(0, 1, PER), (3, 4, PER), (6, 7, ORG)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
+                // A club once read as a person stays a club.
+                ("Rotor lost . Rotor won . Rotor", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)]),
+                // Capitalised words ending in a person's name.
+                ("Antonín Dvořák wrote . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, PER), (4, 5, PER)]),
+                // ... but not an organisation named after one.
+                ("Dvořák Foundation paid . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, ORG), (4, 5, PER)]),
+                // Places keep their type.
+                ("Washington spoke . Washington voted . Washington", &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)], &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)]),
+            ],
+        );
     }
 
     #[test]
     fn a_place_after_in_is_a_place() {
-        // (text, spans as (first token, end token, tag), the tags wanted).
-        let cases: &[(&str, &[(usize, usize, u8)], &[u8])] = &[
-            ("Phoenix is hot . Spanish is spoken in Phoenix", &[(0, 1, tagger::ORG), (8, 9, tagger::ORG)], &[tagger::LOC, tagger::LOC]),
-            // `to` names clubs as often as places.
-            ("Metz won . They lost to Metz", &[(0, 1, tagger::ORG), (6, 7, tagger::ORG)], &[tagger::ORG, tagger::ORG]),
-            // The preposition governs what follows a possessive.
-            ("Metz won . a goal in Metz's win", &[(0, 1, tagger::ORG), (6, 7, tagger::ORG)], &[tagger::ORG, tagger::ORG]),
-            // Not a place the gazetteer knows.
-            ("Quorvath won . a goal in Quorvath", &[(0, 1, tagger::ORG), (6, 7, tagger::ORG)], &[tagger::ORG, tagger::ORG]),
-        ];
-        for (text, spans, want) in cases {
-            let doc = Document::new(text);
-            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
-            let got: Vec<u8> = places_by_preposition(&doc, spans).iter().map(|s| s.2).collect();
-            assert_eq!(&got, want, "{text}");
-        }
+        check_rule(
+            places_by_preposition,
+            &[
+                ("Phoenix is hot . Spanish is spoken in Phoenix", &[(0, 1, ORG), (8, 9, ORG)], &[(0, 1, LOC), (8, 9, LOC)]),
+                // `to` names clubs as often as places.
+                ("Metz won . They lost to Metz", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+                // The preposition governs what follows a possessive.
+                ("Metz won . a goal in Metz's win", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+                // Not a place the gazetteer knows.
+                ("Quorvath won . a goal in Quorvath", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+            ],
+        );
     }
 
     #[test]
     fn place_names_made_whole() {
-        // (text, spans as (first token, end token, tag), the spans wanted).
-        let cases: &[(&str, &[(usize, usize, u8)], &[(usize, usize, u8)])] = &[
-            // A person and a place become one place.
-            ("north of Naqsh-e Jahan Square in the old quarter", &[(2, 4, tagger::PER), (4, 5, tagger::LOC)], &[(2, 5, tagger::LOC)]),
-            ("go along Washington St to the station", &[(2, 3, tagger::LOC)], &[(2, 4, tagger::LOC)]),
-            ("the nearby 44th Street Station", &[(3, 4, tagger::LOC)], &[(2, 5, tagger::LOC)]),
-            // Not over a sentence's function word, nor a line break.
-            ("The Square is busy", &[(1, 2, tagger::LOC)], &[(1, 2, tagger::LOC)]),
-            ("Isfahan\nSquare", &[(1, 2, tagger::LOC)], &[(1, 2, tagger::LOC)]),
-            // Other kinds are left alone.
-            ("Smith Hall spoke", &[(0, 2, tagger::PER)], &[(0, 2, tagger::PER)]),
-        ];
-        for (text, spans, want) in cases {
-            let doc = Document::new(text);
-            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
-            let got: Vec<(usize, usize, u8)> = whole_place_names(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
-            assert_eq!(&got, want, "{text}");
-        }
+        check_rule(
+            whole_place_names,
+            &[
+                // A person and a place become one place.
+                ("north of Naqsh-e Jahan Square in the old quarter", &[(2, 4, PER), (4, 5, LOC)], &[(2, 5, LOC)]),
+                ("go along Washington St to the station", &[(2, 3, LOC)], &[(2, 4, LOC)]),
+                ("the nearby 44th Street Station", &[(3, 4, LOC)], &[(2, 5, LOC)]),
+                // Not over a sentence's function word, nor a line break.
+                ("The Square is busy", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("Isfahan\nSquare", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                // Other kinds are left alone.
+                ("Smith Hall spoke", &[(0, 2, PER)], &[(0, 2, PER)]),
+            ],
+        );
     }
 
     #[test]
     fn forms_of_address() {
-        // (text, spans as (first token, end token, tag), the spans wanted).
-        let cases: &[(&str, &[(usize, usize, u8)], &[(usize, usize, u8)])] = &[
-            ("Thank you, Madam Speaker.", &[(3, 4, tagger::PER)], &[(3, 5, tagger::PER)]),
-            ("It's too late, Mr. President, he said", &[(6, 7, tagger::ORG)], &[(5, 7, tagger::PER)]),
-            // A title before a name is not an address.
-            ("Mr. President Obama spoke", &[(2, 3, tagger::PER)], &[(2, 3, tagger::PER)]),
-            ("Madam Tussaud", &[], &[]),
-        ];
-        for (text, spans, want) in cases {
-            let doc = Document::new(text);
-            let spans: Vec<_> = spans.iter().map(|&(a, b, t)| (a, b, t, false)).collect();
-            let got: Vec<(usize, usize, u8)> = address_forms(&doc, spans).iter().map(|s| (s.0, s.1, s.2)).collect();
-            assert_eq!(&got, want, "{text}");
-        }
+        check_rule(
+            address_forms,
+            &[
+                ("Thank you, Madam Speaker.", &[(3, 4, PER)], &[(3, 5, PER)]),
+                ("It's too late, Mr. President, he said", &[(6, 7, ORG)], &[(5, 7, PER)]),
+                // A title before a name is not an address.
+                ("Mr. President Obama spoke", &[(2, 3, PER)], &[(2, 3, PER)]),
+                ("Madam Tussaud", &[], &[]),
+            ],
+        );
     }
 
     #[test]
