@@ -164,7 +164,7 @@ fn lone_surrogates_become_replacement_characters_without_shifting_offsets() {
 
 #[wasm_bindgen_test]
 fn quotes_nested_ten_thousand_deep_do_not_overflow_the_stack() {
-    // The WASM stack is 1 MB by default: recursion over nesting would trap here.
+    // The WASM stack is 128 KiB (.cargo/config.toml): recursion over nesting would trap here.
     let text = "“".repeat(10_000) + "x" + &"”".repeat(10_000) + " “a ‘b ".repeat(5_000).as_str() + "y" + &"’ c”".repeat(5_000);
     let js = JsString::from(text.as_str());
     let ann = annotate_with(&js, "");
