@@ -13,7 +13,9 @@
 //!    `“…,” said X`, `“…” — X`, `“…” ― X`, `“…,” X, director of … and a
 //!    professor at …, said`; not a new clause (`“…” and said`, `“…” until
 //!    Haley said`). For a partial quotation only when the cue is adjacent,
-//!    and an inverted `said X` only after a comma.
+//!    and an inverted `said X` only after a comma; without a comma, no
+//!    speaker further on (`“it gets me mad” every time he thinks`) unless
+//!    set off by a comma or `as`.
 //! 3. **unsourced** – a name given in the passive with no agent and no cue
 //!    in its clause (`it was labeled “Mostly True.”`): no speaker.
 //! 4. **before** – a cue earlier in the sentence that opens the quotation:
@@ -466,6 +468,14 @@ impl Ctx<'_, '_> {
                 let np = self.np_left(k, i);
                 let inverted = self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k));
                 if is_clause_break(self.tok(i)) && !inverted && np.map_or(true, |np| np.0 > i && self.tok(np.0 - 1) != ",") {
+                    return None;
+                }
+                // `Obama said “it gets me mad” every time he thinks about
+                // …`: after a partial quotation with no comma, a speaker
+                // further on is in a clause of the sentence's own; not one
+                // set off by a comma or `as` (`a “regional” candidate, as
+                // X suggested`, `“in homage to” Lazar, Song wrote`).
+                if q.kind == QuoteKind::Partial && !comma && !dash && np.is_some_and(|np| np.0 > i && !matches!(self.tok(np.0 - 1), "," | "as")) {
                     return None;
                 }
                 // `X, a doctor, said` first; then `“…” to Mr. Sanders, said
@@ -1740,6 +1750,18 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "no cue in a clause of its own after a partial quotation without a comma",
+            "Governor Mark Ellis said the plan “works well” every time he thinks about the budget.",
+            0,
+            "Mark Ellis",
+        ),
+        (
+            "a cue set off by `as` after a partial quotation",
+            "The plan is a “regional” measure, as Senator Ann Roberts suggested on Monday.",
+            0,
+            "Ann Roberts",
+        ),
         (
             "a gerund after a clause of its own takes that clause's subject",
             "Senator Ann Roberts arrived at the college in Albany, when Tom Hale interrupted her speech, shouting “no more wars!”",
