@@ -23,7 +23,9 @@
 //!    cue's speaker must be a plausible phrase (not `better`, `via email`,
 //!    `a statement`); an infinitive's object (`asked Biden to continue`) is
 //!    no speaker; `…, adding`, `by announcing` and `and said` take the
-//!    subject of the sentence's first cue, or the phrase opening it. PolNeAR
+//!    subject of the sentence's first cue, or the phrase opening it (a
+//!    name after a preposition is no subject: `its opposition to Donald
+//!    Trump, arguing`). PolNeAR
 //!    credits the outer source, so the subject of an earlier cue whose
 //!    complement holds the nearer cue wins (`Trump said that Romney begged
 //!    him … and “…”`), and so does the sentence's opening subject when the
@@ -712,6 +714,16 @@ impl Ctx<'_, '_> {
                 return Some(np);
             }
             if let Some(np) = self.sentence_subject(k) {
+                // `The conservative publication has been outspoken in its
+                // opposition to Donald Trump, arguing …`: a name after a
+                // preposition is an object; the phrase opening the sentence
+                // is the subject even when no role noun heads it.
+                let object = np.0 > lo && matches!(self.tok(np.0 - 1), "to" | "on" | "against" | "for" | "with" | "of" | "at" | "about" | "from");
+                if object {
+                    if let Some(lead) = self.leading_np_with(si, k, false).filter(|&l| l.1 <= np.0) {
+                        return Some(lead);
+                    }
+                }
                 return Some(np);
             }
         }
@@ -1130,6 +1142,12 @@ impl Ctx<'_, '_> {
     /// The subject that opens sentence `si`, before token `qs`: a person or
     /// organisation, a pronoun, or a role phrase.
     fn leading_np(&self, si: usize, qs: usize) -> Option<(usize, usize)> {
+        self.leading_np_with(si, qs, true)
+    }
+
+    /// [`Ctx::leading_np`]; with `strong` false, a phrase that only can
+    /// name a speaker ([`Ctx::plausible_speaker`]) will do.
+    fn leading_np_with(&self, si: usize, qs: usize, strong: bool) -> Option<(usize, usize)> {
         let lo = self.doc.sentences[si].tokens.0;
         let mut a = lo;
         // `And then he promised …`, `Instead, the statement …`, `On her
@@ -1219,7 +1237,7 @@ impl Ctx<'_, '_> {
                         .or_else(|| self.known_name(t).map(|_| t + 1))
                 })
                 .unwrap_or(b);
-            if !self.strong_speaker((a, b)) {
+            if !(if strong { self.strong_speaker((a, b)) } else { self.plausible_speaker((a, b)) }) {
                 return None;
             }
             (a, b)
@@ -1750,6 +1768,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a gerund's subject is not a name after a preposition",
+            "The small quarterly has been firm in its opposition to Donald Trump, arguing he is “a danger to the party.”",
+            0,
+            "The small quarterly",
+        ),
         (
             "no cue in a clause of its own after a partial quotation without a comma",
             "Governor Mark Ellis said the plan “works well” every time he thinks about the budget.",
