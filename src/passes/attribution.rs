@@ -18,6 +18,10 @@
 //!    set off by a comma or `as`.
 //! 3. **unsourced** – a name given in the passive with no agent and no cue
 //!    in its clause (`it was labeled “Mostly True.”`): no speaker.
+//! 3a. **parenthetical** (confidence of *before*) – an attribution set off
+//!    by commas before the quotation in its sentence names the source of
+//!    the whole sentence: `CNN, Cruz said, called the announcement “…”`;
+//!    not after an opening phrase (`In 2010, he warned …`).
 //! 4. **before** – a cue earlier in the sentence that opens the quotation:
 //!    `X said: “…”`, `X said that … “…”`, `X was heard saying, “…”`. The
 //!    cue's speaker must be a plausible phrase (not `better`, `via email`,
@@ -260,6 +264,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             // `it was labeled “Mostly True.”`: a name given by no one in
             // the text; no speaker rather than a guess.
             .or_else(|| ctx.unsourced_name(q).then_some(Attribution::NONE))
+            .or_else(|| ctx.parenthetical(q))
             .or_else(|| ctx.before(q))
             .or(after)
             .or_else(|| ctx.dash_line(q))
@@ -501,6 +506,49 @@ impl Ctx<'_, '_> {
             return self.found(Rule::Dash, doc.tokens[start].span, np);
         }
         None
+    }
+
+    /// Rule 2a: an attribution set off by commas inside the quotation's
+    /// sentence, before it, names the source of the whole sentence: `CNN,
+    /// Cruz said, called the announcement “…”`, `Cost estimates, he added,
+    /// were “…”`. A pronoun or a name between two commas, its cue, and at
+    /// most a few words (`in a telephone interview`) before the second.
+    fn parenthetical(&mut self, q: &Quote) -> Option<Attribution> {
+        let doc = self.doc;
+        let qs = doc.token_at_or_after(q.span.start);
+        let si = doc.sentence_at(q.span.start)?;
+        let lo = doc.sentences[si].tokens.0;
+        let mut found = None;
+        for c in lo + 2..qs {
+            if self.in_quote[c] || !self.is_cue(c) || !lexicon::is_finite_speech_verb(self.tok(c)) {
+                continue;
+            }
+            let a = c - 1;
+            let np = if lexicon::pronoun(self.tok(a)).is_some_and(|_| matches!(self.tok(a), "he" | "she" | "they" | "I" | "we")) {
+                (a, c)
+            } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.1 == c && self.ents.entities[m.entity].kind != EntityKind::Location) {
+                m.tokens
+            } else {
+                continue;
+            };
+            if np.0 <= lo + 1 || self.tok(np.0 - 1) != "," {
+                continue;
+            }
+            // `In 2010, he warned …`, `Later in the broadcast, Swanson
+            // praised …`: the first comma closes an opening phrase, and the
+            // name after it is the sentence's subject, not a parenthesis.
+            let first = self.tok(lo).to_ascii_lowercase();
+            let opener = is_subordinator(&first) || matches!(first.as_str(), "over" | "later" | "earlier" | "after" | "before" | "for" | "with" | "by" | "from" | "last" | "this" | "since");
+            if opener && !(lo..np.0 - 1).any(|t| self.tok(t) == ",") {
+                continue;
+            }
+            let close = (c + 1..qs.min(c + 7)).find(|&t| self.tok(t) == ",");
+            if close.is_some_and(|e| (c + 1..e).all(|t| !self.in_quote[t] && self.is_word(t) && !self.is_cue(t))) {
+                found = Some((c, np));
+            }
+        }
+        let (c, np) = found?;
+        self.found(Rule::Before, doc.tokens[c].span, np)
     }
 
     /// Rule 2: the nearest cue before the quotation in its sentence.
@@ -1768,6 +1816,18 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "an attribution set off by commas names the sentence's source",
+            "The network, Ann Roberts said in an interview, called the decision “highly significant.”",
+            0,
+            "Ann Roberts",
+        ),
+        (
+            "no parenthesis after an opening phrase: the cue nearest the quotation",
+            "Later in the broadcast, Ann Roberts praised Tom Hale, who has vowed not to buy the cookies because of the “support of new rules.”",
+            0,
+            "who",
+        ),
         (
             "a gerund's subject is not a name after a preposition",
             "The small quarterly has been firm in its opposition to Donald Trump, arguing he is “a danger to the party.”",
