@@ -35,10 +35,11 @@
 //!    him … and “…”`), and so does the sentence's opening subject when the
 //!    cue's own speaker is further in the same clause; not across a
 //!    relative or adverbial clause (`an explosion that X described as`), a
-//!    comma, a dash, a coordinated `but he said`, or out of a leading
-//!    subordinate clause. A gerund or coordinated cue after a clause of
-//!    its own (`, and he …`, `when X …`, whose verb is no cue) takes that
-//!    clause's subject (`…, and he closed by urging “…”`).
+//!    comma, a dash, a coordinated `but he said` or `though he said`, or
+//!    out of a leading subordinate clause. A gerund or coordinated cue
+//!    after a clause of its own (`, and he …`, `when X …`, whose verb is
+//!    no cue) takes that clause's subject (`…, and he closed by urging
+//!    “…”`).
 //! 5. **dash line** – the paragraph after the quotation is a signature:
 //!    `- Bernie Sanders.`
 //! 6. **possessive** – a noun of speech and its owner just before the
@@ -578,9 +579,10 @@ impl Ctx<'_, '_> {
                 // the source the attribution is credited to.
                 if !pronoun {
                     // Not over a coordinated clause of its own: `X, the
-                    // police chief, said that …, but he said that … “…”`.
+                    // police chief, said that …, but he said that … “…”`,
+                    // `X said …, though he said, “…”`.
                     let inner = best.map_or(k, |(_, b)| b.0);
-                    if inner > k + 1 && matches!(self.tok(inner - 1), "but" | "yet" | ";") {
+                    if inner > k + 1 && matches!(self.tok(inner - 1), "but" | "yet" | ";" | "though" | "although") {
                         break;
                     }
                     best = Some((k, np));
@@ -1816,6 +1818,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a cue in a clause after `though` keeps its own pronoun",
+            "Senator Ann Roberts said on Monday that she would vote for the bill, though she said “the price is far too high.”",
+            0,
+            "she",
+        ),
         (
             "an attribution set off by commas names the sentence's source",
             "The network, Ann Roberts said in an interview, called the decision “highly significant.”",
