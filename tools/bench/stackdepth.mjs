@@ -1,7 +1,7 @@
 // How deep the WASM stack really gets: the stack region of linear memory is
 // painted with a byte pattern before each call, and read back after it; the
 // lowest byte no longer painted is the deepest the stack reached. Runs the
-// pathological shapes of pathological.mjs (1 MB each, through annotateJson
+// pathological shapes of inputs.mjs (1 MB each, through annotateJson
 // and annotate) and every document of the dev corpora. Sizes the stack in
 // .cargo/config.toml (-zstack-size), which it reads for the stack's top
 // (rust-lld puts the stack first: it is [0, size) and grows down).
@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { crateRoot, loadCorpus, pkgNode } from "./common.mjs";
+import { PATHOLOGICAL_INPUTS as INPUTS } from "./inputs.mjs";
 
 const pkg = process.argv[2] || pkgNode;
 const config = fs.readFileSync(path.join(crateRoot, ".cargo/config.toml"), "utf8");
@@ -35,31 +36,6 @@ const depth = () => {
   while (i < top && m[i] === PAINT) i++;
   return top - i;
 };
-
-function fill(pattern, bytes) {
-  const buf = Buffer.from(pattern.repeat(Math.ceil(bytes / Buffer.byteLength(pattern)) + 1)).subarray(0, bytes);
-  let cut = buf.length;
-  while (cut > 0 && (buf[cut] & 0xc0) === 0x80) cut--;
-  return buf.subarray(0, cut).toString("utf8");
-}
-const nested = (open, close, bytes) => {
-  const n = Math.floor(bytes / (Buffer.byteLength(open) + Buffer.byteLength(close)));
-  return open.repeat(n) + "x" + close.repeat(n);
-};
-const numbered = (line, bytes) => {
-  const parts = [];
-  for (let i = 0, n = 0; n < bytes; i++) n += parts[parts.push(line(i)) - 1].length;
-  return parts.join("");
-};
-const INPUTS = [
-  ["quotation marks, every style", (b) => fill("\"“”'‘’«»„‚「」‹›", b)],
-  ["quotation marks, only `\"`", (b) => fill('"', b)],
-  ["no whitespace, news-like", (b) => fill("Kim“said”Seoul,Pompeo:“We’re”fine.U.S.—", b)],
-  ["one-word paragraphs", (b) => fill("word\n\n", b)],
-  ["quotes nested as deep as the size allows", (b) => nested("“a ‘b ", "’ c” d", b)],
-  ["quotes with cues in one run-on sentence", (b) => numbered((i) => `he said "word${i}" and `, b)],
-  ["a single word", (b) => fill("a", b)],
-];
 
 function measure(text) {
   paint();
