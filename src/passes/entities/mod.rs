@@ -216,13 +216,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
     if surnames.is_empty() {
         return spans;
     }
-    let in_span = {
-        let mut v = vec![false; doc.tokens.len()];
-        for &(a, b, _, _) in &spans {
-            v[a..b].iter_mut().for_each(|x| *x = true);
-        }
-        v
-    };
+    let in_span = covered(doc, &spans);
     let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
     for i in 0..doc.tokens.len() {
         // (Every surname is capitalised: a cheap test before the set's.)
@@ -238,6 +232,15 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
     }
     merge(spans, extra)
+}
+
+/// For each token, whether one of `spans` covers it.
+fn covered(doc: &Document, spans: &[(usize, usize, u8, bool)]) -> Vec<bool> {
+    let mut v = vec![false; doc.tokens.len()];
+    for &(a, b, _, _) in spans {
+        v[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    v
 }
 
 /// `spans` and `extra` (both sorted by start, not overlapping each other) as one sorted list.
@@ -267,9 +270,8 @@ fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, 
     if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return spans;
     }
-    let mut covered = vec![false; doc.tokens.len()];
+    let covered = covered(doc, &spans);
     for sp in spans.iter_mut() {
-        covered[sp.0..sp.1].iter_mut().for_each(|x| *x = true);
         if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && citations::is_cited(doc, sp.0) {
             sp.2 = tagger::PER;
         }
