@@ -46,10 +46,11 @@ export function median(xs) {
 }
 
 /**
- * Load the Node WASM package (wasm-pack --target nodejs), keeping a handle on
- * its instance so the linear memory can be read (the package exports no memory).
+ * Load the Node WASM package (wasm-pack --target nodejs) from `dir`, keeping a
+ * handle on its instance so the linear memory can be read (the package
+ * exports no memory): `memory()` is its size, `instance()` the instance.
  */
-export function loadWasm() {
+export function loadWasm(dir = pkgNode) {
   const Orig = WebAssembly.Instance;
   let instance = null;
   WebAssembly.Instance = new Proxy(Orig, {
@@ -60,8 +61,8 @@ export function loadWasm() {
   });
   try {
     const require = createRequire(import.meta.url);
-    const mod = require(path.join(pkgNode, "annotator.js"));
-    return { mod, memory: () => (instance ? instance.exports.memory.buffer.byteLength : NaN) };
+    const mod = require(path.join(path.resolve(dir), "annotator.js"));
+    return { mod, memory: () => (instance ? instance.exports.memory.buffer.byteLength : NaN), instance: () => instance };
   } finally {
     WebAssembly.Instance = Orig;
   }

@@ -9,24 +9,18 @@
 //   node tools/bench/stackdepth.mjs [PKG_NODE dir]      (wasm-pack --target nodejs)
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { crateRoot, loadCorpus, pkgNode } from "./common.mjs";
+import { crateRoot, loadCorpus, loadWasm } from "./common.mjs";
 import { PATHOLOGICAL_INPUTS as INPUTS } from "./inputs.mjs";
 
-const pkg = process.argv[2] || pkgNode;
 const config = fs.readFileSync(path.join(crateRoot, ".cargo/config.toml"), "utf8");
 const top = Number(process.env.STACK_TOP || /-zstack-size=(\d+)/.exec(config)?.[1] || 1048576);
 
 // The instance, to reach its memory (the glue does not export it).
-const Orig = WebAssembly.Instance;
-let instance = null;
-WebAssembly.Instance = new Proxy(Orig, { construct: (t, a) => (instance = Reflect.construct(t, a)) });
-const mod = createRequire(import.meta.url)(path.join(path.resolve(pkg), "annotator.js"));
-WebAssembly.Instance = Orig;
+const { mod, instance } = loadWasm(process.argv[2]);
 
 const MB = 1_000_000;
 const PAINT = 0xa5;
-const mem = () => new Uint8Array(instance.exports.memory.buffer);
+const mem = () => new Uint8Array(instance().exports.memory.buffer);
 // Between calls no WASM frame is live, so the whole stack can be painted
 // (the first KB is left alone: address 0 is null).
 const paint = () => mem().fill(PAINT, 1024, top);
