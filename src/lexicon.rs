@@ -44,9 +44,10 @@ const SPEECH_VERBS: &[&str] = &[
 const SPEECH_VERB_FORMS: &[&str] = &["ruled"];
 
 /// Whether `verb particle` is a phrasal speech verb: `shot back`, `fired
-/// back`, `cut in`, `weighed in`, `spoke up`.
+/// back`, `cut in`, `weighed in`, `spoke up`, `points out`.
 pub fn is_particle_cue(verb: &str, particle: &str) -> bool {
     match particle {
+        "out" => matches!(verb, "point" | "points" | "pointed" | "pointing"),
         "back" => matches!(verb, "shot" | "shoots" | "shoot" | "fired" | "fires" | "fire" | "hit" | "hits" | "wrote" | "writes" | "pushed" | "pushes"),
         "in" => matches!(verb, "cut" | "cuts" | "weighed" | "weighs" | "chimed" | "chimes" | "piped" | "pipes" | "jumped" | "jumps"),
         "up" => matches!(verb, "spoke" | "speaks" | "piped" | "pipes" | "summed" | "sums"),

@@ -353,15 +353,8 @@ impl Ctx<'_, '_> {
 
     fn compute_cue(&self, i: usize) -> bool {
         let t = self.tok(i);
-        // `She went on: “…”`, `he points out`.
+        // `She went on: “…”`.
         if t == "on" && i > 0 && matches!(self.tok(i - 1), "went" | "goes" | "go" | "going") && !self.in_quote[i] {
-            return true;
-        }
-        if matches!(t, "point" | "points" | "pointed" | "pointing")
-            && i + 1 < self.doc.tokens.len()
-            && self.tok(i + 1) == "out"
-            && !self.in_quote[i]
-        {
             return true;
         }
         // `Bennett shot back`, `her husband cut in`, `Ryan weighed in`.
@@ -525,7 +518,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let a = c - 1;
-            let np = if lexicon::pronoun(self.tok(a)).is_some_and(|_| matches!(self.tok(a), "he" | "she" | "they" | "I" | "we")) {
+            let np = if is_subject_pronoun(self.tok(a)) {
                 (a, c)
             } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.1 == c && self.ents.entities[m.entity].kind != EntityKind::Location) {
                 m.tokens
@@ -807,7 +800,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let a = t + 1;
-            let np = if matches!(self.tok(a), "he" | "she" | "they" | "I" | "we") {
+            let np = if is_subject_pronoun(self.tok(a)) {
                 (a, a + 1)
             } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.0 == a && self.ents.entities[m.entity].kind != EntityKind::Location) {
                 m.tokens
@@ -1575,6 +1568,11 @@ fn is_determiner(w: &str) -> bool {
             | "those" | "another" | "every" | "each" | "no" | "any" | "some" | "The" | "A" | "An" | "His" | "Her"
             | "Their" | "Its" | "This" | "These" | "Those"
     )
+}
+
+/// The lower-case personal pronouns that can be a clause's subject.
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "I" | "we")
 }
 
 /// Words that open a new clause or a phrase that is no subject: after a
