@@ -77,7 +77,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::document::chars::is_quote_mark;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
-use crate::passes::entities::{Entities, Entity, EntityKind};
+use crate::passes::entities::{Entities, Entity, EntityKind, Mention};
 use crate::passes::quotes::kind::quote_mask;
 use crate::passes::quotes::{Quote, QuoteKind};
 
@@ -205,6 +205,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         self.surnames.get(self.doc.tok(t)).copied().filter(|&e| e != usize::MAX)
+    }
+
+    /// The mention over token `t` when it names a person or organisation,
+    /// who can speak (not a place).
+    fn speaker_mention(&self, t: usize) -> Option<&Mention> {
+        self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
     }
 
     /// The span of an untagged surname at `t` with the titles before it
@@ -443,7 +449,7 @@ impl Ctx<'_, '_> {
         }
         // `“…,” Leonard E. Burman, director of … and a professor at …,
         // said`: a name and a long apposition closed by a comma and the cue.
-        if let Some(m) = self.ents.mention_at_token(i).filter(|m| m.tokens.0 == i && self.ents.entities[m.entity].kind != EntityKind::Location) {
+        if let Some(m) = self.speaker_mention(i).filter(|m| m.tokens.0 == i) {
             let (a, b) = m.tokens;
             let far = doc.sentences[si].tokens.1.min(i + 48);
             if b < far && self.tok(b) == "," {
@@ -520,7 +526,7 @@ impl Ctx<'_, '_> {
             let a = c - 1;
             let np = if is_subject_pronoun(self.tok(a)) {
                 (a, c)
-            } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.1 == c && self.ents.entities[m.entity].kind != EntityKind::Location) {
+            } else if let Some(m) = self.speaker_mention(a).filter(|m| m.tokens.1 == c) {
                 m.tokens
             } else {
                 continue;
@@ -777,7 +783,7 @@ impl Ctx<'_, '_> {
         }
         // `said Pompeo: “…”`: an inverted subject, when it is a name.
         self.np_left(k, lo).filter(|&np| self.plausible_speaker(np)).or_else(|| {
-            self.np_right(k + 1, qs).filter(|&(a, _)| self.ents.mention_at_token(a).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location))
+            self.np_right(k + 1, qs).filter(|&(a, _)| self.speaker_mention(a).is_some())
         })
     }
 
@@ -802,7 +808,7 @@ impl Ctx<'_, '_> {
             let a = t + 1;
             let np = if is_subject_pronoun(self.tok(a)) {
                 (a, a + 1)
-            } else if let Some(m) = self.ents.mention_at_token(a).filter(|m| m.tokens.0 == a && self.ents.entities[m.entity].kind != EntityKind::Location) {
+            } else if let Some(m) = self.speaker_mention(a).filter(|m| m.tokens.0 == a) {
                 m.tokens
             } else {
                 continue;
@@ -835,7 +841,7 @@ impl Ctx<'_, '_> {
     /// organisation mention, is a pronoun, or is headed by a role or group
     /// noun (`the spokeswoman`, `supporters`).
     fn strong_speaker(&self, (a, b): (usize, usize)) -> bool {
-        if (a..b).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location) || self.known_name(t).is_some()) {
+        if (a..b).any(|t| self.speaker_mention(t).is_some() || self.known_name(t).is_some()) {
             return true;
         }
         let head = self.tok(b - 1);
@@ -987,7 +993,7 @@ impl Ctx<'_, '_> {
         let np = if matches!(w, "his" | "her" | "their") {
             (o - 1, o)
         } else if matches!(w, "’s" | "'s" | "’" | "'") && o >= lo + 2 {
-            let m = self.ents.mention_at_token(o - 2).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)?;
+            let m = self.speaker_mention(o - 2)?;
             m.tokens
         } else {
             return None;
@@ -1007,7 +1013,7 @@ impl Ctx<'_, '_> {
         }
         let np = self.np_left(qs - 1, lo)?;
         // Only a name: `The reason:` is not a speaker.
-        let named = (np.0..np.1).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location));
+        let named = (np.0..np.1).any(|t| self.speaker_mention(t).is_some());
         if !named {
             return None;
         }
@@ -1273,9 +1279,7 @@ impl Ctx<'_, '_> {
             // subject ends with its first name, wherever the tagger began it.
             let b = (a..b)
                 .find_map(|t| {
-                    self.ents
-                        .mention_at_token(t)
-                        .filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
+                    self.speaker_mention(t)
                         .map(|m| m.tokens.1.min(b))
                         .or_else(|| self.known_name(t).map(|_| t + 1))
                 })
@@ -1338,7 +1342,7 @@ impl Ctx<'_, '_> {
                 let is_name = (j..k - 1).all(|t| {
                     self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
                 });
-                if !descriptive && is_name && self.ents.mention_at_token(j).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location) {
+                if !descriptive && is_name && self.speaker_mention(j).is_some() {
                     // `Ms. Merkel's spokesman, Steffen Seibert, wrote`: the name.
                     return Some((j, k - 1));
                 }
@@ -1377,7 +1381,7 @@ impl Ctx<'_, '_> {
             let t = self.tok(start - 1);
             // A name is part of the phrase even when it spells a function
             // word (`Will described`, `May said`).
-            let named = self.ents.mention_at_token(start - 1).is_some_and(|m| self.ents.entities[m.entity].kind != EntityKind::Location);
+            let named = self.speaker_mention(start - 1).is_some();
             let ok = if self.is_word(start - 1) {
                 // `the mother of three`, `Secretary of State`: `of` joins nouns.
                 let of = t == "of" && start < end && start >= lo + 2 && self.is_word(start - 2) && !lexicon::ends_noun_phrase(self.tok(start - 2));
@@ -1429,10 +1433,8 @@ impl Ctx<'_, '_> {
             if self.in_quote[t] {
                 continue;
             }
-            if let Some(m) = self.ents.mention_at_token(t) {
-                if self.ents.entities[m.entity].kind != EntityKind::Location && m.tokens.0 == t {
-                    return Some(m.tokens);
-                }
+            if let Some(m) = self.speaker_mention(t).filter(|m| m.tokens.0 == t) {
+                return Some(m.tokens);
             }
             if self.known_name(t).is_some() {
                 return Some(self.known_name_tokens(t, lo));
@@ -1480,11 +1482,8 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         // The person or organisation mention nearest the end of the phrase.
         for k in (a..b).rev() {
-            if let Some(m) = self.ents.mention_at_token(k) {
-                let kind = self.ents.entities[m.entity].kind;
-                if kind != EntityKind::Location && m.tokens.0 >= a {
-                    return Speaker { span: m.span, entity: Some(m.entity) };
-                }
+            if let Some(m) = self.speaker_mention(k).filter(|m| m.tokens.0 >= a) {
+                return Speaker { span: m.span, entity: Some(m.entity) };
             }
         }
         if let Some((k, e)) = (a..b).rev().find_map(|k| self.known_name(k).map(|e| (k, e))) {
