@@ -535,17 +535,21 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if naming {
         add(&["naming&size=", size]);
     }
-    let work = before_words.iter().take(2).any(|w| {
-        matches!(
-            w.as_str(),
-            "book" | "film" | "movie" | "show" | "song" | "album" | "series" | "program" | "programme" | "column"
-                | "article" | "essay" | "memoir" | "novel" | "play" | "musical" | "headline" | "documentary"
-                | "episode" | "op-ed" | "editorial" | "ad" | "poem" | "report" | "magazine" | "newspaper" | "segment"
-                | "sitcom" | "podcast" | "blog" | "website" | "campaign" | "initiative" | "act" | "bill" | "operation"
-        )
-    });
-    if work {
+    if before_words.iter().take(2).any(|w| is_work_noun(w)) {
         add(&["work"]);
+    }
+    // The quotation modifies the noun right after it, inside one noun
+    // phrase: the “Off Message” podcast, “quack” medical cures, the
+    // “confidential” level. Speech ends before the words that go on.
+    let after_words = || (tj..hi).filter(|&k| is_word(k)).take(2).map(|k| doc.tok(k));
+    if after_words().any(|w| is_work_noun(&w.to_lowercase())) {
+        add(&["work_after"]);
+    }
+    let adjacent_next = next.filter(|&k| k == tj && last.is_alphanumeric()).map(|k| doc.tok(k));
+    if adjacent_next.is_some_and(|w| {
+        starts_lower(w) && !lexicon::ends_noun_phrase(w) && !is_cue_word(w) && !w.ends_with("ly") && w.len() > 2
+    }) {
+        add(&["premodifier&size=", size]);
     }
     if before_words.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that")) {
         add(&["det_before&size=", size]);
@@ -585,6 +589,20 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if question && !inner_text.ends_with('?') {
         add(&["in_question"]);
     }
+}
+
+/// Nouns for works, programmes and their parts, whose titles are quoted
+/// (`the book “…”`, `the “…” podcast`). Lower case.
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "book" | "film" | "movie" | "show" | "song" | "album" | "series" | "program" | "programme" | "column"
+            | "article" | "essay" | "memoir" | "novel" | "play" | "musical" | "headline" | "headlines"
+            | "documentary" | "episode" | "op-ed" | "editorial" | "ad" | "poem" | "report" | "magazine"
+            | "newspaper" | "segment" | "sitcom" | "podcast" | "blog" | "website" | "campaign" | "initiative"
+            | "act" | "bill" | "operation" | "anthem" | "hymn" | "slogan" | "hat" | "t-shirt" | "sign" | "tour"
+            | "rule" | "doctrine" | "strategy" | "plan" | "policy" | "tax" | "loophole" | "label" | "level"
+    )
 }
 
 /// A word that makes a clause of a quotation: a subject pronoun, an
@@ -702,6 +720,27 @@ mod tests {
         }
         for (w, lower) in [("said", true), ("Said", false), ("élan", true), ("Élan", false), ("1st", false), ("", false)] {
             assert_eq!(starts_lower(w), lower, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn noun_phrase_features() {
+        // (name, text, feature, whether the first quotation has it)
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("podcast", "He spoke on the “Off Message” podcast last week.", "work_after", true),
+            ("podcast modifies", "He spoke on the “Off Message” podcast last week.", "premodifier&size=s", true),
+            ("adjective", "He promoted “quack” medical cures for years.", "premodifier&size=s", true),
+            ("speech then cue", "“We will win,” he said on Sunday.", "premodifier&size=m", false),
+            ("term then verb", "The “deal” was signed on Sunday.", "premodifier&size=s", false),
+            ("term then that", "He used the “phrase” that she coined.", "premodifier&size=s", false),
+            ("adverb after", "She called it “wrong” repeatedly in the interview.", "premodifier&size=s", false),
+        ];
+        for &(name, text, feature, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            let features = all_features(&doc, &quotes);
+            let has = features.first().is_some_and(|f| f.iter().any(|x| x == feature));
+            assert_eq!(has, expected, "{name}: {:?}", features.first());
         }
     }
 
