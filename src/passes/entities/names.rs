@@ -27,20 +27,27 @@ const CENSUS_MALE: u8 = 8;
 const SURNAME: u8 = 16;
 
 /// Capitalised English words that the name lists also hold; as a first
-/// token they are far more often the word than the name.
-const NOT_NAMES: &[&str] = &[
-    "Will", "Mark", "Hope", "Bill", "Rich", "Way", "See", "Say", "Saw", "Had", "Itch", "May", "June",
-    "April", "August", "Grace", "Faith", "Joy", "Rose", "Page", "Sunday", "Monday", "Friday", "Bay",
-    "Dale", "Glen", "Lane", "Brook", "Cliff", "Chase", "Chance", "Major", "Long", "Young", "King",
-    "Prince", "Earl", "Duke", "Baron", "Marshal", "Justice", "Sterling", "Summer", "Winter", "Autumn",
-    "Star", "Sky", "Bud", "Buck", "Guy", "Art", "Don", "Van", "Del", "Son", "Lord", "Sir", "Dean",
-    "Bishop", "Pope", "Miles", "Norm", "Trace", "Ward", "Wade", "West", "North", "South", "East",
-    "China", "India", "Georgia", "Jordan", "Asia", "Africa", "America", "Paris", "Sydney", "Florence",
-    "Victoria", "Virginia", "Carolina", "Israel", "Chad", "Lebanon", "Kenya", "Holland", "Erin",
-    "Ivory", "Tory", "Labour", "Liberal", "Democrat", "Republican", "Congress", "Senate", "Court",
-    "Read", "Love", "Honor", "Constance", "Patience", "Prudence", "Merry", "Noble", "Gay", "Ray",
-    "Sun", "Moon", "Jean", "Nice", "Pat", "Sue", "Jack", "Bob", "Rob", "Bo", "Al", "Ed", "Jo",
-];
+/// token they are far more often the word than the name. (A `match`: it
+/// compiles to a branch on the length and a few comparisons, where a list
+/// would be scanned entry by entry.)
+fn is_common_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Will" | "Mark" | "Hope" | "Bill" | "Rich" | "Way" | "See" | "Say" | "Saw" | "Had"
+            | "Itch" | "May" | "June" | "April" | "August" | "Grace" | "Faith" | "Joy" | "Rose" | "Page"
+            | "Sunday" | "Monday" | "Friday" | "Bay" | "Dale" | "Glen" | "Lane" | "Brook" | "Cliff" | "Chase"
+            | "Chance" | "Major" | "Long" | "Young" | "King" | "Prince" | "Earl" | "Duke" | "Baron"
+            | "Marshal" | "Justice" | "Sterling" | "Summer" | "Winter" | "Autumn" | "Star" | "Sky" | "Bud"
+            | "Buck" | "Guy" | "Art" | "Don" | "Van" | "Del" | "Son" | "Lord" | "Sir" | "Dean" | "Bishop"
+            | "Pope" | "Miles" | "Norm" | "Trace" | "Ward" | "Wade" | "West" | "North" | "South" | "East"
+            | "China" | "India" | "Georgia" | "Jordan" | "Asia" | "Africa" | "America" | "Paris" | "Sydney"
+            | "Florence" | "Victoria" | "Virginia" | "Carolina" | "Israel" | "Chad" | "Lebanon" | "Kenya"
+            | "Holland" | "Erin" | "Ivory" | "Tory" | "Labour" | "Liberal" | "Democrat" | "Republican"
+            | "Congress" | "Senate" | "Court" | "Read" | "Love" | "Honor" | "Constance" | "Patience"
+            | "Prudence" | "Merry" | "Noble" | "Gay" | "Ray" | "Sun" | "Moon" | "Jean" | "Nice" | "Pat"
+            | "Sue" | "Jack" | "Bob" | "Rob" | "Bo" | "Al" | "Ed" | "Jo"
+    )
+}
 
 /// Lower-case name → flags, decoded once.
 fn table() -> &'static HashMap<&'static str, u8> {
@@ -63,22 +70,60 @@ fn unpack(b: &'static [u8]) -> Option<HashMap<&'static str, u8>> {
     Some(map)
 }
 
-/// The Moby flags of `word` spelt exactly as the Moby lists spell names:
-/// each hyphen-separated part capitalised (`Anne-Marie`), ASCII.
-fn moby(word: &str) -> u8 {
+/// Whether `word` is spelt as the Moby lists spell names: each
+/// hyphen-separated part capitalised (`Anne-Marie`), ASCII, at most 32 bytes.
+/// Its lower case is then its key in the table.
+fn moby_shaped(word: &str) -> bool {
     let b = word.as_bytes();
-    let shaped = b.len() <= 32
-        && b.split(|&c| c == b'-').all(|p| {
-            p.len() >= 2 && p[0].is_ascii_uppercase() && p[1..].iter().all(u8::is_ascii_lowercase)
-        });
-    if !shaped {
+    b.len() <= 32
+        && b.split(|&c| c == b'-').all(|p| p.len() >= 2 && p[0].is_ascii_uppercase() && p[1..].iter().all(u8::is_ascii_lowercase))
+}
+
+/// The Moby flags of `word` spelt exactly as the Moby lists spell names.
+fn moby(word: &str) -> u8 {
+    if !moby_shaped(word) {
         return 0;
     }
+    let b = word.as_bytes();
     let mut buf = [0u8; 32];
     buf[..b.len()].copy_from_slice(b);
     buf[..b.len()].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or_default();
     table().get(lower).map_or(0, |&f| f & MOBY)
+}
+
+/// Everything the lists say about one lower-case word, from one table
+/// lookup: the census view of it, and the Moby view of any spelling of it
+/// (a word's Moby key is its lower case). For callers that ask both about
+/// every word of a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    flags: u8,
+    census: Census,
+}
+
+impl Entry {
+    /// The entry of `lower`, a word in lower case (as `str::to_lowercase`
+    /// gives it).
+    pub fn of_lower(lower: &str) -> Entry {
+        let flags = if lower.len() <= 32 { table().get(lower).copied().unwrap_or(0) } else { 0 };
+        Entry { flags, census: census_of(lower, flags) }
+    }
+
+    /// [`census_lower`] of the word.
+    pub fn census(self) -> Census {
+        self.census
+    }
+
+    /// [`in_table`] of `word`, a spelling whose lower case is this entry's word.
+    pub fn in_table(self, word: &str) -> bool {
+        self.flags & MOBY != 0 && moby_shaped(word)
+    }
+
+    /// [`is_first_name`] of `word`, a spelling whose lower case is this entry's word.
+    pub fn is_first_name(self, word: &str) -> bool {
+        self.in_table(word) && !is_common_word(word)
+    }
 }
 
 /// What the census lists say about a word (any case): `(first name, surname)`
@@ -99,10 +144,24 @@ pub fn census(word: &str) -> Census {
 
 /// [`census`] for a word already in lower case (no allocation).
 pub fn census_lower(lower: &str) -> Census {
-    if lower.len() > 24 || !lower.chars().all(char::is_alphabetic) {
+    let listed = lower.len() <= 24 && alphabetic(lower);
+    census_of(lower, if listed { table().get(lower).copied().unwrap_or(0) } else { 0 })
+}
+
+/// Whether every character is a letter (ASCII words without the Unicode tables).
+fn alphabetic(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().all(char::is_alphabetic)
+    }
+}
+
+/// The census view of `lower` given its table flags.
+fn census_of(lower: &str, f: u8) -> Census {
+    if lower.len() > 24 || !alphabetic(lower) {
         return Census::default();
     }
-    let f = table().get(lower).copied().unwrap_or(0);
     let (female, male) = (f & CENSUS_FEMALE != 0, f & CENSUS_MALE != 0);
     Census {
         first: female || male,
@@ -117,7 +176,7 @@ pub fn census_lower(lower: &str) -> Census {
 
 /// Whether `word` is a known first name (and not a common word).
 pub fn is_first_name(word: &str) -> bool {
-    moby(word) != 0 && !NOT_NAMES.contains(&word)
+    moby(word) != 0 && !is_common_word(word)
 }
 
 /// Whether `word` is in the Moby name lists at all, common words included.
@@ -155,5 +214,17 @@ mod tests {
         assert!(is_first_name("Anne-Marie") && !in_table("MIKE") && !in_table("mike"));
         assert_eq!(gender("Anne-Marie"), Some(Gender::Female));
         assert!(census("smith").surname && census("Smith").surname);
+    }
+
+    /// One lookup of the lower case answers as the separate lookups do.
+    #[test]
+    fn entry_agrees_with_lookups() {
+        for word in ["Mike", "MIKE", "mike", "Will", "Anne-Marie", "ANNE-MARIE", "Smith", "smith", "Pyongyang", "the", "Jo", "O'Neil", "Éric", "", "Abcdefghijklmnopqrstuvwxyzabcdefg"] {
+            let lower = word.to_lowercase();
+            let e = Entry::of_lower(&lower);
+            assert_eq!(e.in_table(word), in_table(word), "{word}");
+            assert_eq!(e.is_first_name(word), is_first_name(word), "{word}");
+            assert_eq!(e.census(), census_lower(&lower), "{word}");
+        }
     }
 }

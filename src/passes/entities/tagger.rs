@@ -506,13 +506,20 @@ impl Lookups {
     }
 
     fn of(w: &str) -> Lookups {
-        let in_table = names::in_table(w);
+        Lookups::with_entry(w, names::Entry::of_lower(&w.to_lowercase()))
+    }
+
+    /// [`Lookups::of`] `w`, given the name lists' entry of its lower case.
+    fn with_entry(w: &str, entry: names::Entry) -> Lookups {
+        // Every title, organisation and place word starts with an ASCII
+        // capital: most words need no look at those lists.
+        let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
         Lookups {
-            in_table,
-            first_name: in_table && names::is_first_name(w),
-            person_title: lexicon::is_person_title(w),
-            org_word: is_org_word(w),
-            place_word: is_place_word(w),
+            in_table: entry.in_table(w),
+            first_name: entry.is_first_name(w),
+            person_title: capital && lexicon::is_person_title(w),
+            org_word: capital && is_org_word(w),
+            place_word: capital && is_place_word(w),
         }
     }
 }
@@ -531,7 +538,8 @@ struct Form {
     /// Feature 1 (the word as written) and 35 (a short abbreviation).
     f_word: Feat,
     f_abbrev: Option<Feat>,
-    /// The lists as written, and (for headline tokens) title-cased.
+    /// The lists as written (filled in once the lower-case forms are
+    /// analysed), and (for headline tokens) title-cased.
     plain: Lookups,
     title: Option<Lookups>,
 }
@@ -552,6 +560,9 @@ struct LowerForm {
     /// Features 4 and 5, prefixes and suffixes, in emission order.
     affixes: [Feat; 8],
     n_affixes: u8,
+    /// The name lists' entry of the form (its census view, and the Moby
+    /// view of each spelling).
+    names: names::Entry,
     census: names::Census,
     speech_verb: bool,
     demonym: bool,
@@ -576,6 +587,7 @@ impl LowerForm {
             n_affixes += 2;
         }
         let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
+        let names = names::Entry::of_lower(l);
         LowerForm {
             f2: Feat::new(h2.0, n),
             f7: Feat::new(h7.0, n),
@@ -587,7 +599,8 @@ impl LowerForm {
             s14,
             affixes,
             n_affixes: n_affixes as u8,
-            census: names::census_lower(l),
+            names,
+            census: names.census(),
             speech_verb: lexicon::is_speech_verb(l),
             demonym: demonym_suffix(l),
         }
@@ -958,12 +971,15 @@ impl Context {
                 calendar: is_calendar_word(w),
                 f_word: Feat::new(H::new(1).str(w).0, n),
                 f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
-                plain: Lookups::of(w),
+                plain: Lookups::default(),
                 title: None,
             });
         }
-        drop(words);
         let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
+        for (f, &w) in forms.iter_mut().zip(&words) {
+            f.plain = Lookups::with_entry(w, lowers[f.lower as usize].names);
+        }
+        drop(words);
         let shapes: Vec<ShapeForm> = (0..shape_text.len() as u32).map(|id| ShapeForm::new(shape_text.get(id), n)).collect();
         for t in &mut info {
             if forms[t.form as usize].cap {
