@@ -26,7 +26,11 @@ use super::tagger;
 /// place's statistics more often than a person); so are words in capitals
 /// (`(WHO, 2020)`), days and months.
 pub fn is_cited(doc: &Document, i: usize) -> bool {
-    if !surname_like(doc, i) {
+    // Most words are not capitalised, and most capitalised ones are followed
+    // by no part of the frame: those tests first, as they cost less than the
+    // surname's (which asks the gazetteer).
+    let capitalised = i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(i));
+    if !capitalised || !frame_follows(doc, i) || !surname_like(doc, i) {
         return false;
     }
     let year_ends = |j: usize| open_bracket_before(doc, i) || matches!(tok(doc, j + 1), ")" | ";");
@@ -58,6 +62,18 @@ pub fn is_cited(doc: &Document, i: usize) -> bool {
         author = next;
     }
     false
+}
+
+/// Whether what follows token `i` (after a possessive `’s`) can go on an
+/// author list or close it, as [`is_cited`] reads it: a bracket, `et`, a
+/// year, a comma, `&` or `and`.
+fn frame_follows(doc: &Document, i: usize) -> bool {
+    let mut j = i + 1;
+    if matches!(tok(doc, j), "’s" | "'s") {
+        j += 1;
+    }
+    let next = tok(doc, j);
+    matches!(next, "(" | "et" | "," | "&" | "and") || is_year(next)
 }
 
 /// The longest author list read (`Boot, Kramer, Simons, Fabiani, & Gratton`).

@@ -439,15 +439,17 @@ impl Interner {
     }
 }
 
-/// Per-token information computed once per document: 8 bytes a token.
+/// Per-token information computed once per document: 8 bytes a token
+/// (a document of 1 MB has some 200,000 tokens).
 #[derive(Clone, Copy)]
 pub struct TokenInfo {
     /// Index into the document's distinct surface forms.
     form: u32,
     /// `WORD`, `CAP`, `HEADLINE`, `SENT_START`.
     flags: u8,
-    /// Gazetteer match covering this token: (feature, begins, single-token).
-    pub gaz: Option<(gazetteer::Feature, bool, bool)>,
+    /// Gazetteer match covering this token, packed in a byte (see
+    /// [`TokenInfo::gaz`]); `0` for none.
+    gaz: u8,
     /// [`Lookups::bits`] of the form as its features read it.
     look: u8,
 }
@@ -458,6 +460,17 @@ const HEADLINE: u8 = 4;
 const SENT_START: u8 = 8;
 
 impl TokenInfo {
+    /// The gazetteer match covering this token: (feature, begins, single-token).
+    #[cfg(test)]
+    fn gaz(&self) -> Option<(gazetteer::Feature, bool, bool)> {
+        let g = self.gaz.checked_sub(1)?;
+        Some((gazetteer::Feature::ALL[(g >> 2) as usize % gazetteer::FEATURES], g & 2 != 0, g & 1 != 0))
+    }
+
+    fn set_gaz(&mut self, feature: gazetteer::Feature, begins: bool, single: bool) {
+        self.gaz = 1 + ((feature as u8) << 2 | (begins as u8) << 1 | single as u8);
+    }
+
     /// A word token (not punctuation).
     #[inline]
     pub fn is_word(&self) -> bool {
@@ -812,6 +825,11 @@ pub fn is_place_word(w: &str) -> bool {
 
 /// Days and months.
 pub fn is_calendar_word(w: &str) -> bool {
+    // Every entry has at least 3 letters and starts with one of these (in
+    // either case): most words fail this before any comparison.
+    if w.len() < 3 || !matches!(w.as_bytes()[0] | 0x20, b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w') {
+        return false;
+    }
     let w = w.trim_end_matches('.').as_bytes();
     // Lower-cased on the stack: no entry is longer than 9 bytes.
     let mut buf = [0u8; 9];
@@ -947,7 +965,7 @@ impl Context {
                 words.push(w);
                 words.len() as u32 - 1
             });
-            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: None, look: 0 });
+            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: 0, look: 0 });
         }
         drop(form_ids);
         // (At most one lower-case form per form, and few shapes.)
@@ -1016,7 +1034,7 @@ impl Context {
                 let found = if info[i].is_word() && info[i].cap() { gazetteer_at(doc, i, b, headline) } else { None };
                 if let Some((len, p)) = found {
                     for k in i..i + len {
-                        info[k].gaz = Some((p.feature, k == i, len == 1));
+                        info[k].set_gaz(p.feature, k == i, len == 1);
                     }
                     i += len;
                 } else {
@@ -1164,14 +1182,16 @@ impl Context {
         f.hash(self.shapes[sp as usize].s16.bytes(key_text).0);
         f.hash(self.shapes[key as usize].s17.bytes(next_text).0);
         // Gazetteer.
-        if let Some((feat, begin, single)) = t.gaz {
-            f.feat(fx.f18[feat as usize][begin as usize][single as usize]);
+        // (The packed match indexes the tables as it is: feature, begins, single.)
+        if let Some(g) = t.gaz.checked_sub(1) {
+            let g = g as usize;
+            f.feat(fx.f18[g >> 2][(g >> 1) & 1][g & 1]);
             f.feat(fx.f19);
         }
         for (side, k) in [(0, -1isize), (1, 1)] {
             if let Some(j) = at(k) {
-                if let Some((feat, _, _)) = info[j].gaz {
-                    f.feat(fx.f20[side][feat as usize]);
+                if let Some(g) = info[j].gaz.checked_sub(1) {
+                    f.feat(fx.f20[side][g as usize >> 2]);
                 }
             }
         }
@@ -1567,6 +1587,26 @@ mod tests {
                 cx.context_features(&doc, i, &mut check);
             }
             assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
+        }
+    }
+
+    #[test]
+    fn calendar_words() {
+        for (w, yes) in [("Monday", true), ("SEPT.", true), ("sept....", true), ("may", true), ("Dec", true), ("Mayor", false), ("Ma", false), ("", false), ("Été", false), ("1996", false), ("Obama", false)] {
+            assert_eq!(is_calendar_word(w), yes, "{w}");
+        }
+    }
+
+    #[test]
+    fn token_info_packs_gazetteer_matches() {
+        assert_eq!(std::mem::size_of::<TokenInfo>(), 8);
+        for feature in gazetteer::Feature::ALL {
+            for (begins, single) in [(false, false), (true, false), (false, true), (true, true)] {
+                let mut t = TokenInfo { form: 0, flags: 0, gaz: 0, look: 0 };
+                assert_eq!(t.gaz(), None);
+                t.set_gaz(feature, begins, single);
+                assert_eq!(t.gaz(), Some((feature, begins, single)));
+            }
         }
     }
 
