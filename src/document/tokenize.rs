@@ -26,15 +26,18 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Abbreviations that keep their period. Lower-cased, without the period.
+/// Abbreviations that keep their period. Lower-cased, without the period,
+/// sorted (binary search). With the AP state abbreviations (`Del.`, `Pa.`)
+/// but not those that are also words at a sentence's end (`Ill.`, `Miss.`,
+/// `Wash.`, `Mass.`).
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "ald", "apr", "ariz", "ark", "assn", "aug", "ave", "bros", "calif", "capt", "cmdr",
-    "co", "col", "colo", "conn", "corp", "cpl", "dec", "dept", "dr", "e.g", "esq", "etc",
-    "feb", "fig", "fla", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
-    "jul", "jun", "kan", "lt", "ltd", "maj", "mar", "messrs", "mich", "minn", "mr", "mrs",
-    "ms", "mt", "nev", "nov", "oct", "okla", "penn", "ph.d", "pres", "prof", "rep",
-    "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "va", "vs",
-    "vt", "wis",
+    "adm", "ala", "ald", "apr", "ariz", "ark", "assn", "aug", "ave", "bros", "calif", "capt",
+    "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "dec", "del", "dept", "dr", "e.g", "esq",
+    "etc", "feb", "fig", "fla", "fr", "ft", "ga", "gen", "gov", "hon", "i.e", "inc", "ind", "jan",
+    "jr", "jul", "jun", "kan", "ky", "lt", "ltd", "maj", "mar", "md", "messrs", "mich", "minn",
+    "mo", "mont", "mr", "mrs", "ms", "mt", "neb", "nev", "nov", "oct", "okla", "ore", "pa", "penn",
+    "ph.d", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st",
+    "supt", "tenn", "va", "vs", "vt", "wis", "wyo",
 ];
 
 /// Whether a word followed by `.` is an abbreviation that keeps the period.
@@ -181,6 +184,8 @@ mod tests {
             ("abbrev hyphen", "U.S.-North Korea", &["U.S.", "-", "North", "Korea"]),
             ("initial", "N. Korea", &["N.", "Korea"]),
             ("title", "Mr. Smith", &["Mr.", "Smith"]),
+            ("state", "state Del. Marcia Price, Casey (Pa.)", &["state", "Del.", "Marcia", "Price", ",", "Casey", "(", "Pa.", ")"]),
+            ("not a state abbreviation", "fell ill. Then", &["fell", "ill", ".", "Then"]),
             ("hashtag", "#Pyongyang @StateDept", &["#", "Pyongyang", "@", "StateDept"]),
             ("numbers", "3.5 million, 1,000", &["3.5", "million", ",", "1,000"]),
             ("quotes", "“as soon,”", &["“", "as", "soon", ",", "”"]),

@@ -413,12 +413,18 @@ impl Ctx<'_, '_> {
             // Only an attribution at the very start of that sentence counts:
             // a cue in its first words, or after the phrase that opens it
             // (`US Senator Jeff Sessions said`, `Miller, a retired worker,
-            // said`).
+            // said`, `Scott's niece, state Del. Marcia Price (D-Newport
+            // News), shouted`), which may be long: the phrase is its speaker.
             let (a, b) = doc.sentences[si + 1].tokens;
-            let opening = (a..b.min(a + 16)).find(|&k| self.is_cue(k)).is_some_and(|k| {
-                k < a + 4 || self.np_left(k, a).is_some_and(|np| np.0 == a && self.strong_speaker(np))
-            });
-            if matches!(self.tok(a), "—" | "–" | "―" | "--") || opening {
+            // (A cue word inside the phrase, `state Del.`, is a noun there.)
+            let cues = || (a..b.min(a + 28)).filter(|&k| self.is_cue(k));
+            let late = cues().next().is_some_and(|k| k >= a + 4);
+            for k in cues().filter(|_| late) {
+                if let Some(np) = self.np_left(k, a).filter(|&np| self.opens_sentence(np, a) && self.strong_speaker(np)) {
+                    return self.found(Rule::After, doc.tokens[k].span, np);
+                }
+            }
+            if matches!(self.tok(a), "—" | "–" | "―" | "--") || cues().next().is_some_and(|k| k < a + 4) {
                 sent_end = b;
             }
         }
@@ -506,6 +512,17 @@ impl Ctx<'_, '_> {
             return self.found(Rule::Dash, doc.tokens[start].span, np);
         }
         None
+    }
+
+    /// Whether the phrase `np` opens the sentence that starts at token `a`:
+    /// it starts there, or it is a name in apposition to the few words that
+    /// do (`Scott's niece, Marcia Price,`).
+    fn opens_sentence(&self, np: (usize, usize), a: usize) -> bool {
+        np.0 == a
+            || (np.0 > a + 1
+                && np.0 <= a + 6
+                && self.tok(np.0 - 1) == ","
+                && (a..np.0 - 1).all(|t| (self.is_word(t) && !self.is_cue(t)) || matches!(self.tok(t), "’s" | "'s")))
     }
 
     /// Rule 2a: an attribution set off by commas inside the quotation's
@@ -2012,6 +2029,18 @@ mod tests {
             "Jeb Bush and Hillary Clinton reject the term.\n\nClinton: \"Our goal is to defeat ISIS.\" Bush: \"The mission is to destroy ISIS.\"",
             1,
             "Bush",
+        ),
+        (
+            "an exclamation, then a long subject phrase with an apposed name",
+            "The cookout was busy.\n\n\"This is a big year for our senator!\" Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd.",
+            0,
+            "Scott",
+        ),
+        (
+            "an exclamation, then a name apposed to the opening phrase",
+            "\"This is a big year!\" Scott's niece, Marcia Price, shouted to the crowd.",
+            0,
+            "Marcia Price",
         ),
         (
             "listed quotations share their attribution",

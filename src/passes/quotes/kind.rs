@@ -77,7 +77,9 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     for (qi, q) in quotes.iter().enumerate() {
         f.clear();
         features(doc, qi, q, &ctx, &mut f);
-        let speech = probability(f.iter()) >= speech_threshold() && !(is_single(doc, q) && single_is_term(&f));
+        let speech = probability(f.iter()) >= speech_threshold()
+            && !(is_single(doc, q) && single_is_term(&f))
+            && !is_nickname(doc, q);
         kinds.push(if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare });
     }
     for (q, kind) in quotes.iter_mut().zip(kinds) {
@@ -128,6 +130,20 @@ fn is_single(doc: &Document, q: &Quote) -> bool {
 fn single_is_term(features: &Features) -> bool {
     let has = |name: &str| features.iter().any(|f| f == name);
     !has("headline") && !has("cue_before") && !has("cue_after") && !has("colon")
+}
+
+/// A nickname inside a name: one or two capitalised words in quotation
+/// marks between two capitalised words (`Marcia “Cia” Price`, `Robert C.
+/// "Bobby" Scott`). Never speech, whatever the sentence says.
+fn is_nickname(doc: &Document, q: &Quote) -> bool {
+    let inner = q.inner.slice(doc.text);
+    let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
+    if !q.closed || words == 0 || words > 2 || !inner.starts_with(char::is_uppercase) || inner.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    let capitalised = |k: usize| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_uppercase);
+    let (ti, tj) = (doc.token_at_or_after(q.span.start), doc.token_at_or_after(q.span.end));
+    ti > 0 && capitalised(ti - 1) && tj < doc.tokens.len() && capitalised(tj)
 }
 
 /// For each token, whether it lies inside a quotation (marks included).
@@ -741,6 +757,26 @@ mod tests {
             let features = all_features(&doc, &quotes);
             let has = features.first().is_some_and(|f| f.iter().any(|x| x == feature));
             assert_eq!(has, expected, "{name}: {:?}", features.first());
+        }
+    }
+
+    #[test]
+    fn nicknames_are_scare_quotes() {
+        // (name, text, the first quotation is a nickname)
+        let cases: &[(&str, &str, bool)] = &[
+            ("inside a name", "Rep. Robert C. “Bobby” Scott said it was time.", true),
+            ("inside a name after a cue", "Del. Marcia \"Cia\" Price shouted to the crowd.", true),
+            ("two words", "The boxer James “Lights Out” Toney spoke.", true),
+            ("after a title", "Former NFL star Joe “Mean” Greene spoke.", true),
+            ("sentence, not a name", "Trump said “Wrong.” Tuesday came.", false),
+            ("lower case", "John “the barber” Smith spoke.", false),
+            ("three words", "John “The Big Man” Smith spoke.", false),
+            ("no name after", "Trump said “Wrong” on Tuesday.", false),
+        ];
+        for &(name, text, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            assert_eq!(is_nickname(&doc, &quotes[0]), expected, "{name}");
         }
     }
 
