@@ -548,9 +548,9 @@ struct Form {
     starts_lower: bool,
     hyphen: bool,
     calendar: bool,
-    /// Feature 1 (the word as written) and 35 (a short abbreviation).
-    f_word: Feat,
-    f_abbrev: Option<Feat>,
+    /// The hashes of feature 1 (the word as written) and 35 (a short abbreviation).
+    f_word: u64,
+    f_abbrev: Option<u64>,
     /// The lists as written (filled in once the lower-case forms are
     /// analysed), and (for headline tokens) title-cased.
     plain: Lookups,
@@ -558,65 +558,67 @@ struct Form {
 }
 
 /// A distinct lower-case form, with the features that read only it (the
-/// word's own, and its role as a neighbour).
+/// word's own, and its role as a neighbour). Kept small (72 bytes): a long
+/// text has tens of thousands of them. Feature hashes are bucketed where
+/// they are read, and the affixes, read once per form, are hashed then
+/// ([`affixes`]).
 struct LowerForm {
-    /// Features 2, 7, 9, 10, 11, 12: the form under each template.
-    f2: Feat,
-    f7: Feat,
-    f9: Feat,
-    f10: Feat,
-    f11: Feat,
-    f12: Feat,
+    /// Features 2, 7, 9, 10, 11, 12: the hash of the form under each template.
+    f2: u64,
+    f7: u64,
+    f9: u64,
+    f10: u64,
+    f11: u64,
+    f12: u64,
     /// Features 13 and 14 pair two forms: the hash state after this one.
     s13: H,
     s14: H,
-    /// Features 4 and 5, prefixes and suffixes, in emission order.
-    affixes: [Feat; 8],
-    n_affixes: u8,
     /// The name lists' entry of the form (its census view, and the Moby
     /// view of each spelling).
     names: names::Entry,
-    census: names::Census,
     speech_verb: bool,
     demonym: bool,
 }
 
 impl LowerForm {
-    fn new(l: &str, n: usize) -> LowerForm {
-        let mut affixes = [Feat { h: 0, b: 0 }; 8];
-        let mut n_affixes = 0;
-        // Prefixes and suffixes of 1–4 characters, when the word is longer.
-        // `at(k)`: the byte offset of character `k`.
-        let chars: Vec<usize>;
-        let (len, at): (usize, &dyn Fn(usize) -> usize) = if l.is_ascii() {
-            (l.len(), &|k| k)
-        } else {
-            chars = l.char_indices().map(|(b, _)| b).collect();
-            (chars.len(), &|k| chars[k])
-        };
-        for k in 1..=4usize.min(len.saturating_sub(1)) {
-            affixes[n_affixes] = Feat::new(H::new(4).byte(k as u8).str(&l[..at(k)]).0, n);
-            affixes[n_affixes + 1] = Feat::new(H::new(5).byte(k as u8).str(&l[at(len - k)..]).0, n);
-            n_affixes += 2;
-        }
+    fn new(l: &str) -> LowerForm {
         let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
-        let names = names::Entry::of_lower(l);
         LowerForm {
-            f2: Feat::new(h2.0, n),
-            f7: Feat::new(h7.0, n),
-            f9: Feat::new(h9.0, n),
-            f10: Feat::new(h10.0, n),
-            f11: Feat::new(h11.0, n),
-            f12: Feat::new(h12.0, n),
+            f2: h2.0,
+            f7: h7.0,
+            f9: h9.0,
+            f10: h10.0,
+            f11: h11.0,
+            f12: h12.0,
             s13,
             s14,
-            affixes,
-            n_affixes: n_affixes as u8,
-            names,
-            census: names.census(),
+            names: names::Entry::of_lower(l),
             speech_verb: lexicon::is_speech_verb(l),
             demonym: demonym_suffix(l),
         }
+    }
+
+    fn census(&self) -> names::Census {
+        self.names.census()
+    }
+}
+
+/// Features 4 and 5 of a lower-case form `l`: its prefixes and suffixes of
+/// 1–4 characters when it is longer, each prefix before the suffix of its
+/// length.
+fn affixes(l: &str, mut emit: impl FnMut(u64)) {
+    let mut each = |len: usize, at: &dyn Fn(usize) -> usize| {
+        for k in 1..=4usize.min(len.saturating_sub(1)) {
+            emit(H::new(4).byte(k as u8).str(&l[..at(k)]).0);
+            emit(H::new(5).byte(k as u8).str(&l[at(len - k)..]).0);
+        }
+    };
+    if l.is_ascii() {
+        each(l.len(), &|k| k);
+    } else {
+        // `at(k)`: the byte offset of character `k`.
+        let chars: Vec<usize> = l.char_indices().map(|(b, _)| b).collect();
+        each(chars.len(), &|k| chars[k]);
     }
 }
 
@@ -987,13 +989,13 @@ impl Context {
                 starts_lower: w.chars().next().is_some_and(char::is_lowercase),
                 hyphen: w.contains('-'),
                 calendar: is_calendar_word(w),
-                f_word: Feat::new(H::new(1).str(w).0, n),
-                f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| Feat::new(H::new(35).str(w).0, n)),
+                f_word: H::new(1).str(w).0,
+                f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
                 plain: Lookups::default(),
                 title: None,
             });
         }
-        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
+        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id))).collect();
         for (f, &w) in forms.iter_mut().zip(&words) {
             f.plain = Lookups::with_entry(w, lowers[f.lower as usize].names);
         }
@@ -1136,18 +1138,16 @@ impl Context {
         let (headline, sent_start) = (t.headline(), t.sent_start());
         f.feat(self.fixed.f0);
         if !headline {
-            f.feat(form.f_word);
+            f.hash(form.f_word);
         }
-        f.feat(low.f2);
+        f.hash(low.f2);
         // The shape key is `HL` in headlines; feature 40 is the shape itself.
         f.feat(self.shapes[key as usize].f3);
         f.feat(self.shapes[form.shape as usize].f40);
-        for &a in &low.affixes[..low.n_affixes as usize] {
-            f.feat(a);
-        }
+        affixes(self.lower_text.get(form.lower), |h| f.hash(h));
         if sent_start {
             f.feat(self.fixed.f6);
-            f.feat(low.f7);
+            f.hash(low.f7);
         }
         if headline {
             f.feat(self.fixed.f8);
@@ -1171,10 +1171,10 @@ impl Context {
             (j >= 0 && (j as usize) < info.len()).then_some(j as usize)
         };
         let lf = |id: u32| &self.lowers[id as usize];
-        f.feat(lf(prev).f9);
-        f.feat(lf(next).f10);
-        f.feat(lf(lw2).f11);
-        f.feat(lf(nw2).f12);
+        f.hash(lf(prev).f9);
+        f.hash(lf(next).f10);
+        f.hash(lf(lw2).f11);
+        f.hash(lf(nw2).f12);
         f.hash(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
         f.hash(low.s14.bytes(self.lower_text.bytes(next)).0);
         let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
@@ -1204,18 +1204,18 @@ impl Context {
         if me & IN_TABLE != 0 {
             f.feat(fx.f21[self.lookups(i).first_name as usize]);
         }
-        let c = low.census;
+        let c = low.census();
         if c.first {
             f.feat(fx.f41[c.gender.map_or(0, |g| g as usize + 1)]);
         }
         if c.surname {
             f.feat(fx.f42);
         }
-        if i > 0 && info[i - 1].is_word() && lf(prev).census.first {
+        if i > 0 && info[i - 1].is_word() && lf(prev).census().first {
             f.feat(fx.f43[info[i - 1].cap() as usize]);
         }
         if i + 1 < info.len() && info[i + 1].is_word() {
-            let n = lf(next).census;
+            let n = lf(next).census();
             if n.surname || n.first {
                 f.feat(fx.f44[n.surname as usize][n.first as usize][info[i + 1].cap() as usize]);
             }
@@ -1277,7 +1277,7 @@ impl Context {
             f.feat(fx.f34);
         }
         if let Some(a) = form.f_abbrev {
-            f.feat(a);
+            f.hash(a);
         }
     }
 }
@@ -1600,6 +1600,7 @@ mod tests {
     #[test]
     fn token_info_packs_gazetteer_matches() {
         assert_eq!(std::mem::size_of::<TokenInfo>(), 8);
+        assert!(std::mem::size_of::<LowerForm>() <= 72, "{}", std::mem::size_of::<LowerForm>());
         for feature in gazetteer::Feature::ALL {
             for (begins, single) in [(false, false), (true, false), (false, true), (true, true)] {
                 let mut t = TokenInfo { form: 0, flags: 0, gaz: 0, look: 0 };
