@@ -682,11 +682,24 @@ impl Ctx<'_, '_> {
         }
         let before = self.tok(b - 1);
         let passive = matches!(before, "is" | "was" | "are" | "were" | "be" | "been" | "being") || (b < p && matches!(self.tok(b), "be" | "been" | "being"));
-        if !passive {
+        if !passive && !(b == p && j == qs && self.reduced_relative(lo, p)) {
             return false;
         }
         let ends = doc.token_at_or_after(q.span.end);
         !(lo..b).any(|t| self.is_cue(t)) && !(ends..hi.min(ends + 4)).any(|t| self.tok(t) == "by")
+    }
+
+    /// Whether the participle at `p` ends a noun phrase that it modifies:
+    /// `a box labeled “…”`, `an account called “…”` (a determiner, then
+    /// lower-case words), not a subject and its verb (`Trump labeled`).
+    fn reduced_relative(&self, lo: usize, p: usize) -> bool {
+        (lo..p).rev().take(3).find(|&t| is_determiner(self.tok(t))).is_some_and(|d| {
+            d + 1 < p
+                && (d + 1..p).all(|t| {
+                    let w = self.tok(t);
+                    self.is_word(t) && w.starts_with(char::is_lowercase) && !lexicon::ends_noun_phrase(w) && !self.is_cue(t) && lexicon::pronoun(w).is_none()
+                })
+        })
     }
 
     /// Where the main clause of the sentence starting at `lo` begins: after
@@ -2053,6 +2066,7 @@ mod tests {
     /// `(name, text)`: quotations that no one in the text is said to have said.
     const UNSOURCED: &[(&str, &str)] = &[
         ("a passive label", "When PolitiFact examined the senator’s statement, it was labeled “Mostly True.”"),
+        ("a noun and its label", "On her discharge papers, in a box labeled “medical problem,” a doctor had typed a diagnosis."),
         (
             "a passive name without an agent",
             "Ohio removed voters who had not cast a ballot since 2008, in what is being criticized as a “use it or lose it” approach to voting.",
