@@ -39,19 +39,25 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 # $(PKG), and the module goes without its name section (function names for
 # stack traces; tools/wasm-strip-names.mjs). Scripts and style sheet are
 # minified (esbuild from tools/package.json). Two are bundled, because they
-# are on the start-up path: app.js with the modules it imports (one request
-# instead of five before the page can run; render.js stays its own file, the
-# worker loads it too, and the world map and the glue for the page's own WASM
-# instance stay loaded later), and worker.js
-# with the wasm-bindgen glue (the worker starts after one fetch, not two in a
-# row). The other files are the same as in www/.
+# are on the start-up path: app.js with the modules it imports and the
+# wasm-bindgen glue for the page's own WASM instance (one request instead of
+# six before the page can annotate; render.js stays its own file, the worker
+# loads it too, and the world map stays loaded later), and worker.js with its
+# copy of the glue (the worker starts after one fetch, not two in a row).
+# pkg/annotator.js stays in the site as the package's JavaScript API. The
+# sample article (www/sample.txt) goes into index.html's text box (its default
+# value, after a newline, which the HTML parser drops): shown from the first
+# paint, and no request before the page is ready. The other files are the
+# same as in www/.
 APP_BUNDLED := engine.js panels.js export.js htmltext.js
 site: setup-min $(PKG)/annotator_bg.wasm
 	@rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
+	node -e 'const fs = require("fs"); const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"); const html = fs.readFileSync("dist/index.html", "utf8"); const out = html.replace(/(<textarea id="article"[^>]*>)<\/textarea>/, (_, open) => open + "\n" + esc(fs.readFileSync("www/sample.txt", "utf8")) + "</textarea>"); if (out === html) throw new Error("www/index.html: no empty textarea#article for the sample"); fs.writeFileSync("dist/index.html", out)'
+	rm dist/sample.txt
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
-	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --external:./pkg/annotator.js --outfile=dist/app.js --allow-overwrite --log-level=warning
+	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --outfile=dist/app.js --allow-overwrite --log-level=warning
 	tools/node_modules/.bin/esbuild dist/worker.js --bundle --format=esm --minify --external:./render.js --outfile=dist/worker.js --allow-overwrite --log-level=warning
 	rm $(addprefix dist/,$(APP_BUNDLED))
 	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/\(worker\|app\)\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning

@@ -37,7 +37,6 @@ const detailsBody = $("details-body");
 const exportBtns = [$("export-json"), $("export-csv"), $("export-jsonld")];
 
 let engineReady = false;
-let sampleText = null;
 let pending = null; // text waiting to be annotated (latest wins)
 let running = false;
 let lastRequested = null; // text of the latest accepted request
@@ -58,21 +57,44 @@ const QUIET_BELOW = 100_000;
 const QUIET_MS = 150;
 let busyTimer = 0;
 
+let busyStatus = ""; // the status of the current busy state
+
 /**
- * `<html data-state>` (the page's state for scripts and tests) changes at
- * once. The visible busy state (spinner, faded text, aria-busy, status) of a
- * `quiet` run (a short text) only shows if it lasts QUIET_MS: a result within
- * a frame or two then never costs a busy frame of its own, nor a flicker.
+ * `<html data-state>`, the page's state for scripts, tests and the bench
+ * (tools/bench/page.mjs measures load to the first "ready"):
+ *
+ * - "loading": the annotator is starting; nothing can be annotated yet.
+ * - "ready": the page can annotate: the WASM module is compiled and the
+ *   page's own instance made, which annotates short texts at once. The worker
+ *   for long texts may still be starting: a long text then waits for it
+ *   (`data-phase="starting"`, and the status says so).
+ * - "busy": a text is being annotated; `data-phase` says where it is:
+ *   "starting" (waiting for the worker), "analysing", "rendering".
+ * - "done": the annotation of the latest text is shown.
+ * - "error": the latest text could not be annotated, or the annotator could
+ *   not start (the message is in #error).
+ *
+ * It changes at once. The visible busy state (spinner, faded text,
+ * aria-busy, status) of a `quiet` run (a short text) only shows if it lasts
+ * QUIET_MS: a result within a frame or two then never costs a busy frame of
+ * its own, nor a flicker.
  */
 function setState(state, { quiet = false, status = "" } = {}) {
   root.dataset.state = state;
   clearTimeout(busyTimer);
   const busy = state === "busy";
+  busyStatus = busy ? status : "";
   if (busy && quiet) {
-    busyTimer = setTimeout(() => showBusy(true, status), QUIET_MS);
+    busyTimer = setTimeout(() => showBusy(true, busyStatus), QUIET_MS);
     return;
   }
-  showBusy(busy, busy ? status : "");
+  showBusy(busy, busyStatus);
+}
+
+/** A new status for the current busy state: shown now if the busy state shows, else when it does. */
+function setBusyStatus(status) {
+  busyStatus = status;
+  if (root.classList.contains("is-busy")) setStatus(status);
 }
 
 function showBusy(busy, status) {
@@ -182,8 +204,11 @@ function updateLegend(counts) {
 
 // ---- annotation runs ---------------------------------------------------------------
 
-/** Ask for the current text to be annotated; `force` re-runs even an unchanged text. */
-function requestAnnotate({ force = false } = {}) {
+/**
+ * Ask for the current text to be annotated; `force` re-runs even an unchanged
+ * text. `yieldFirst`: the analysis starts in a task of its own (pump).
+ */
+function requestAnnotate({ force = false, yieldFirst = false } = {}) {
   clearTimeout(liveTimer);
   if (!engineReady) return;
   const text = textarea.value;
@@ -203,25 +228,42 @@ function requestAnnotate({ force = false } = {}) {
   }
   lastRequested = text;
   pending = text;
-  if (!running) pump();
+  if (!running) pump({ yieldFirst });
 }
 
-async function pump() {
+/**
+ * Annotate the pending texts, latest first, one at a time. `yieldFirst`:
+ * the first analysis waits for the next task (the state is "busy" at once),
+ * so that what the caller changed is handled and painted first.
+ */
+async function pump({ yieldFirst = false } = {}) {
   running = true;
   while (pending !== null) {
     const text = pending;
     pending = null;
     clearError();
+    const status = text.length > 200_000 ? `Annotating ${formatMB(utf8Length(text, 0))}…` : "Annotating…";
+    // A long text just after start-up: the worker it goes to may still be starting.
+    const waiting = engine.waitsForWorker(text);
     setState("busy", {
       quiet: text.length < QUIET_BELOW,
-      status: text.length > 200_000 ? `Annotating ${formatMB(utf8Length(text, 0))}…` : "Annotating…",
+      status: waiting ? `${status} (the analysis worker is still starting)` : status,
     });
     clearTimeout(cancelTimer);
     cancelTimer = setTimeout(() => (cancelBtn.hidden = false), 400);
     let result;
-    root.dataset.phase = "analysing";
+    root.dataset.phase = waiting ? "starting" : "analysing";
+    const onStart = () => {
+      root.dataset.phase = "analysing";
+      if (waiting) setBusyStatus(status);
+    };
+    if (yieldFirst) {
+      yieldFirst = false;
+      await nextTask();
+      if (pending !== null || lastRequested !== text) continue; // superseded or cleared meanwhile
+    }
     try {
-      result = await engine.annotate(text);
+      result = await engine.annotate(text, { onStart });
     } catch (err) {
       clearTimeout(cancelTimer);
       cancelBtn.hidden = true;
@@ -645,23 +687,16 @@ document.addEventListener("drop", (e) => {
 
 // ---- sample -------------------------------------------------------------------------
 
-async function fetchSample() {
-  if (sampleText !== null) return sampleText;
-  const res = await fetch("sample.txt");
-  if (!res.ok) throw new Error(`sample.txt: HTTP ${res.status}`);
-  sampleText = await res.text();
-  return sampleText;
-}
+// make site puts the sample article (www/sample.txt) in the text box of
+// index.html: its default value. It is on the page from the first paint, with
+// no request of its own before the page is ready.
+const isSample = (text) => text !== "" && text === textarea.defaultValue;
 
-async function loadSample() {
-  try {
-    textarea.value = await fetchSample();
-    sourceName = "sample";
-    clearError();
-    requestAnnotate({ force: true });
-  } catch (err) {
-    showError(`Could not load the sample article: ${err.message}`);
-  }
+function loadSample() {
+  textarea.value = textarea.defaultValue;
+  sourceName = "sample";
+  clearError();
+  requestAnnotate({ force: true });
 }
 
 // ---- wiring ------------------------------------------------------------------------------
@@ -719,31 +754,24 @@ function registerServiceWorker() {
 async function start() {
   setState("loading");
   buildLegend();
-  const samplePromise = fetchSample().then(
-    (text) => {
-      if (textarea.value === "") {
-        textarea.value = text;
-        sourceName = "sample";
-      }
-    },
-    (err) => showError(`Could not load the sample article: ${err.message}`),
-  );
+  if (isSample(textarea.value)) sourceName = "sample";
   try {
     await engineLoaded;
   } catch (err) {
-    await samplePromise;
     showError(`Could not load the annotator engine (pkg/annotator_bg.wasm): ${err && err.message ? err.message : err}`);
     setStatus("The annotator is unavailable.");
     setState("error");
     return;
   }
-  await samplePromise;
   loadWorldmap().catch((err) => showError(`Could not load the world map: ${err.message}`));
   engineReady = true;
   annotateBtn.disabled = false;
   setStatus("Ready.");
   setState("ready");
-  if (textarea.value !== "") requestAnnotate({ force: true });
+  // The text in the box (the sample) is annotated at once, but in a task of
+  // its own: the first analysis compiles most of the module's functions (on
+  // first use; tens of milliseconds), and the page is ready before that.
+  if (textarea.value !== "") requestAnnotate({ force: true, yieldFirst: true });
   if (document.readyState === "complete") registerServiceWorker();
   else addEventListener("load", registerServiceWorker, { once: true });
 }

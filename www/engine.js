@@ -1,25 +1,27 @@
 // The annotator engine as seen from the page: a WebAssembly module compiled
 // once on the main thread (streaming: compiled while it downloads) and run in
-// a Web Worker, so a long analysis never blocks the page. The worker starts
-// loading its scripts while the module compiles; both usually started already
-// in boot.js, before the page's modules arrived. One job runs at a time.
-// After a crash, a trap in the WASM module or a cancel, the worker is replaced
-// by a fresh one, so the next input always starts from a clean instance.
+// two places. One job runs at a time.
 //
 // A short text (an article, a few milliseconds of analysis) is annotated on
-// the page's own thread instead, by a second instance of the same compiled
-// module: no round trip to the worker (two thread hops and two message
-// copies, often more than the analysis itself). That instance is made once
-// the worker is ready, off the start-up path: made earlier, it was no sooner
-// ready than the worker, and the sample's annotation, the first call, which
-// compiles most of the module's functions, then blocked the page for tens of
-// milliseconds. Should it ever trap, it is dropped and the worker takes
-// every text from then on.
+// the page's own thread, by an instance of the compiled module made as soon
+// as it is compiled: no round trip to a worker (two thread hops and two
+// message copies, often more than the analysis itself). The engine is ready
+// (load() resolves) once that instance exists: the page can annotate.
+//
+// A longer text goes to a Web Worker running its own instance, so a long
+// analysis never blocks the page. The worker starts in the background (in
+// boot.js, usually, before the page's modules arrived) and is not waited
+// for by load(): its start-up (a thread, its script, its instance) took
+// longer than all the rest of the page's start-up together. A long text given
+// before the worker is ready waits for it (annotate() says so through its
+// onStart hook). After a crash, a trap in the WASM module or a cancel, the
+// worker is replaced by a fresh one, so the next input always starts from a
+// clean instance. Should the page's own instance ever trap, it is dropped and
+// the worker takes every text from then on; should it fail to be made at all,
+// the engine is ready when the worker is.
 
 /** Texts of up to this many UTF-16 units are annotated on the page's thread (about 4 ms at most). */
 export const INLINE_MAX_CHARS = 20_000;
-/** The wasm-bindgen glue, for the page's own instance (the worker bundles its copy). */
-const GLUE_URL = "./pkg/annotator.js";
 
 export class EngineError extends Error {
   constructor(message, { fatal = false, cancelled = false } = {}) {
@@ -37,18 +39,22 @@ export class Engine {
     this.module = null;
     this.worker = null;
     this.workerReady = null; // Promise resolved when the current worker is initialised
+    this.workerUp = false; // whether it is (workerReady resolved)
     this.job = null; // {id, resolve, reject}
     this.nextId = 1;
     this.inline = null; // the glue of the page's own instance, once made (null again after a trap)
   }
 
-  /** Fetch and compile the WASM module, start a worker. Rejects with a readable message. */
+  /**
+   * Fetch and compile the WASM module, make the page's own instance, start a
+   * worker (not waited for). Rejects with a readable message.
+   */
   async load() {
     const boot = this.takeBoot();
     const compiled = boot ? boot.module : compileWasm(this.wasmUrl);
     compiled.catch(() => {});
     // The worker loads its own scripts meanwhile; it gets the module once compiled.
-    const ready = this.spawn(compiled, boot);
+    const workerReady = this.spawn(compiled, boot);
     try {
       this.module = await compiled;
     } catch (err) {
@@ -57,13 +63,13 @@ export class Engine {
       throw err;
     }
     mark("annotator:compiled");
-    await ready;
-    mark("annotator:worker-ready");
-    // Short texts go to the worker until this is made.
-    makeInline(this.module).then(
-      (glue) => (this.inline = glue),
-      () => {},
-    );
+    workerReady.then(() => mark("annotator:worker-ready"), () => {});
+    try {
+      this.inline = await makeInline(this.module);
+    } catch {
+      // No instance on this thread: the worker takes every text, ready when it is.
+      await workerReady;
+    }
   }
 
   /** Annotate a short text on this thread: resolves or rejects like the worker's result. */
@@ -101,6 +107,7 @@ export class Engine {
     if (this.worker) this.worker.terminate();
     const worker = boot ? boot.worker : new Worker(this.workerUrl, { type: "module", name: "annotator" });
     this.worker = worker;
+    this.workerUp = false;
     this.workerReady = new Promise((resolve, reject) => {
       worker.onmessage = (event) => {
         const msg = event.data || {};
@@ -111,6 +118,7 @@ export class Engine {
             mark("annotator:worker-script", msg.times.script - performance.timeOrigin);
             mark("annotator:worker-init", msg.times.init - performance.timeOrigin);
           }
+          if (worker === this.worker) this.workerUp = true;
           resolve();
         }
         else if (msg.type === "init-error") reject(new EngineError(`the annotator could not start: ${msg.message}`, { fatal: true }));
@@ -145,10 +153,25 @@ export class Engine {
     return this.job !== null;
   }
 
-  /** Annotate `text`: resolves to {json, ms, plan, pieces} (see worker.js); rejects with an EngineError. */
-  async annotate(text) {
+  /** Whether annotate(text) runs on this thread: a short text, once the page's instance exists. */
+  runsInline(text) {
+    return this.inline !== null && text.length <= INLINE_MAX_CHARS;
+  }
+
+  /** Whether annotate(text) would first wait for the worker to start. */
+  waitsForWorker(text) {
+    return !this.runsInline(text) && !this.workerUp;
+  }
+
+  /**
+   * Annotate `text`: resolves to {json, ms, plan, pieces} (see worker.js);
+   * rejects with an EngineError. `onStart` is called when the text goes to
+   * the worker, after any wait for it to start (not for a text annotated on
+   * this thread).
+   */
+  async annotate(text, { onStart } = {}) {
     if (this.job) throw new EngineError("the annotator is busy");
-    if (this.inline && text.length <= INLINE_MAX_CHARS) return this.annotateInline(text);
+    if (this.runsInline(text)) return this.annotateInline(text);
     const id = this.nextId++;
     const promise = new Promise((resolve, reject) => {
       this.job = { id, resolve, reject, worker: null };
@@ -167,6 +190,7 @@ export class Engine {
     if (!this.job || this.job.id !== id) return promise; // cancelled meanwhile
     this.job.worker = this.worker;
     this.worker.postMessage({ type: "annotate", id, text });
+    onStart?.();
     return promise;
   }
 
@@ -220,9 +244,13 @@ async function compileWasm(url) {
   return WebAssembly.compile(await res.arrayBuffer());
 }
 
-/** The page's own instance of `module`: resolves to its wasm-bindgen glue. */
+/**
+ * The page's own instance of `module`: resolves to its wasm-bindgen glue.
+ * make site bundles the glue into app.js (no request of its own); in www/
+ * the worker's copy, pkg/annotator.js, is loaded.
+ */
 async function makeInline(module) {
-  const glue = await import(GLUE_URL);
+  const glue = await import("./pkg/annotator.js");
   glue.initSync({ module });
   mark("annotator:inline-ready");
   return glue;

@@ -6,7 +6,7 @@
 // go to the network first, so a new deployment is picked up at once, and fall
 // back to the cache when the network is unavailable. The page itself sends
 // nothing anywhere; this worker only ever fetches the site's static files.
-const CACHE = "annotator-v1";
+const CACHE = "annotator-v2";
 const FILES = [
   "./",
   "index.html",
@@ -16,7 +16,6 @@ const FILES = [
   "render.js",
   "worker.js",
   "worldmap.js",
-  "sample.txt",
   "favicon.ico",
   "pkg/annotator.js",
   "pkg/annotator_bg.wasm",

@@ -294,6 +294,48 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
+  test("ready before the worker: a short text is annotated at once, a long one waits for the worker (state and status say so), then is shown", () =>
+    withPage(ctx.browser, site.url, { waitReady: false }, async (page) => {
+      // The worker's script is held back until the test lets it through.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route("**/worker.js", async (route) => {
+        await held;
+        await route.continue();
+      });
+      // Not until "load": Firefox holds the load event for the worker's script.
+      await page.reload({ waitUntil: "domcontentloaded" });
+      await waitIdle(page);
+      const workerReady = () => page.evaluate(() => performance.getEntriesByName("annotator:worker-ready").length > 0);
+      // The sample, and any short text, need only the page's own instance.
+      assert.equal(await state(page), "done", await page.textContent("#error"));
+      assert.ok((await page.locator("#annotated mark[data-layer=quote]").count()) > 0);
+      await annotate(page, "“Before the worker,” said Mike Pompeo.");
+      assert.equal(await state(page), "done");
+      assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“Before the worker,”");
+      assert.equal(await workerReady(), false, "the worker started although its script was held back");
+
+      // A long text waits for the worker, busy, and says why.
+      const text = `“Long wait,” she said.\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
+      assert.ok(text.length > INLINE_MAX_CHARS);
+      const before = await runs(page);
+      await page.evaluate(() => (document.getElementById("live").checked = false));
+      await page.fill("#article", text);
+      await page.click("#annotate");
+      await page.waitForFunction(() => /worker is still starting/.test(document.getElementById("status").textContent));
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.dataset.state, document.documentElement.dataset.phase]), ["busy", "starting"]);
+      assert.equal(await page.getAttribute("#annotated", "aria-busy"), "true");
+
+      release();
+      await waitRuns(page, before);
+      assert.equal(await state(page), "done", await page.textContent("#error"));
+      assert.equal(await workerReady(), true);
+      assert.equal(await page.textContent("#annotated"), text);
+      assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“Long wait,”");
+      assert.match(await page.textContent("#status"), /^Found 1 quote/);
+    }),
+  );
+
   test("typing annotates live (debounced); the toggle turns it off", () =>
     withPage(ctx.browser, site.url, async (page) => {
       await page.click("#clear");

@@ -1,8 +1,11 @@
 // Page timings in headless Chromium (playwright-core, Debian's chromium):
 //
-// - load to ready: navigation start to the first `<html data-state="ready">`
-//   (WASM fetched, compiled, instantiated, worker started), each load in a
-//   fresh browser context (cold cache, no service worker), from localhost;
+// - load to ready: navigation start to the first `<html data-state="ready">`:
+//   the page can annotate (WASM fetched, compiled, and instantiated on the
+//   page's thread, which annotates texts of up to 20,000 UTF-16 units; the
+//   worker for longer texts finishes starting in the background: its marks
+//   below say when), each load in a fresh browser context (cold cache, no
+//   service worker), from localhost;
 // - annotate plus render: the page's own path (text in the text box, the
 //   Annotate button), from the click to `data-state="done"` (the annotated
 //   text swapped in) and to the next frame after it (style and layout too),
@@ -170,10 +173,10 @@ const res = {
   dom_content_loaded_ms: median(dcl),
   wasm_fetched_ms: median(fetched),
   // Medians of the page's start-up marks (www/boot.js, engine.js): boot.js
-  // running, WASM compiled, the worker made (its global scope; its script
-  // fetched before that), the worker's script running, the module reaching
-  // the worker, the worker's ready message handled, the page's own instance
-  // made (after ready: for short texts).
+  // running, WASM compiled, the page's own instance made (then ready), the
+  // worker made (its global scope; its script fetched before that), the
+  // worker's script running, the module reaching the worker, the worker's
+  // ready message handled (long texts wait for it).
   load_marks_ms: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, median(v)])),
   seed_bytes: utf8Bytes(seed),
   seed_done_ms: median(seedRuns.map((r) => r[0])),

@@ -85,7 +85,7 @@ if (wasm) {
   row("WASM (Node) ratio", "ours / compromise, same run (`annotateJson`)", perCorpus((c) => w[c]?.ratio_annotateJson, 0) + " ×", "≥ 150×", minOver((c) => w[c]?.ratio_annotateJson) >= 150);
 }
 if (page) {
-  row("page (Chromium)", `load to ready (median of ${page.runs.loads} cold loads)`, `${f(page.load_to_ready_ms, 0)} ms (DOMContentLoaded ${f(page.dom_content_loaded_ms, 0)} ms, WASM fetched ${f(page.wasm_fetched_ms, 0)} ms)`, "≤ 150 ms", page.load_to_ready_ms <= 150);
+  row("page (Chromium)", `load to ready (median of ${page.runs.loads} cold loads)`, `${f(page.load_to_ready_ms, 0)} ms (DOMContentLoaded ${f(page.dom_content_loaded_ms, 0)} ms, WASM fetched ${f(page.wasm_fetched_ms, 0)} ms${page.load_marks_ms?.["worker-ready"] !== undefined ? `; the worker for long texts ready at ${f(page.load_marks_ms["worker-ready"], 0)} ms` : ""})`, "≤ 150 ms", page.load_to_ready_ms <= 150);
   row("page (Chromium)", `**seed** (${page.seed_bytes} B) annotate + render, median of ${page.runs.seed}`, `${f(page.seed_done_ms)} ms (to next frame ${f(page.seed_frame_ms)} ms)`, "≤ 5 ms", page.seed_done_ms <= 5);
   row("page (Chromium)", `${f(page.big_bytes / 1e6, 2)} MB article annotate + render, median of ${page.runs.big}`, `${f(page.big_done_ms, 0)} ms (to next frame ${f(page.big_frame_ms, 0)} ms)`, "", null);
 }
@@ -152,10 +152,14 @@ How each number is measured:
   cheapest output, so the ratio is a lower bound.
 - **Page**: headless Chromium (playwright-core), \`dist/\` served from
   127.0.0.1. Load to ready: navigation start to \`<html data-state="ready">\`,
-  each load in a fresh context (cold cache, service worker blocked). Annotate +
-  render: the text set in the text box and the Annotate button clicked, until
-  \`data-state="done"\` (analysis in the worker, JSON parse, rendering, swap
-  in); "to next frame" adds style and layout (tools/bench/page.mjs).
+  when the page can annotate: the module compiled and instantiated on the
+  page's thread, which annotates texts up to 20,000 UTF-16 units (the seed);
+  the worker for longer texts is still starting then (a longer text waits for
+  it). Each load in a fresh context (cold cache, service worker blocked).
+  Annotate + render: the text set in the text box and the Annotate button
+  clicked, until \`data-state="done"\` (analysis on the page's thread for the
+  seed, in the worker for the 1 MB article; JSON parse, rendering, swap in);
+  "to next frame" adds style and layout (tools/bench/page.mjs).
 - **Size**: every file of \`dist/\` as built by \`make site\`, gzip -9.
 - **Scaling**: articles of polnear-dev documents joined by blank lines. Native:
   the release \`annotate\` command line on one file, CPU time (user + sys;
