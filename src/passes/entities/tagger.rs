@@ -213,10 +213,7 @@ impl H {
 /// The bucket of a feature hash (a final mix so that low bits depend on every byte).
 #[inline]
 fn bucket(h: u64, n: usize) -> u32 {
-    let mut x = h;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
+    let x = mix(h);
     let n = n.max(1) as u64;
     // The same value as `x % n`; a mask when `n` is a power of two (the
     // embedded model's 2^16), since a 64-bit division per feature is slow.
@@ -225,6 +222,16 @@ fn bucket(h: u64, n: usize) -> u32 {
     } else {
         (x % n) as u32
     }
+}
+
+/// The final mix of [`bucket`].
+#[inline(always)]
+fn mix(h: u64) -> u64 {
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
 }
 
 /// A feature's hash and its bucket among `n` (worked out once, for
@@ -267,14 +274,24 @@ impl<F: FnMut(u64)> Sink for Hashes<F> {
 /// The weights, summed into `scores` (see [`Row`]).
 struct Scorer<'m> {
     rows: &'m [Row],
-    n: usize,
+    /// `rows.len() - 1` when that is a power of two (the embedded model's),
+    /// else `0`: [`bucket`] with its test for a power of two made once.
+    mask: u64,
     scores: Scores,
+}
+
+impl<'m> Scorer<'m> {
+    fn new(m: &'m Model, scores: Scores) -> Scorer<'m> {
+        let mask = if m.rows.len().is_power_of_two() { m.rows.len() as u64 - 1 } else { 0 };
+        Scorer { rows: &m.rows, mask, scores }
+    }
 }
 
 impl Sink for Scorer<'_> {
     #[inline]
     fn hash(&mut self, h: u64) {
-        self.feat(Feat { h, b: bucket(h, self.n) })
+        let b = if self.mask != 0 { (mix(h) & self.mask) as u32 } else { bucket(h, self.rows.len()) };
+        self.feat(Feat { h, b })
     }
     #[inline]
     fn feat(&mut self, f: Feat) {
@@ -607,18 +624,22 @@ impl LowerForm {
 /// 1–4 characters when it is longer, each prefix before the suffix of its
 /// length.
 fn affixes(l: &str, mut emit: impl FnMut(u64)) {
-    let mut each = |len: usize, at: &dyn Fn(usize) -> usize| {
-        for k in 1..=4usize.min(len.saturating_sub(1)) {
-            emit(H::new(4).byte(k as u8).str(&l[..at(k)]).0);
-            emit(H::new(5).byte(k as u8).str(&l[at(len - k)..]).0);
-        }
-    };
+    let b = l.as_bytes();
     if l.is_ascii() {
-        each(l.len(), &|k| k);
+        // A character is a byte.
+        let len = b.len();
+        for k in 1..=4usize.min(len.saturating_sub(1)) {
+            emit(H::new(4).byte(k as u8).bytes(&b[..k]).0);
+            emit(H::new(5).byte(k as u8).bytes(&b[len - k..]).0);
+        }
     } else {
-        // `at(k)`: the byte offset of character `k`.
-        let chars: Vec<usize> = l.char_indices().map(|(b, _)| b).collect();
-        each(chars.len(), &|k| chars[k]);
+        // The byte offset of each character.
+        let at: Vec<usize> = l.char_indices().map(|(i, _)| i).collect();
+        let len = at.len();
+        for k in 1..=4usize.min(len.saturating_sub(1)) {
+            emit(H::new(4).byte(k as u8).bytes(&b[..at[k]]).0);
+            emit(H::new(5).byte(k as u8).bytes(&b[at[len - k]..]).0);
+        }
     }
 }
 
@@ -655,6 +676,28 @@ fn shape(w: &str) -> String {
 /// [`shape`] of `w`, written into `out` (cleared first).
 fn shape_into(w: &str, out: &mut String) {
     out.clear();
+    if w.is_ascii() {
+        // The same, byte by byte (nearly every word).
+        let mut last = 0u8;
+        let mut n = 0;
+        for &c in w.as_bytes() {
+            let k = match c {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => c,
+            };
+            if k != last {
+                out.push(k as char);
+                last = k;
+                n += 1;
+                if n > 8 {
+                    break;
+                }
+            }
+        }
+        return;
+    }
     let mut last = '\0';
     let mut n = 0;
     for c in w.chars() {
@@ -922,6 +965,34 @@ pub fn gazetteer_at(doc: &Document, i: usize, end: usize, headline: bool) -> Opt
     None
 }
 
+/// What [`gazetteer_at`] finds at a capitalised word outside headlines that
+/// touches no next token, as far as the word alone decides it.
+#[derive(Clone, Copy)]
+enum Lone {
+    /// Not asked yet.
+    Unknown,
+    /// The word starts a name of several words: the neighbours decide.
+    Multi,
+    /// No longer name starts with the word: the word's own match, if any.
+    Single(Option<&'static gazetteer::Place>),
+}
+
+/// [`gazetteer_at`] token `i` (a capitalised word outside headlines that
+/// touches no next token; `end` ends its sentence), remembering in `memo`,
+/// for the token's form, what the word alone decides. With no name of
+/// several words starting with the word, every longer candidate is skipped
+/// and the answer is the word's own entry.
+fn lone_match(memo: &mut Lone, doc: &Document, i: usize, end: usize) -> Option<(usize, &'static gazetteer::Place)> {
+    if let Lone::Unknown = memo {
+        let w = doc.tok(i);
+        *memo = if gazetteer::starts_multiword(w) { Lone::Multi } else { Lone::Single(gazetteer::lookup(w)) };
+    }
+    match *memo {
+        Lone::Single(p) => p.map(|p| (1, p)),
+        _ => gazetteer_at(doc, i, end, false),
+    }
+}
+
 /// Everything the features read about a document, computed once: per-token
 /// flags, the distinct forms with their precomputed hashes, and the
 /// document-wide evidence about words.
@@ -1007,6 +1078,10 @@ impl Context {
             }
         }
 
+        // A capitalised word outside headlines, touching no next token,
+        // matches a place of its own or starts a longer name: both depend on
+        // the word alone, so they are asked once per form (see `lone_match`).
+        let mut lone: Vec<Lone> = vec![Lone::Unknown; forms.len()];
         let mut sentences = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
             let (a, b) = s.tokens;
@@ -1033,7 +1108,13 @@ impl Context {
             let mut i = a;
             while i < b {
                 // A match starts at a capitalised word (as `gazetteer_at` checks).
-                let found = if info[i].is_word() && info[i].cap() { gazetteer_at(doc, i, b, headline) } else { None };
+                let found = if !(info[i].is_word() && info[i].cap()) {
+                    None
+                } else if !headline && (i + 1 == b || doc.tokens[i + 1].span.start != doc.tokens[i].span.end) {
+                    lone_match(&mut lone[info[i].form as usize], doc, i, b)
+                } else {
+                    gazetteer_at(doc, i, b, headline)
+                };
                 if let Some((len, p)) = found {
                     for k in i..i + len {
                         info[k].set_gaz(p.feature, k == i, len == 1);
@@ -1402,12 +1483,12 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
         let t = &cx.info[i];
         let slot = &mut slots[t.form as usize][2 * t.headline() as usize + t.sent_start() as usize];
         if *slot == NONE {
-            let mut own = Scorer { rows: &m.rows, n: m.buckets, scores: [0.0; LANES] };
+            let mut own = Scorer::new(m, [0.0; LANES]);
             cx.word_features(i, &mut own);
             *slot = sums.len() as u32;
             sums.push(own.scores);
         }
-        let mut sc = Scorer { rows: &m.rows, n: m.buckets, scores: sums[*slot as usize] };
+        let mut sc = Scorer::new(m, sums[*slot as usize]);
         cx.context_features(doc, i, &mut sc);
         for &b in dynamic {
             m.add(b, &mut sc.scores);
@@ -1550,7 +1631,7 @@ mod tests {
 
     #[test]
     fn shapes() {
-        for (w, s) in [("Pompeo", "Xx"), ("U.S.", "X.X."), ("1996", "d"), ("Jae-In", "Xx-Xx"), ("iPhone", "xXx"), ("—–—", "—–—"), ("a.b.c.d.e.f", "x.x.x.x.x")] {
+        for (w, s) in [("Pompeo", "Xx"), ("U.S.", "X.X."), ("1996", "d"), ("Jae-In", "Xx-Xx"), ("iPhone", "xXx"), ("—–—", "—–—"), ("a.b.c.d.e.f", "x.x.x.x.x"), ("Ébola", "Xx"), ("Zürich-2", "Xx-d"), ("\0A", "X")] {
             assert_eq!(shape(w), s, "{w}");
         }
     }
@@ -1587,6 +1668,35 @@ mod tests {
                 cx.context_features(&doc, i, &mut check);
             }
             assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
+        }
+    }
+
+    /// The remembered answer for a lone capitalised word is the full search's.
+    #[test]
+    fn lone_match_agrees_with_gazetteer_at() {
+        for text in [
+            "Paris is big, and Paris is old.",
+            "He flew from New York to New Delhi, then New Mexico and New.",
+            "Washington officials met in Washington, D.C., and in Washington.",
+            "Sri Lanka, Sri, and Lanka. Mount Kenya is in Kenya.",
+        ] {
+            let doc = Document::new(text);
+            let mut memo = vec![Lone::Unknown; doc.tokens.len()];
+            let end = doc.tokens.len();
+            for i in 0..end {
+                let lone = doc.tokens[i].kind == TokenKind::Word
+                    && is_capitalised(doc.tok(i))
+                    && (i + 1 == end || doc.tokens[i + 1].span.start != doc.tokens[i].span.end);
+                if !lone {
+                    continue;
+                }
+                // Twice: asked, then remembered (memo per token here, by form in use).
+                for _ in 0..2 {
+                    let got = lone_match(&mut memo[i], &doc, i, end).map(|(n, p)| (n, p.canonical));
+                    let want = gazetteer_at(&doc, i, end, false).map(|(n, p)| (n, p.canonical));
+                    assert_eq!(got, want, "{text}: {}", doc.tok(i));
+                }
+            }
         }
     }
 
