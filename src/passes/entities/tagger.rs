@@ -1029,8 +1029,12 @@ impl Context {
     fn with_buckets(doc: &Document, n: usize) -> Context {
         // The distinct forms first, then their analyses, in vectors of the
         // exact size: the analyses are large, and doubling would leave slack.
-        let mut form_ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut words: Vec<&str> = Vec::new();
+        // An article has about one distinct form per two tokens: room for
+        // that from the start saves rehashing the map as it grows (capped,
+        // so that a long text's map grows rather than starts large).
+        let expected = (doc.tokens.len() / 2).min(1 << 13);
+        let mut form_ids: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(expected, Default::default());
+        let mut words: Vec<&str> = Vec::with_capacity(expected);
         let mut info = Vec::with_capacity(doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.tok(i);
