@@ -210,7 +210,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The mention over token `t` when it names a person or organisation,
     /// who can speak (not a place).
     fn speaker_mention(&self, t: usize) -> Option<&Mention> {
-        self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
+        self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location && !self.is_run_in_heading(m.tokens))
+    }
+
+    /// Whether tokens `a..b` are a run-in heading, not a name: three or more
+    /// upper-case words opening a paragraph, then a dash (`CONGRESS HAS
+    /// INVESTIGATED HIM — Oz's dubious medical advice …`).
+    fn is_run_in_heading(&self, (a, b): (usize, usize)) -> bool {
+        let doc = self.doc;
+        b - a >= 3
+            && b < doc.tokens.len()
+            && matches!(self.tok(b), "—" | "–" | "―" | "--" | "-")
+            && (a..b).all(|t| !self.tok(t).chars().any(char::is_lowercase))
+            && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
     }
 
     /// The span of an untagged surname at `t` with the titles before it
@@ -1234,6 +1246,10 @@ impl Ctx<'_, '_> {
         while a < qs && matches!(self.tok(a).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "then" | "yet" | "still" | "instead" | "meanwhile" | "later" | "also" | "now" | ",") {
             a += 1;
         }
+        // `CONGRESS HAS INVESTIGATED HIM — Oz's advice …`: a run-in heading.
+        if let Some(dash) = (a + 3..qs.min(a + 12)).find(|&t| self.is_run_in_heading((a, t))) {
+            a = dash + 1;
+        }
         // `Conversely, PolitiFact rated …`: a sentence adverb and its comma.
         if a + 2 < qs && self.tok(a + 1) == "," && self.tok(a).ends_with("ly") && self.tok(a).starts_with(char::is_uppercase) && self.ents.mention_at_token(a).is_none() {
             a += 2;
@@ -2054,6 +2070,12 @@ mod tests {
             "\"This is a big year!\" Scott's niece, Marcia Price, shouted to the crowd.",
             0,
             "Marcia Price",
+        ),
+        (
+            "a run-in heading is no speaker",
+            "Oz spoke.\n\nCONGRESS HAS INVESTIGATED HIM — Oz’s advice earned him the attention of Congress, where he appeared for saying that green coffee extract was a “magic weight loss cure.”",
+            0,
+            "Oz",
         ),
         (
             "listed quotations share their attribution",
