@@ -1479,9 +1479,11 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
     // The scores of a form's own features depend only on the form and on
     // whether the token is in a headline or first in its sentence: each of
     // these sums is added once, the first time it is needed. `slots` holds,
-    // per form and (headline, sentence start), an index into `sums`.
+    // per form and (headline, sentence start), an index into `sums`, which
+    // keeps the tags' lanes only (the padding lanes are zero). Most forms
+    // take one slot, some two (first in a sentence and not).
     let mut slots: Vec<[u32; 4]> = vec![[NONE; 4]; cx.forms.len()];
-    let mut sums: Vec<Scores> = Vec::with_capacity(cx.forms.len());
+    let mut sums: Vec<[f32; NT]> = Vec::with_capacity(cx.forms.len() + cx.forms.len() / 4);
     // Each feature's weights are added in model order (see [`Row`]).
     let mut step = |i: usize, dynamic: &[u32]| {
         let t = &cx.info[i];
@@ -1490,9 +1492,11 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
             let mut own = Scorer::new(m, [0.0; LANES]);
             cx.word_features(i, &mut own);
             *slot = sums.len() as u32;
-            sums.push(own.scores);
+            sums.push(own.scores[..NT].try_into().expect("NT lanes"));
         }
-        let mut sc = Scorer::new(m, sums[*slot as usize]);
+        let mut scores = [0.0; LANES];
+        scores[..NT].copy_from_slice(&sums[*slot as usize]);
+        let mut sc = Scorer::new(m, scores);
         cx.context_features(doc, i, &mut sc);
         for &b in dynamic {
             m.add(b, &mut sc.scores);
