@@ -49,6 +49,9 @@ pub struct Model<'a> {
     /// feature is then one aligned load per four tags instead of a code and
     /// a codebook read per tag.
     rows: Vec<Row>,
+    /// `buckets - 1` when `buckets` is a power of two (the embedded model's
+    /// 2^15), else `0`: [`bucket`] with its test for a power of two made once.
+    mask: u64,
 }
 
 pub enum Weights<'a> {
@@ -95,7 +98,8 @@ impl<'a> Model<'a> {
                 r
             })
             .collect();
-        Model { buckets, weights, rows }
+        let mask = if buckets.is_power_of_two() { buckets as u64 - 1 } else { 0 };
+        Model { buckets, weights, rows, mask }
     }
 
     /// Adds the weights of feature bucket `bucket` to `scores`. A token's
@@ -274,16 +278,14 @@ impl<F: FnMut(u64)> Sink for Hashes<F> {
 /// The weights, summed into `scores` (see [`Row`]).
 struct Scorer<'m> {
     rows: &'m [Row],
-    /// `rows.len() - 1` when that is a power of two (the embedded model's),
-    /// else `0`: [`bucket`] with its test for a power of two made once.
+    /// [`Model::mask`].
     mask: u64,
     scores: Scores,
 }
 
 impl<'m> Scorer<'m> {
     fn new(m: &'m Model, scores: Scores) -> Scorer<'m> {
-        let mask = if m.rows.len().is_power_of_two() { m.rows.len() as u64 - 1 } else { 0 };
-        Scorer { rows: &m.rows, mask, scores }
+        Scorer { rows: &m.rows, mask: m.mask, scores }
     }
 }
 
@@ -389,11 +391,10 @@ impl Fixed {
 /// Distinct strings, each stored once in one buffer and numbered in order
 /// of first appearance: an open-addressing table of ids, so interning
 /// allocates nothing per string.
-#[derive(Default)]
 struct Interner {
     text: String,
-    /// End of string `id` in `text`; it starts where `id - 1` ends.
-    ends: Vec<usize>,
+    /// String `id` is `text[bounds[id]..bounds[id + 1]]` (`bounds[0]` is 0).
+    bounds: Vec<usize>,
     /// `id + 1` per slot, `0` when empty; the length is a power of two.
     slots: Vec<u32>,
 }
@@ -401,24 +402,25 @@ struct Interner {
 impl Interner {
     /// An interner with room for about `n` strings before it grows.
     fn with_capacity(n: usize) -> Interner {
-        Interner { text: String::new(), ends: Vec::with_capacity(n), slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
+        let mut bounds = Vec::with_capacity(n + 1);
+        bounds.push(0);
+        Interner { text: String::new(), bounds, slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.bounds.len() - 1
     }
 
     fn get(&self, id: u32) -> &str {
         let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text[start..self.ends[id]]
+        &self.text[self.bounds[id]..self.bounds[id + 1]]
     }
 
     /// [`Interner::get`] as bytes (no char-boundary checks: for hashing).
+    #[inline]
     fn bytes(&self, id: u32) -> &[u8] {
         let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text.as_bytes()[start..self.ends[id]]
+        &self.text.as_bytes()[self.bounds[id]..self.bounds[id + 1]]
     }
 
     /// The id of `s`, and whether it is new.
@@ -437,7 +439,7 @@ impl Interner {
         }
         let id = self.len() as u32;
         self.text.push_str(s);
-        self.ends.push(self.text.len());
+        self.bounds.push(self.text.len());
         self.slots[k] = id + 1;
         (id, true)
     }
@@ -1047,7 +1049,7 @@ impl Context {
         drop(form_ids);
         // (At most one lower-case form per form, and few shapes.)
         let mut lower_text = Interner::with_capacity(words.len() + 1);
-        let mut shape_text = Interner::default();
+        let mut shape_text = Interner::with_capacity(32);
         let outside = (lower_text.intern("<s>").0, shape_text.intern("<s>").0);
         let headline_shape = shape_text.intern("HL").0;
         let mut buf = String::new();
@@ -1343,7 +1345,7 @@ impl Context {
             f.feat(fx.f29);
         }
         // Hashtag `#Pyongyang`.
-        if i > 0 && doc.tok(i - 1) == "#" && doc.tokens[i - 1].span.end == doc.tokens[i].span.start {
+        if i > 0 && doc.tokens[i - 1].span.end == doc.tokens[i].span.start && doc.tok(i - 1) == "#" {
             f.feat(fx.f30);
         }
         // Document-wide cues.
