@@ -220,7 +220,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let doc = self.doc;
         b - a >= 3
             && b < doc.tokens.len()
-            && matches!(self.tok(b), "—" | "–" | "―" | "--" | "-")
+            && (is_dash(self.tok(b)) || self.tok(b) == "-")
             && (a..b).all(|t| !self.tok(t).chars().any(char::is_lowercase))
             && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
     }
@@ -436,7 +436,7 @@ impl Ctx<'_, '_> {
                     return self.found(Rule::After, doc.tokens[k].span, np);
                 }
             }
-            if matches!(self.tok(a), "—" | "–" | "―" | "--") || cues().next().is_some_and(|k| k < a + 4) {
+            if is_dash(self.tok(a)) || cues().next().is_some_and(|k| k < a + 4) {
                 sent_end = b;
             }
         }
@@ -448,7 +448,7 @@ impl Ctx<'_, '_> {
         let mut comma = q.kind != QuoteKind::Partial || q.inner.slice(doc.text).ends_with([',', '?', '!']);
         while i < end && !self.is_word(i) {
             let t = self.tok(i);
-            if matches!(t, "—" | "–" | "―" | "--") {
+            if is_dash(t) {
                 dash = true;
             } else if t == "," {
                 comma = true;
@@ -966,12 +966,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         let (a, b) = doc.paragraphs[pi + 1].tokens;
-        if b <= a + 1 || b - a > 16 || !matches!(self.tok(a), "-" | "—" | "–" | "―" | "--") {
+        if b <= a + 1 || b - a > 16 || !(is_dash(self.tok(a)) || self.tok(a) == "-") {
             return None;
         }
         let end = (a + 1..b).find(|&t| matches!(self.tok(t), "," | "." | ";" | "(")).unwrap_or(b);
         // A name, not a heading between dashes (`– An immigrant himself –`).
-        if (a + 1..b).any(|t| matches!(self.tok(t), "-" | "—" | "–" | "―" | "--")) {
+        if (a + 1..b).any(|t| is_dash(self.tok(t)) || self.tok(t) == "-") {
             return None;
         }
         let np = self.np_right(a + 1, end).filter(|&np| self.strong_speaker(np))?;
@@ -1359,9 +1359,14 @@ impl Ctx<'_, '_> {
         while k > lo && self.is_word(k - 1) && lexicon::is_verb_filler(self.tok(k - 1)) && lexicon::pronoun(self.tok(k - 1)).is_none() {
             k -= 1;
         }
-        // `Sen. Chuck Schumer (D-N.Y.) said`: a parenthesis after the name.
+        // `Sen. Chuck Schumer (D-N.Y.) said`: a parenthesis after the name;
+        // `Gingrich — mentioned by Newsmax as … — told`: one between dashes.
         if k > lo + 1 && self.tok(k - 1) == ")" {
             if let Some(open) = (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| self.tok(t) == "(") {
+                k = open;
+            }
+        } else if k > lo + 2 && is_dash(self.tok(k - 1)) {
+            if let Some(open) = (lo + 1..k - 2).rev().take(24).find(|&t| is_dash(self.tok(t)) && !self.in_quote[t]) {
                 k = open;
             }
         }
@@ -1606,6 +1611,11 @@ impl Ctx<'_, '_> {
 }
 
 /// Words that make the next word a noun: `the post`, `her statement`.
+/// A dash as punctuation: em, en, horizontal bar, or a doubled hyphen.
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "―" | "--")
+}
+
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
@@ -2076,6 +2086,12 @@ mod tests {
             "Oz spoke.\n\nCONGRESS HAS INVESTIGATED HIM — Oz’s advice earned him the attention of Congress, where he appeared for saying that green coffee extract was a “magic weight loss cure.”",
             0,
             "Oz",
+        ),
+        (
+            "an apposition between dashes before the cue",
+            "On Friday, Gingrich — mentioned by Newsmax as the leading choice for running mate — told Bill O’Reilly of Fox News that “you have to look at it very seriously, of course.”",
+            0,
+            "Gingrich",
         ),
         (
             "listed quotations share their attribution",
