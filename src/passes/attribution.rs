@@ -213,6 +213,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location && !self.is_run_in_heading(m.tokens))
     }
 
+    /// Whether the quotation follows `that` after a cue in its sentence
+    /// (`claimed on Tuesday that “…”`): it is what that cue reports.
+    fn cue_complement(&self, q: &Quote) -> bool {
+        let qs = self.doc.token_at_or_after(q.span.start);
+        let Some(si) = self.doc.sentence_at(q.span.start) else { return false };
+        let lo = self.doc.sentences[si].tokens.0;
+        qs > lo + 1 && self.tok(qs - 1) == "that" && (lo.max(qs.saturating_sub(6))..qs - 1).any(|t| !self.in_quote[t] && self.is_cue(t))
+    }
+
     /// Whether tokens `a..b` are a run-in heading, not a name: three or more
     /// upper-case words opening a paragraph, then a dash (`CONGRESS HAS
     /// INVESTIGATED HIM — Oz's dubious medical advice …`).
@@ -269,7 +278,10 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         let adjacent = after.is_some_and(|a| {
             a.cue.is_some_and(|c| doc.token_at_or_after(c.start) <= doc.token_at_or_after(q.span.end) + 5)
         });
-        let after_first = adjacent || q.kind != QuoteKind::Partial;
+        // `Trump claimed on Tuesday that “…,” one of the prosecutors said`:
+        // a quotation that is the complement of a cue before it is that
+        // cue's, unless the cue after it is right beside it.
+        let after_first = adjacent || (q.kind != QuoteKind::Partial && !ctx.cue_complement(q));
         // `as Trump went on about “A,” and “B” and “C,” Melanie said yes`:
         // quotations listed with `and` or `or` share their attribution.
         let listed = qi > 0 && out[qi - 1].speaker.is_some() && {
@@ -2092,6 +2104,12 @@ mod tests {
             "On Friday, Gingrich — mentioned by Newsmax as the leading choice for running mate — told Bill O’Reilly of Fox News that “you have to look at it very seriously, of course.”",
             0,
             "Gingrich",
+        ),
+        (
+            "a complement of a cue before it keeps that cue against a later one",
+            "But even as Trump claimed on Tuesday that “General Petraeus got in trouble for far less,” one of the former prosecutors for David Petraeus said the two cases differ.",
+            0,
+            "Trump",
         ),
         (
             "listed quotations share their attribution",
