@@ -102,6 +102,16 @@ impl<'a> Model<'a> {
         Model { buckets, weights, rows, mask }
     }
 
+    /// [`Model::add`] for each bucket of `buckets`, in order. Not inlined:
+    /// on its own, the loop keeps the scores in vector registers and adds
+    /// whole rows (inlined into the tagger, it was compiled lane by lane).
+    #[inline(never)]
+    fn add_all(&self, buckets: &[u32], scores: &mut Scores) {
+        for &b in buckets {
+            self.add(b, scores);
+        }
+    }
+
     /// Adds the weights of feature bucket `bucket` to `scores`. A token's
     /// features must be added in model order: the order fixes the rounding.
     #[inline]
@@ -1500,9 +1510,7 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
         scores[..NT].copy_from_slice(&sums[*slot as usize]);
         let mut sc = Scorer::new(m, scores);
         cx.context_features(doc, i, &mut sc);
-        for &b in dynamic {
-            m.add(b, &mut sc.scores);
-        }
+        m.add_all(dynamic, &mut sc.scores);
         best(&sc.scores)
     };
     decode(cx, m.buckets, &mut step)
