@@ -391,6 +391,12 @@ impl Ctx<'_, '_> {
         if i + 1 < self.doc.tokens.len() && !self.in_quote[i] && lexicon::is_particle_cue(t, self.tok(i + 1)) {
             return true;
         }
+        // `her campaign would continue to break barriers`: not `she continued`.
+        if matches!(t, "continue" | "continues" | "continued" | "continuing")
+            && (i + 1..self.doc.tokens.len()).take(2).find(|&k| self.is_word(k)).is_some_and(|k| self.tok(k) == "to")
+        {
+            return false;
+        }
         // `Democrats are to blame`: an idiom, not speech.
         if t == "blame" && i >= 2 && self.tok(i - 1) == "to" && matches!(self.tok(i - 2), "is" | "are" | "was" | "were" | "be") {
             return false;
@@ -1659,6 +1665,7 @@ fn is_subordinator(w: &str) -> bool {
         w.to_ascii_lowercase().as_str(),
         "when" | "while" | "although" | "though" | "as" | "if" | "after" | "before" | "because" | "since" | "asked"
             | "once" | "whether" | "unless" | "until" | "whereas" | "despite" | "in" | "on" | "at" | "during"
+            | "like" | "unlike"
     )
 }
 
@@ -2110,6 +2117,18 @@ mod tests {
             "But even as Trump claimed on Tuesday that “General Petraeus got in trouble for far less,” one of the former prosecutors for David Petraeus said the two cases differ.",
             0,
             "Trump",
+        ),
+        (
+            "an opening `Like X,` is no subject",
+            "Like Corker, Menendez also rejected the notion, arguing that there is \"flexibility for the administration\" in the sanctions.",
+            0,
+            "Menendez",
+        ),
+        (
+            "`continue to` is no cue",
+            "She declared victory and said that her campaign would continue “to break barriers” across the nation.",
+            0,
+            "She",
         ),
         (
             "listed quotations share their attribution",
