@@ -269,6 +269,9 @@ trait Sink {
     fn hash(&mut self, h: u64);
     /// A feature whose bucket is known.
     fn feat(&mut self, f: Feat);
+    /// A feature whose bucket is known, and whose hash `h` works out (when
+    /// it is wanted: training, not tagging).
+    fn keyed(&mut self, b: u32, h: impl FnOnce() -> u64);
 }
 
 /// The hashes, for [`Context::static_features`].
@@ -282,6 +285,10 @@ impl<F: FnMut(u64)> Sink for Hashes<F> {
     #[inline]
     fn feat(&mut self, f: Feat) {
         (self.0)(f.h)
+    }
+    #[inline]
+    fn keyed(&mut self, _: u32, h: impl FnOnce() -> u64) {
+        (self.0)(h())
     }
 }
 
@@ -308,6 +315,12 @@ impl Sink for Scorer<'_> {
     #[inline]
     fn feat(&mut self, f: Feat) {
         if let Some(row) = self.rows.get(f.b as usize) {
+            row.add_to(&mut self.scores);
+        }
+    }
+    #[inline]
+    fn keyed(&mut self, b: u32, _: impl FnOnce() -> u64) {
+        if let Some(row) = self.rows.get(b as usize) {
             row.add_to(&mut self.scores);
         }
     }
@@ -587,18 +600,20 @@ struct Form {
 }
 
 /// A distinct lower-case form, with the features that read only it (the
-/// word's own, and its role as a neighbour). Kept small (72 bytes): a long
-/// text has tens of thousands of them. Feature hashes are bucketed where
-/// they are read, and the affixes, read once per form, are hashed then
-/// ([`affixes`]).
+/// word's own, and its role as a neighbour). Kept small (56 bytes): a long
+/// text has tens of thousands of them. The features read once per form are
+/// kept as hashes and bucketed where read, and its affixes hashed then
+/// ([`affixes`]); the neighbour features, read for every token, as buckets
+/// (training hashes the text again: [`Sink::keyed`]).
 struct LowerForm {
-    /// Features 2, 7, 9, 10, 11, 12: the hash of the form under each template.
+    /// Features 2 and 7: the hash of the form under each template.
     f2: u64,
     f7: u64,
-    f9: u64,
-    f10: u64,
-    f11: u64,
-    f12: u64,
+    /// Features 9, 10, 11, 12: the bucket of the form under each template.
+    b9: u32,
+    b10: u32,
+    b11: u32,
+    b12: u32,
     /// Features 13 and 14 pair two forms: the hash state after this one.
     s13: H,
     s14: H,
@@ -610,15 +625,15 @@ struct LowerForm {
 }
 
 impl LowerForm {
-    fn new(l: &str) -> LowerForm {
+    fn new(l: &str, n: usize) -> LowerForm {
         let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
         LowerForm {
             f2: h2.0,
             f7: h7.0,
-            f9: h9.0,
-            f10: h10.0,
-            f11: h11.0,
-            f12: h12.0,
+            b9: h9.bucket(n),
+            b10: h10.bucket(n),
+            b11: h11.bucket(n),
+            b12: h12.bucket(n),
             s13,
             s14,
             names: names::Entry::of_lower(l),
@@ -1082,7 +1097,7 @@ impl Context {
                 title: None,
             });
         }
-        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id))).collect();
+        let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
         for (f, &w) in forms.iter_mut().zip(&words) {
             f.plain = Lookups::with_entry(w, lowers[f.lower as usize].names);
         }
@@ -1268,10 +1283,11 @@ impl Context {
             (j >= 0 && (j as usize) < info.len()).then_some(j as usize)
         };
         let lf = |id: u32| &self.lowers[id as usize];
-        f.hash(lf(prev).f9);
-        f.hash(lf(next).f10);
-        f.hash(lf(lw2).f11);
-        f.hash(lf(nw2).f12);
+        let text = |id: u32| self.lower_text.bytes(id);
+        f.keyed(lf(prev).b9, || H::new(9).bytes(text(prev)).0);
+        f.keyed(lf(next).b10, || H::new(10).bytes(text(next)).0);
+        f.keyed(lf(lw2).b11, || H::new(11).bytes(text(lw2)).0);
+        f.keyed(lf(nw2).b12, || H::new(12).bytes(text(nw2)).0);
         f.hash(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
         f.hash(low.s14.bytes(self.lower_text.bytes(next)).0);
         let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
@@ -1674,6 +1690,10 @@ mod tests {
                 assert_eq!(f.b, bucket(f.h, self.0));
                 self.1 += 1;
             }
+            fn keyed(&mut self, b: u32, h: impl FnOnce() -> u64) {
+                assert_eq!(b, bucket(h(), self.0));
+                self.1 += 1;
+            }
         }
         let text = "SEOUL - KIM MEETS MOON\n\nMr. Mike Pompeo, the U.S. Secretary of State, flew to #Pyongyang on Sunday. \
                     “North Korea is ready,” said Ri Yong Ho of the Foreign Ministry in Pyongyang.";
@@ -1728,7 +1748,7 @@ mod tests {
     #[test]
     fn token_info_packs_gazetteer_matches() {
         assert_eq!(std::mem::size_of::<TokenInfo>(), 8);
-        assert!(std::mem::size_of::<LowerForm>() <= 72, "{}", std::mem::size_of::<LowerForm>());
+        assert!(std::mem::size_of::<LowerForm>() <= 56, "{}", std::mem::size_of::<LowerForm>());
         for feature in gazetteer::Feature::ALL {
             for (begins, single) in [(false, false), (true, false), (false, true), (true, true)] {
                 let mut t = TokenInfo { form: 0, flags: 0, gaz: 0, look: 0 };
