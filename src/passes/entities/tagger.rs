@@ -1044,6 +1044,27 @@ pub struct Context {
     /// in headlines), after two entries for `<s>` (past either end of the
     /// text) and before two more: token `i`'s neighbourhood is `near[i..i + 5]`.
     near: Vec<[u32; 2]>,
+    /// The shape-pair features of each pair of shape keys `(x, y)` that
+    /// neighbours in the text, at `x * shapes + y`, when the document has
+    /// at most [`PAIR_SHAPES`] shape keys (an article has a few dozen).
+    pairs: Vec<ShapePair>,
+}
+
+/// The most shape keys for which [`Context::pairs`] is kept (64 KB).
+const PAIR_SHAPES: usize = 64;
+
+/// Shape keys `x` then `y` under the shape-pair templates: the hash state
+/// of template 15 after both (the next shape follows), and the buckets of
+/// 16 and 17. [`ShapePair::UNSET`] where the pair was not seen.
+#[derive(Clone, Copy)]
+struct ShapePair {
+    s15: H,
+    b16: u32,
+    b17: u32,
+}
+
+impl ShapePair {
+    const UNSET: ShapePair = ShapePair { s15: H(0), b16: u32::MAX, b17: u32::MAX };
 }
 
 impl Context {
@@ -1179,6 +1200,24 @@ impl Context {
             [f.lower, if t.headline() { headline_shape } else { f.shape }]
         }));
         near.extend([edge; 2]);
+        let ns = shapes.len();
+        let mut pairs = Vec::new();
+        if ns <= PAIR_SHAPES {
+            pairs = vec![ShapePair::UNSET; ns * ns];
+            for (i, t) in info.iter().enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                let [[_, sp], [_, key], [_, sn]] = [near[i + 1], near[i + 2], near[i + 3]];
+                for (x, y) in [(sp, key), (key, sn)] {
+                    let e = &mut pairs[x as usize * ns + y as usize];
+                    if e.b16 == u32::MAX {
+                        let (sx, text) = (&shapes[x as usize], shape_text.bytes(y));
+                        *e = ShapePair { s15: sx.s15.bytes(text), b16: sx.s16.bytes(text).bucket(n), b17: sx.s17.bytes(text).bucket(n) };
+                    }
+                }
+            }
+        }
         Context {
             info,
             forms,
@@ -1191,7 +1230,16 @@ impl Context {
             sentences,
             fixed: Fixed::new(n),
             near,
+            pairs,
         }
+    }
+
+    /// The shape-pair features of shape keys `x` then `y`, if kept.
+    #[inline]
+    fn pair(&self, x: u32, y: u32) -> Option<&ShapePair> {
+        let ns = self.shapes.len();
+        let e = self.pairs.get(x as usize * ns + y as usize)?;
+        (e.b16 != u32::MAX).then_some(e)
     }
 
     /// The lower-case form of token `i`.
@@ -1290,10 +1338,20 @@ impl Context {
         f.keyed(lf(nw2).b12, || H::new(12).bytes(text(nw2)).0);
         f.hash(lf(prev).s13.bytes(self.lower_text.bytes(lower)).0);
         f.hash(low.s14.bytes(self.lower_text.bytes(next)).0);
-        let (key_text, next_text) = (self.shape_text.bytes(key), self.shape_text.bytes(sn));
-        f.hash(self.shapes[sp as usize].s15.bytes(key_text).bytes(next_text).0);
-        f.hash(self.shapes[sp as usize].s16.bytes(key_text).0);
-        f.hash(self.shapes[key as usize].s17.bytes(next_text).0);
+        let next_text = self.shape_text.bytes(sn);
+        let key_text = || self.shape_text.bytes(key);
+        match (self.pair(sp, key), self.pair(key, sn)) {
+            (Some(a), Some(b)) => {
+                f.hash(a.s15.bytes(next_text).0);
+                f.keyed(a.b16, || self.shapes[sp as usize].s16.bytes(key_text()).0);
+                f.keyed(b.b17, || self.shapes[key as usize].s17.bytes(next_text).0);
+            }
+            _ => {
+                f.hash(self.shapes[sp as usize].s15.bytes(key_text()).bytes(next_text).0);
+                f.hash(self.shapes[sp as usize].s16.bytes(key_text()).0);
+                f.hash(self.shapes[key as usize].s17.bytes(next_text).0);
+            }
+        }
         // Gazetteer.
         // (The packed match indexes the tables as it is: feature, begins, single.)
         if let Some(g) = t.gaz.checked_sub(1) {
