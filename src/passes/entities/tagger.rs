@@ -1796,6 +1796,27 @@ mod tests {
         }
     }
 
+    /// The shape pairs worked out per document give the features hashing
+    /// each token's shapes gives (the path of documents with many shapes).
+    #[test]
+    fn shape_pairs_match_hashing() {
+        let text = "SEOUL - KIM MEETS MOON\n\nMr. Mike Pompeo, the U.S. Secretary of State, flew to #Pyongyang on Sunday, 7 Oct. 2018. \
+                    “North Korea is ready,” said Ri Yong-Ho (KCNA) of the Foreign Ministry in Pyongyang.";
+        let doc = Document::new(text);
+        let m = model();
+        let cx = Context::with_buckets(&doc, m.buckets);
+        assert!(!cx.pairs.is_empty());
+        let mut hashed = Context::with_buckets(&doc, m.buckets);
+        hashed.pairs.clear();
+        for i in (0..doc.tokens.len()).filter(|&i| cx.info[i].is_word()) {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            cx.static_features(&doc, i, &mut |h| a.push(h));
+            hashed.static_features(&doc, i, &mut |h| b.push(h));
+            assert_eq!(a, b, "{}", doc.tok(i));
+        }
+        assert_eq!(tag_context(&doc, &cx, m), tag_context(&doc, &hashed, m));
+    }
+
     #[test]
     fn calendar_words() {
         for (w, yes) in [("Monday", true), ("SEPT.", true), ("sept....", true), ("may", true), ("Dec", true), ("Mayor", false), ("Ma", false), ("", false), ("Été", false), ("1996", false), ("Obama", false)] {
