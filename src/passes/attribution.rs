@@ -213,6 +213,30 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location && !self.is_run_in_heading(m.tokens))
     }
 
+    /// Rule 4, first case: a gerund cue after a preposition opening the
+    /// sentence, its phrase closed by the comma that ends the quotation, is
+    /// the main clause's subject's: `After saying her foot was “so
+    /// swollen,” she was …`, `In declaring the statements “not Christian,”
+    /// the pope …`.
+    fn opening_gerund(&mut self, q: &Quote, si: usize, qs: usize) -> Option<Option<Attribution>> {
+        let doc = self.doc;
+        let (mut a, hi) = doc.sentences[si].tokens;
+        while a < qs && matches!(self.tok(a), "And" | "But" | "Yet" | "So") {
+            a += 1;
+        }
+        let opens = a + 1 < qs
+            && matches!(self.tok(a).to_ascii_lowercase().as_str(), "in" | "after" | "before" | "while" | "by" | "upon" | "since" | "despite" | "when")
+            && self.tok(a + 1).ends_with("ing")
+            && self.is_cue(a + 1);
+        let e = doc.token_at_or_after(q.span.end);
+        if !opens || !(q.inner.slice(doc.text).ends_with(',') || (e < hi && self.tok(e) == ",")) {
+            return None;
+        }
+        let m = if e < hi && self.tok(e) == "," { e + 1 } else { e };
+        let np = self.np_right(m, hi).filter(|&np| self.plausible_speaker(np))?;
+        Some(self.found(Rule::Before, doc.tokens[a + 1].span, np))
+    }
+
     /// Whether the quotation follows `that` after a cue in its sentence
     /// (`claimed on Tuesday that “…”`): it is what that cue reports.
     fn cue_complement(&self, q: &Quote) -> bool {
@@ -604,6 +628,9 @@ impl Ctx<'_, '_> {
         let qs = doc.token_at_or_after(q.span.start);
         let si = doc.sentence_at(q.span.start)?;
         let lo = doc.sentences[si].tokens.0;
+        if let Some(found) = self.opening_gerund(q, si, qs) {
+            return found;
+        }
         let mut best: Option<(usize, (usize, usize))> = None;
         let main = self.main_clause_start(lo, qs);
         let mut k = qs;
@@ -2129,6 +2156,18 @@ mod tests {
             "She declared victory and said that her campaign would continue “to break barriers” across the nation.",
             0,
             "She",
+        ),
+        (
+            "a gerund cue opening the sentence takes the main clause's subject",
+            "Clinton noted the clot.\n\nAfter saying her right foot was “so swollen I could barely get my shoe on,” she was taken to the hospital.",
+            0,
+            "she",
+        ),
+        (
+            "`In declaring … “…,”` and the main clause's subject",
+            "In declaring Donald J. Trump's statements as \"not Christian,\" the Latin American pope again demonstrated his concern.",
+            0,
+            "pope",
         ),
         (
             "listed quotations share their attribution",
