@@ -77,7 +77,7 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     for (qi, q) in quotes.iter().enumerate() {
         f.clear();
         features(doc, qi, q, &ctx, &mut f);
-        let speech = probability(f.iter()) >= speech_threshold()
+        let speech = (probability(f.iter()) >= speech_threshold() || ctx.split_first[qi] || is_signed(doc, q))
             && !(is_single(doc, q) && single_is_term(&f))
             && !is_nickname(doc, q);
         kinds.push(if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare });
@@ -130,6 +130,19 @@ fn is_single(doc: &Document, q: &Quote) -> bool {
 fn single_is_term(features: &Features) -> bool {
     let has = |name: &str| features.iter().any(|f| f == name);
     !has("headline") && !has("cue_before") && !has("cue_after") && !has("colon")
+}
+
+/// A quotation signed by a name after a dash in its paragraph: `“The most
+/// unqualified child to ever run for president.” ― Francisco Herrero`.
+/// Speech by the convention itself, however little the words show it.
+fn is_signed(doc: &Document, q: &Quote) -> bool {
+    let tj = doc.token_at_or_after(q.span.end);
+    let Some(pi) = doc.paragraph_at(q.span.start) else { return false };
+    tj + 1 < doc.paragraphs[pi].tokens.1
+        && matches!(doc.tok(tj), "—" | "–" | "―" | "--")
+        && doc.tokens[tj + 1].kind == TokenKind::Word
+        && doc.tok(tj + 1).starts_with(char::is_uppercase)
+        && q.inner.slice(doc.text).ends_with(|c: char| is_terminal(c) || c == ',')
 }
 
 /// A nickname inside a name: one or two capitalised words in quotation
@@ -192,6 +205,10 @@ struct Context {
     starts_by_paragraph: Vec<usize>,
     /// By quotation: whether the same words are quoted more than once.
     repeated: Vec<bool>,
+    /// By quotation: whether it is the first part of a quotation split by
+    /// its attribution (`“A,” he said, “B.”`). Always speech: so it is in
+    /// every such case in the PolNeAR training articles.
+    split_first: Vec<bool>,
 }
 
 impl Context {
@@ -208,6 +225,19 @@ impl Context {
             *keys.entry(key.clone()).or_insert(0) += 1;
         }
         let repeated = quote_keys.iter().map(|k| keys[k] > 1).collect();
+        let mut split_first = vec![false; quotes.len()];
+        for (i, pair) in quotes.windows(2).enumerate() {
+            let (a, b) = (doc.token_at_or_after(pair[0].span.end), doc.token_at_or_after(pair[1].span.start));
+            split_first[i] = pair[0].inner.slice(doc.text).ends_with(',')
+                && a < b
+                && b - a <= 8
+                && doc.tok(b - 1) == ","
+                && doc.sentence_at(pair[0].span.start) == doc.sentence_at(pair[1].span.start)
+                && (a..b).any(|k| lexicon::is_speech_verb(doc.tok(k)))
+                // A speaker between the two parts: not `on “Morning Joe,”
+                // adding, “…”`.
+                && (a..b).any(|k| doc.tokens[k].kind == TokenKind::Word && !lexicon::is_speech_verb(doc.tok(k)));
+        }
         for i in 1..per_sentence.len() {
             per_sentence[i] += per_sentence[i - 1];
         }
@@ -267,6 +297,7 @@ impl Context {
             starts_by_sentence: per_sentence,
             starts_by_paragraph,
             repeated,
+            split_first,
         }
     }
 
@@ -777,6 +808,23 @@ mod tests {
             let doc = Document::new(text);
             let quotes = super::super::find(&doc);
             assert_eq!(is_nickname(&doc, &quotes[0]), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn signed_and_split_quotations_are_speech() {
+        // (name, text, the kind of the first quotation)
+        let cases: &[(&str, &str, QuoteKind)] = &[
+            ("signed", "Readers wrote in.\n\n“The most unqualified child to ever run for president.” ― Francisco Herrero", QuoteKind::Direct),
+            ("split by its attribution", "Obama spoke.\n\n''Hopefully,'' the president said, ''this museum can help us talk to each other.''", QuoteKind::Direct),
+            ("a title, then a cue without a speaker", "Graham said on MSNBC's \"Morning Joe,\" adding, “he is an insider in an outsider year.”", QuoteKind::Scare),
+            ("a title before a dash and a lower-case word", "He loved the film “Jaws” — and its sequels.", QuoteKind::Scare),
+        ];
+        for &(name, text, expected) in cases {
+            let doc = Document::new(text);
+            let mut quotes = super::super::find(&doc);
+            classify_all(&doc, &mut quotes);
+            assert_eq!(quotes[0].kind, expected, "{name}");
         }
     }
 
