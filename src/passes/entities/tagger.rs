@@ -22,7 +22,7 @@
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxBuildHasher;
 
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
@@ -478,6 +478,48 @@ impl Interner {
             slots[k] = id + 1;
         }
         self.slots = slots;
+    }
+}
+
+/// A document's distinct token texts, numbered in order of first
+/// appearance: like [`Interner`], but the strings stay in the text.
+struct FormIds<'t> {
+    words: Vec<&'t str>,
+    /// `id + 1` per slot, `0` when empty; the length is a power of two.
+    slots: Vec<u32>,
+}
+
+impl<'t> FormIds<'t> {
+    fn with_capacity(n: usize) -> FormIds<'t> {
+        FormIds { words: Vec::with_capacity(n), slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
+    }
+
+    /// The id of `w`, numbering it if new.
+    fn id(&mut self, w: &'t str) -> u32 {
+        if 2 * (self.words.len() + 1) > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let mut slots = vec![0u32; size];
+            for (id, w) in self.words.iter().enumerate() {
+                let mut k = FxBuildHasher.hash_one(w) as usize & (size - 1);
+                while slots[k] != 0 {
+                    k = (k + 1) & (size - 1);
+                }
+                slots[k] = id as u32 + 1;
+            }
+            self.slots = slots;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = FxBuildHasher.hash_one(w) as usize & mask;
+        loop {
+            match self.slots[k] {
+                0 => break,
+                id if self.words[id as usize - 1] == w => return id - 1,
+                _ => k = (k + 1) & mask,
+            }
+        }
+        self.words.push(w);
+        self.slots[k] = self.words.len() as u32;
+        self.words.len() as u32 - 1
     }
 }
 
@@ -1080,19 +1122,13 @@ impl Context {
         // An article has about one distinct form per two tokens: room for
         // that from the start saves rehashing the map as it grows (capped,
         // so that a long text's map grows rather than starts large).
-        let expected = (doc.tokens.len() / 2).min(1 << 13);
-        let mut form_ids: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(expected, Default::default());
-        let mut words: Vec<&str> = Vec::with_capacity(expected);
+        let mut form_ids = FormIds::with_capacity((doc.tokens.len() / 2).min(1 << 13));
         let mut info = Vec::with_capacity(doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
-            let w = doc.tok(i);
-            let form = *form_ids.entry(w).or_insert_with(|| {
-                words.push(w);
-                words.len() as u32 - 1
-            });
+            let form = form_ids.id(doc.tok(i));
             info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: 0, look: 0 });
         }
-        drop(form_ids);
+        let words = form_ids.words;
         // (At most one lower-case form per form, and few shapes.)
         let mut lower_text = Interner::with_capacity(words.len() + 1);
         let mut shape_text = Interner::with_capacity(32);
@@ -1153,7 +1189,12 @@ impl Context {
                     // Name lookups in headlines read the title-cased form.
                     let f = &mut forms[info[k].form as usize];
                     if f.title.is_none() {
-                        f.title = Some(Lookups::of(&title_case(doc.tok(k))));
+                        let w = doc.tok(k);
+                        buf.clear();
+                        title_case_into(w, &mut buf);
+                        // An ASCII word's title case has its lower case, whose
+                        // name-list entry is known.
+                        f.title = Some(if w.is_ascii() { Lookups::with_entry(&buf, lowers[f.lower as usize].names) } else { Lookups::of(&buf) });
                     }
                 }
             }
@@ -1765,6 +1806,17 @@ mod tests {
             }
             assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
         }
+    }
+
+    #[test]
+    fn form_ids_number_in_order_of_first_appearance() {
+        let words: Vec<String> = (0..300).map(|k| format!("w{}", k % 140)).collect();
+        let mut ids = FormIds::with_capacity(4);
+        let got: Vec<u32> = words.iter().map(|w| ids.id(w)).collect();
+        let want: Vec<u32> = (0..300).map(|k| (k % 140) as u32).collect();
+        assert_eq!(got, want);
+        assert_eq!(ids.words.len(), 140);
+        assert_eq!(ids.words[7], "w7");
     }
 
     /// The remembered answer for a lone capitalised word is the full search's.
