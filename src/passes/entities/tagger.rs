@@ -1034,31 +1034,36 @@ pub fn gazetteer_at(doc: &Document, i: usize, end: usize, headline: bool) -> Opt
     None
 }
 
-/// What [`gazetteer_at`] finds at a capitalised word outside headlines that
-/// touches no next token, as far as the word alone decides it.
+/// What [`gazetteer_at`] finds at a capitalised word that touches no next
+/// token, as far as the word alone (and whether it is in a headline) decides it.
 #[derive(Clone, Copy)]
 enum Lone {
     /// Not asked yet.
     Unknown,
     /// The word starts a name of several words: the neighbours decide.
     Multi,
-    /// No longer name starts with the word: the word's own match, if any.
+    /// No longer name starts with the word (nor, in a headline, with its
+    /// title case): the word's own match, if any (in a headline, as written
+    /// or else title-cased).
     Single(Option<&'static gazetteer::Place>),
 }
 
-/// [`gazetteer_at`] token `i` (a capitalised word outside headlines that
-/// touches no next token; `end` ends its sentence), remembering in `memo`,
-/// for the token's form, what the word alone decides. With no name of
-/// several words starting with the word, every longer candidate is skipped
-/// and the answer is the word's own entry.
-fn lone_match(memo: &mut Lone, doc: &Document, i: usize, end: usize) -> Option<(usize, &'static gazetteer::Place)> {
+/// [`gazetteer_at`] token `i` (a capitalised word that touches no next
+/// token; `end` ends its sentence), remembering in `memo`, for the token's
+/// form and `headline`, what the word alone decides. With no name of
+/// several words starting with the word (or in a headline with its title
+/// case), every longer candidate is skipped and the answer is the word's
+/// own entry.
+fn lone_match(memo: &mut Lone, doc: &Document, i: usize, end: usize, headline: bool) -> Option<(usize, &'static gazetteer::Place)> {
     if let Lone::Unknown = memo {
         let w = doc.tok(i);
-        *memo = if gazetteer::starts_multiword(w) { Lone::Multi } else { Lone::Single(gazetteer::lookup(w)) };
+        let title = headline.then(|| title_case(w));
+        let multi = gazetteer::starts_multiword(w) || title.as_deref().is_some_and(gazetteer::starts_multiword);
+        *memo = if multi { Lone::Multi } else { Lone::Single(gazetteer::lookup(w).or_else(|| title.as_deref().and_then(gazetteer::lookup))) };
     }
     match *memo {
         Lone::Single(p) => p.map(|p| (1, p)),
-        _ => gazetteer_at(doc, i, end, false),
+        _ => gazetteer_at(doc, i, end, headline),
     }
 }
 
@@ -1166,10 +1171,11 @@ impl Context {
             }
         }
 
-        // A capitalised word outside headlines, touching no next token,
-        // matches a place of its own or starts a longer name: both depend on
-        // the word alone, so they are asked once per form (see `lone_match`).
-        let mut lone: Vec<Lone> = vec![Lone::Unknown; forms.len()];
+        // A capitalised word touching no next token matches a place of its
+        // own or starts a longer name: both depend on the word alone (and on
+        // whether it is in a headline), so they are asked once per form and
+        // headline (see `lone_match`).
+        let mut lone: Vec<[Lone; 2]> = vec![[Lone::Unknown; 2]; forms.len()];
         let mut sentences = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
             let (a, b) = s.tokens;
@@ -1203,8 +1209,8 @@ impl Context {
                 // A match starts at a capitalised word (as `gazetteer_at` checks).
                 let found = if !(info[i].is_word() && info[i].cap()) {
                     None
-                } else if !headline && (i + 1 == b || doc.tokens[i + 1].span.start != doc.tokens[i].span.end) {
-                    lone_match(&mut lone[info[i].form as usize], doc, i, b)
+                } else if i + 1 == b || doc.tokens[i + 1].span.start != doc.tokens[i].span.end {
+                    lone_match(&mut lone[info[i].form as usize][headline as usize], doc, i, b, headline)
                 } else {
                     gazetteer_at(doc, i, b, headline)
                 };
@@ -1827,9 +1833,10 @@ mod tests {
             "He flew from New York to New Delhi, then New Mexico and New.",
             "Washington officials met in Washington, D.C., and in Washington.",
             "Sri Lanka, Sri, and Lanka. Mount Kenya is in Kenya.",
+            "SOCCER - NEW YORK BEAT SRI LANKA IN NORTH KOREA , KENYA AND PARIS",
         ] {
             let doc = Document::new(text);
-            let mut memo = vec![Lone::Unknown; doc.tokens.len()];
+            let mut memo = vec![[Lone::Unknown; 2]; doc.tokens.len()];
             let end = doc.tokens.len();
             for i in 0..end {
                 let lone = doc.tokens[i].kind == TokenKind::Word
@@ -1839,10 +1846,12 @@ mod tests {
                     continue;
                 }
                 // Twice: asked, then remembered (memo per token here, by form in use).
-                for _ in 0..2 {
-                    let got = lone_match(&mut memo[i], &doc, i, end).map(|(n, p)| (n, p.canonical));
-                    let want = gazetteer_at(&doc, i, end, false).map(|(n, p)| (n, p.canonical));
-                    assert_eq!(got, want, "{text}: {}", doc.tok(i));
+                for headline in [false, true] {
+                    for _ in 0..2 {
+                        let got = lone_match(&mut memo[i][headline as usize], &doc, i, end, headline).map(|(n, p)| (n, p.canonical));
+                        let want = gazetteer_at(&doc, i, end, headline).map(|(n, p)| (n, p.canonical));
+                        assert_eq!(got, want, "{text}: {} (headline {headline})", doc.tok(i));
+                    }
                 }
             }
         }
