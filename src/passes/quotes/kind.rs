@@ -188,16 +188,13 @@ pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
 /// What the article shows around its quotations, counted once so that
 /// each quotation's features cost time independent of its sentence's length.
 struct Context {
-    /// Whether each token is a speech or naming cue outside quotations.
-    cue: Vec<bool>,
-    /// Prefix counts over tokens (one more entry than tokens): words, speech
-    /// cues outside quotations, cues with a subject just before them
-    /// (`he said`), cues followed by `that`, and `according to`.
-    words: Vec<u32>,
-    cues: Vec<u32>,
-    cues_with_subject: Vec<u32>,
-    cues_that: Vec<u32>,
-    according: Vec<u32>,
+    /// Words, speech cues outside quotations, cues with a subject just
+    /// before them (`he said`), cues followed by `that`, and `according to`.
+    words: Positions,
+    cues: Positions,
+    cues_with_subject: Positions,
+    cues_that: Positions,
+    according: Positions,
     /// Quotations starting before each sentence (prefix sums; one more entry
     /// than sentences).
     starts_by_sentence: Vec<usize>,
@@ -244,17 +241,11 @@ impl Context {
         let in_quote = quote_mask(doc, quotes);
         let n = doc.tokens.len();
         let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-        let sentence_start = {
-            let mut v = vec![0usize; n];
-            for sent in &doc.sentences {
-                v[sent.tokens.0..sent.tokens.1].iter_mut().for_each(|x| *x = sent.tokens.0);
-            }
-            v
-        };
         // A subject right before a cue: among the three tokens before it in
-        // its sentence, a pronoun, a capitalised word or a speaker noun.
-        let has_subject = |k: usize| {
-            (sentence_start[k]..k).rev().take(3).filter(|&j| is_word(j) && !in_quote[j]).any(|j| {
+        // its sentence (from `start`), a pronoun, a capitalised word or a
+        // speaker noun.
+        let has_subject = |k: usize, start: usize| {
+            (start..k).rev().take(3).filter(|&j| is_word(j) && !in_quote[j]).any(|j| {
                 let w = doc.tok(j);
                 lexicon::pronoun(w).is_some()
                     || w.starts_with(char::is_uppercase)
@@ -262,52 +253,80 @@ impl Context {
                     || if w.is_ascii() { lexicon::is_speaker_noun(w) } else { lexicon::is_speaker_noun(&w.to_lowercase()) }
             })
         };
-        // The prefix counts, in one pass; each token's cue test is looked
-        // up once (three of the counts ask it).
-        let mut cue = Vec::with_capacity(n);
-        let mut counts = [(); 5].map(|_| {
-            let mut v = Vec::with_capacity(n + 1);
-            v.push(0u32);
-            v
-        });
-        let mut sums = [0u32; 5];
+        // The positions, in one pass over the tokens and their sentences;
+        // each token's cue test is made once (three of the lists ask it).
+        let (mut non_words, mut cues, mut cues_with_subject, mut cues_that, mut according) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut sentences = doc.sentences.iter().peekable();
+        let mut sentence_start = 0;
         for (k, &quoted) in in_quote.iter().enumerate() {
+            while let Some(s) = sentences.next_if(|s| s.tokens.0 <= k) {
+                sentence_start = s.tokens.0;
+            }
             let w = doc.tok(k);
             let word = is_word(k);
             let c = word && !quoted && starts_lower(w) && is_cue_word(w);
-            cue.push(c);
             let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
-            sums[0] += word as u32;
-            sums[1] += c as u32;
-            sums[2] += (c && has_subject(k)) as u32;
-            sums[3] += (c && next == Some("that")) as u32;
-            sums[4] += (next == Some("to") && w.eq_ignore_ascii_case("according")) as u32;
-            for (v, &x) in counts.iter_mut().zip(&sums) {
-                v.push(x);
+            let at = k as u32;
+            for (list, on) in [
+                (&mut non_words, !word),
+                (&mut cues, c),
+                (&mut cues_with_subject, c && has_subject(k, sentence_start)),
+                (&mut cues_that, c && next == Some("that")),
+                (&mut according, next == Some("to") && w.eq_ignore_ascii_case("according")),
+            ] {
+                if on {
+                    list.push(at);
+                }
             }
         }
-        let [words, cues, cues_with_subject, cues_that, according] = counts;
         Context {
-            cue,
-            words,
-            cues,
-            cues_with_subject,
-            cues_that,
-            according,
+            words: Positions { at: non_words, complement: true },
+            cues: Positions::of(cues),
+            cues_with_subject: Positions::of(cues_with_subject),
+            cues_that: Positions::of(cues_that),
+            according: Positions::of(according),
             starts_by_sentence: per_sentence,
             starts_by_paragraph,
             repeated,
             split_first,
         }
     }
+}
 
-    /// How many of the tokens `a..b` a prefix count counts.
-    fn count(prefix: &[u32], a: usize, b: usize) -> usize {
+/// The tokens that have some property, as their sorted positions: counting
+/// them in a range is two binary searches, and an article's cues take a few
+/// bytes where a count per token would take four bytes a token.
+struct Positions {
+    at: Vec<u32>,
+    /// The positions are of the tokens *without* the property (words are
+    /// most tokens: their complement, punctuation, is the shorter list).
+    complement: bool,
+}
+
+impl Positions {
+    fn of(mut at: Vec<u32>) -> Self {
+        at.shrink_to_fit();
+        Positions { at, complement: false }
+    }
+
+    /// How many of the tokens `a..b` have the property.
+    fn count(&self, a: usize, b: usize) -> usize {
         if b <= a {
-            0
-        } else {
-            (prefix[b] - prefix[a]) as usize
+            return 0;
         }
+        let below = |x: usize| self.at.partition_point(|&k| (k as usize) < x);
+        let listed = below(b) - below(a);
+        if self.complement {
+            b - a - listed
+        } else {
+            listed
+        }
+    }
+
+    /// Whether token `k` has the property.
+    fn contains(&self, k: usize) -> bool {
+        self.at.binary_search(&(k as u32)).is_ok() != self.complement
     }
 }
 
@@ -447,13 +466,13 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     let pi = doc.sentences[si].paragraph;
     let para = doc.paragraphs[pi];
     let is_word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
-    let is_cue = |k: usize| ctx.cue[k];
-    let cues = |a: usize, b: usize| Context::count(&ctx.cues, a, b) > 0;
+    let is_cue = |k: usize| ctx.cues.contains(k);
+    let cues = |a: usize, b: usize| ctx.cues.count(a, b) > 0;
 
     // Position in sentence and paragraph.
-    let words_before = Context::count(&ctx.words, lo, ti);
+    let words_before = ctx.words.count(lo, ti);
     add(&["before=", bucket(words_before.min(5))]);
-    let words_after = Context::count(&ctx.words, tj, hi);
+    let words_after = ctx.words.count(tj, hi);
     add(&["after=", bucket(words_after.min(5))]);
     if para.span.start == q.span.start {
         add(&["opens_para"]);
@@ -493,7 +512,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     let cue_after = cues(tj, hi.min(tj + 6));
     let cue_near_before = cues(lo.max(ti.saturating_sub(8)), ti);
     let cue_sentence = cues(lo, hi);
-    let according = Context::count(&ctx.according, lo, hi.saturating_sub(1)) > 0;
+    let according = ctx.according.count(lo, hi.saturating_sub(1)) > 0;
     let colon = ti > lo && doc.tok(ti - 1) == ":";
     for (on, name) in [
         (cue_before, "cue_before"),
@@ -546,8 +565,8 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     };
     let cue_left = cues(lo, ti);
     let cue_right = cues(tj, hi);
-    let cue_subject = Context::count(&ctx.cues_with_subject, lo, hi) > 0;
-    let cue_that = Context::count(&ctx.cues_that, lo, ti) > 0;
+    let cue_subject = ctx.cues_with_subject.count(lo, hi) > 0;
+    let cue_that = ctx.cues_that.count(lo, ti) > 0;
     for (on, name) in [
         (cue_left, "cue_left"),
         (cue_right, "cue_right"),
@@ -689,7 +708,7 @@ fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
     let ti = doc.token_at_or_after(q.span.start);
     let words_before = doc
         .sentence_at(q.span.start)
-        .map(|si| Context::count(&ctx.words, doc.sentences[si].tokens.0, ti))
+        .map(|si| ctx.words.count(doc.sentences[si].tokens.0, ti))
         .unwrap_or(0);
     let ends_sentence = inner.chars().next_back().is_some_and(is_terminal);
     if words_before > 0 && (!starts_upper || !ends_sentence && inner.split(is_space).count() <= 3) {
