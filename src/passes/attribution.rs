@@ -237,6 +237,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         Some(self.found(Rule::Before, doc.tokens[a + 1].span, np))
     }
 
+    /// Whether tokens `a..b` are a dateline: an upper-case place opening a
+    /// paragraph, then capitalised words, numbers and punctuation up to the
+    /// dash at `b` (`WASHINGTON, Dec. 8 (UPI) —`, `SEOUL, Oct. 7 —`).
+    fn is_dateline(&self, (a, b): (usize, usize)) -> bool {
+        let doc = self.doc;
+        let place = self.tok(a);
+        b < doc.tokens.len()
+            && is_dash(self.tok(b))
+            && place.len() >= 3
+            && place.chars().all(|c| c.is_uppercase() || c == '.')
+            && (a..b).all(|t| !self.tok(t).starts_with(char::is_lowercase))
+            && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+    }
+
     /// Whether the quotation follows `that` after a cue in its sentence
     /// (`claimed on Tuesday that “…”`): it is what that cue reports.
     fn cue_complement(&self, q: &Quote) -> bool {
@@ -1291,8 +1305,9 @@ impl Ctx<'_, '_> {
         while a < qs && matches!(self.tok(a).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "then" | "yet" | "still" | "instead" | "meanwhile" | "later" | "also" | "now" | ",") {
             a += 1;
         }
-        // `CONGRESS HAS INVESTIGATED HIM — Oz's advice …`: a run-in heading.
-        if let Some(dash) = (a + 3..qs.min(a + 12)).find(|&t| self.is_run_in_heading((a, t))) {
+        // `CONGRESS HAS INVESTIGATED HIM — Oz's advice …`: a run-in
+        // heading; `WASHINGTON, Dec. 8 (UPI) — …`: a dateline.
+        if let Some(dash) = (a + 3..qs.min(a + 12)).find(|&t| self.is_run_in_heading((a, t)) || self.is_dateline((a, t))) {
             a = dash + 1;
         }
         // `Conversely, PolitiFact rated …`: a sentence adverb and its comma.
@@ -1576,9 +1591,14 @@ impl Ctx<'_, '_> {
     /// mention inside it, a pronoun, or the phrase itself.
     fn speaker_of(&mut self, (a, b): (usize, usize)) -> Speaker {
         let doc = self.doc;
-        // The person or organisation mention nearest the end of the phrase.
+        // The person or organisation mention nearest the end of the phrase;
+        // not the owner of its head (`Hillary Clinton’s right-hand woman`).
+        let owner = |m: &Mention| m.tokens.1 + 1 < b && matches!(self.tok(m.tokens.1), "’s" | "'s" | "’");
         for k in (a..b).rev() {
             if let Some(m) = self.speaker_mention(k).filter(|m| m.tokens.0 >= a) {
+                if owner(m) {
+                    break;
+                }
                 return Speaker { span: m.span, entity: Some(m.entity) };
             }
         }
@@ -2168,6 +2188,12 @@ mod tests {
             "In declaring Donald J. Trump's statements as \"not Christian,\" the Latin American pope again demonstrated his concern.",
             0,
             "pope",
+        ),
+        (
+            "a dateline is no subject, and the owner is not the head",
+            "Abedin spoke.\n\nWASHINGTON, Dec. 8 (UPI) — In response to the proposal, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
+            0,
+            "Hillary Clinton’s right-hand woman",
         ),
         (
             "listed quotations share their attribution",
