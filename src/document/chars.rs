@@ -44,6 +44,13 @@ pub fn is_dash(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
 }
 
+/// A token that is a dash between words: em, en, horizontal bar, or a
+/// doubled hyphen (`“…” — X`, `Gingrich — mentioned by … — told`).
+#[inline]
+pub fn is_dash_token(t: &str) -> bool {
+    matches!(t, "—" | "–" | "―" | "--")
+}
+
 /// Punctuation and symbols that never belong inside a word token.
 #[inline]
 pub fn is_punct(c: char) -> bool {

@@ -74,7 +74,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::document::chars::is_quote_mark;
+use crate::document::chars::{is_dash_token, is_quote_mark};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use crate::passes::entities::{Entities, Entity, EntityKind, Mention};
@@ -244,7 +244,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let doc = self.doc;
         let place = self.tok(a);
         b < doc.tokens.len()
-            && is_dash(self.tok(b))
+            && is_dash_token(self.tok(b))
             && place.len() >= 3
             && place.chars().all(|c| c.is_uppercase() || c == '.')
             && (a..b).all(|t| !self.tok(t).starts_with(char::is_lowercase))
@@ -267,7 +267,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let doc = self.doc;
         b - a >= 3
             && b < doc.tokens.len()
-            && (is_dash(self.tok(b)) || self.tok(b) == "-")
+            && (is_dash_token(self.tok(b)) || self.tok(b) == "-")
             && (a..b).all(|t| !self.tok(t).chars().any(char::is_lowercase))
             && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
     }
@@ -492,7 +492,7 @@ impl Ctx<'_, '_> {
                     return self.found(Rule::After, doc.tokens[k].span, np);
                 }
             }
-            if is_dash(self.tok(a)) || cues().next().is_some_and(|k| k < a + 4) {
+            if is_dash_token(self.tok(a)) || cues().next().is_some_and(|k| k < a + 4) {
                 sent_end = b;
             }
         }
@@ -504,7 +504,7 @@ impl Ctx<'_, '_> {
         let mut comma = q.kind != QuoteKind::Partial || q.inner.slice(doc.text).ends_with([',', '?', '!']);
         while i < end && !self.is_word(i) {
             let t = self.tok(i);
-            if is_dash(t) {
+            if is_dash_token(t) {
                 dash = true;
             } else if t == "," {
                 comma = true;
@@ -1025,12 +1025,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         let (a, b) = doc.paragraphs[pi + 1].tokens;
-        if b <= a + 1 || b - a > 16 || !(is_dash(self.tok(a)) || self.tok(a) == "-") {
+        if b <= a + 1 || b - a > 16 || !(is_dash_token(self.tok(a)) || self.tok(a) == "-") {
             return None;
         }
         let end = (a + 1..b).find(|&t| matches!(self.tok(t), "," | "." | ";" | "(")).unwrap_or(b);
         // A name, not a heading between dashes (`– An immigrant himself –`).
-        if (a + 1..b).any(|t| is_dash(self.tok(t)) || self.tok(t) == "-") {
+        if (a + 1..b).any(|t| is_dash_token(self.tok(t)) || self.tok(t) == "-") {
             return None;
         }
         let np = self.np_right(a + 1, end).filter(|&np| self.strong_speaker(np))?;
@@ -1425,8 +1425,8 @@ impl Ctx<'_, '_> {
             if let Some(open) = (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| self.tok(t) == "(") {
                 k = open;
             }
-        } else if k > lo + 2 && is_dash(self.tok(k - 1)) {
-            if let Some(open) = (lo + 1..k - 2).rev().take(24).find(|&t| is_dash(self.tok(t)) && !self.in_quote[t]) {
+        } else if k > lo + 2 && is_dash_token(self.tok(k - 1)) {
+            if let Some(open) = (lo + 1..k - 2).rev().take(24).find(|&t| is_dash_token(self.tok(t)) && !self.in_quote[t]) {
                 k = open;
             }
         }
@@ -1676,11 +1676,6 @@ impl Ctx<'_, '_> {
 }
 
 /// Words that make the next word a noun: `the post`, `her statement`.
-/// A dash as punctuation: em, en, horizontal bar, or a doubled hyphen.
-fn is_dash(w: &str) -> bool {
-    matches!(w, "—" | "–" | "―" | "--")
-}
-
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,

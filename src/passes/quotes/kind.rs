@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Quote, QuoteKind};
-use crate::document::chars::{is_space, is_terminal};
+use crate::document::chars::{is_dash_token, is_space, is_terminal};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -139,7 +139,7 @@ fn is_signed(doc: &Document, q: &Quote) -> bool {
     let tj = doc.token_at_or_after(q.span.end);
     let Some(pi) = doc.paragraph_at(q.span.start) else { return false };
     tj + 1 < doc.paragraphs[pi].tokens.1
-        && matches!(doc.tok(tj), "—" | "–" | "―" | "--")
+        && is_dash_token(doc.tok(tj))
         && doc.tokens[tj + 1].kind == TokenKind::Word
         && doc.tok(tj + 1).starts_with(char::is_uppercase)
         && q.inner.slice(doc.text).ends_with(|c: char| is_terminal(c) || c == ',')
