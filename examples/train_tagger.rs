@@ -10,6 +10,11 @@
 //! argument may end in `@even` or `@odd` to keep only every other document
 //! (for a held-out half). Files without `meta.other_entities` (GUM) are
 //! partially labelled: only persons and locations are known. Deterministic: the same inputs give the same bytes.
+//!
+//! The same inputs include the code the features read beyond the tagger:
+//! the tokenizer's abbreviations and the lexicon's speech verbs and titles
+//! among others, so a change there changes the bytes. `data/README.md` says
+//! which commit's code reproduces the shipped weights.
 
 use std::io::Write;
 
