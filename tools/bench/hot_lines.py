@@ -40,7 +40,9 @@ for row in open(listing, encoding="utf-8", errors="replace"):
     cost[key] = cost.get(key, 0) + int(m.group(1).replace(",", ""))
 
 sources = {}
-rows = sorted(((v, k) for k, v in cost.items() if k[0].startswith(prefix)), reverse=True)[:top]
+# callgrind_annotate names a file as it was given: absolute, or relative to
+# the crate root (`src/...`, as profile.sh passes them). Both count.
+rows = sorted(((v, k) for k, v in cost.items() if k[0].startswith(prefix) or not k[0].startswith("/")), reverse=True)[:top]
 for v, (p, n) in rows:
     if p not in sources:
         try:
@@ -49,4 +51,5 @@ for v, (p, n) in rows:
             sources[p] = []
     text = sources[p][n - 1].strip() if 0 < n <= len(sources[p]) else ""
     pct = f"{100 * v / total:5.1f}%" if total else ""
-    print(f"{v:>14,} {pct} {p[len(prefix):]}:{n}  {text[:90]}")
+    shown = p[len(prefix):] if p.startswith(prefix) else p
+    print(f"{v:>14,} {pct} {shown}:{n}  {text[:90]}")
