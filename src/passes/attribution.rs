@@ -220,10 +220,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// the pope …`.
     fn opening_gerund(&mut self, q: &Quote, si: usize, qs: usize) -> Option<Option<Attribution>> {
         let doc = self.doc;
-        let (mut a, hi) = doc.sentences[si].tokens;
-        while a < qs && matches!(self.tok(a), "And" | "But" | "Yet" | "So") {
-            a += 1;
-        }
+        let (lo, hi) = doc.sentences[si].tokens;
+        let a = self.after_conjunctions(lo, qs);
         let opens = a + 1 < qs
             && matches!(self.tok(a).to_ascii_lowercase().as_str(), "in" | "after" | "before" | "while" | "by" | "upon" | "since" | "despite" | "when")
             && self.tok(a + 1).ends_with("ing")
@@ -248,7 +246,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && place.len() >= 3
             && place.chars().all(|c| c.is_uppercase() || c == '.')
             && (a..b).all(|t| !self.tok(t).starts_with(char::is_lowercase))
-            && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+            && self.opens_paragraph(a)
     }
 
     /// Whether the quotation follows `that` after a cue in its sentence
@@ -260,6 +258,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         qs > lo + 1 && self.tok(qs - 1) == "that" && (lo.max(qs.saturating_sub(6))..qs - 1).any(|t| !self.in_quote[t] && self.is_cue(t))
     }
 
+    /// Whether token `a` opens its paragraph.
+    fn opens_paragraph(&self, a: usize) -> bool {
+        let doc = self.doc;
+        doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+    }
+
     /// Whether tokens `a..b` are a run-in heading, not a name: three or more
     /// upper-case words opening a paragraph, then a dash (`CONGRESS HAS
     /// INVESTIGATED HIM — Oz's dubious medical advice …`).
@@ -269,7 +273,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && b < doc.tokens.len()
             && (is_dash_token(self.tok(b)) || self.tok(b) == "-")
             && (a..b).all(|t| !self.tok(t).chars().any(char::is_lowercase))
-            && doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+            && self.opens_paragraph(a)
     }
 
     /// The span of an untagged surname at `t` with the titles before it
@@ -773,14 +777,20 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The first token at or after `a` (before `hi`) past the conjunctions
+    /// that open a sentence (`And`, `But`, `Yet`, `So`).
+    fn after_conjunctions(&self, mut a: usize, hi: usize) -> usize {
+        while a < hi && matches!(self.tok(a), "And" | "But" | "Yet" | "So" | "and" | "but") {
+            a += 1;
+        }
+        a
+    }
+
     /// Where the main clause of the sentence starting at `lo` begins: after
     /// a leading subordinate clause and its comma (`When Trump announced his
     /// candidacy, he …`), else at `lo`.
     fn main_clause_start(&self, lo: usize, hi: usize) -> usize {
-        let mut a = lo;
-        while a < hi && matches!(self.tok(a), "And" | "But" | "Yet" | "So" | "and" | "but") {
-            a += 1;
-        }
+        let mut a = self.after_conjunctions(lo, hi);
         let mut main = lo;
         // `Once in my early 20s, when my mother mentioned the devil …, I
         // laughed and said`: one opening phrase after another.
