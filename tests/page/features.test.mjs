@@ -10,6 +10,8 @@ import { INLINE_MAX_CHARS } from "../../www/engine.js";
 const seed = loadSeed();
 // An emoji before the article: UTF-16 offsets and code point offsets then differ.
 const EMOJI_TEXT = `🙂🙂 Breaking.\n\n${seed.text}`;
+// `t` made long enough for the worker (short texts are annotated on the page's own thread).
+const forWorker = (t) => `${t}\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
 
 const site = serveSite();
 
@@ -262,10 +264,9 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       // Short texts are annotated on the page's own thread once its instance
       // is ready: the triggers go into texts long enough for the worker.
       await page.waitForFunction(() => performance.getEntriesByName("annotator:inline-ready").length > 0);
-      const long = (t) => `${t}\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
-      assert.ok(long("").length > INLINE_MAX_CHARS);
+      assert.ok(forWorker("").length > INLINE_MAX_CHARS);
 
-      await annotate(page, long("CRASH-TRIGGER “one,” she said."));
+      await annotate(page, forWorker("CRASH-TRIGGER “one,” she said."));
       assert.equal(await state(page), "error");
       assert.match(await page.textContent("#error"), /analysis failed.*simulated crash.*restarted/s);
       await annotate(page, "“Back again,” said Mike Pompeo.");
@@ -276,7 +277,7 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
 
       // A hung analysis: the Cancel button appears and stops it.
       const before = await runs(page);
-      await page.fill("#article", long("HANG-TRIGGER “stuck,” he said."));
+      await page.fill("#article", forWorker("HANG-TRIGGER “stuck,” he said."));
       await page.click("#annotate");
       await page.waitForSelector("#cancel:not([hidden])", { timeout: 5000 });
       assert.equal(await state(page), "busy");
@@ -316,7 +317,7 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       assert.equal(await workerReady(), false, "the worker started although its script was held back");
 
       // A long text waits for the worker, busy, and says why.
-      const text = `“Long wait,” she said.\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
+      const text = forWorker("“Long wait,” she said.");
       assert.ok(text.length > INLINE_MAX_CHARS);
       const before = await runs(page);
       await page.evaluate(() => (document.getElementById("live").checked = false));
