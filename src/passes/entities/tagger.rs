@@ -230,7 +230,7 @@ fn bucket(h: u64, n: usize) -> u32 {
     let x = mix(h);
     let n = n.max(1) as u64;
     // The same value as `x % n`; a mask when `n` is a power of two (the
-    // embedded model's 2^16), since a 64-bit division per feature is slow.
+    // embedded model's 2^15), since a 64-bit division per feature is slow.
     if n.is_power_of_two() {
         (x & (n - 1)) as u32
     } else {
@@ -411,6 +411,48 @@ impl Fixed {
     }
 }
 
+/// An open-addressing table of string ids `0..len` (the strings kept by
+/// its owner): `id + 1` per slot, `0` when empty; the length is a power of
+/// two, at least twice the ids'. For [`Interner`] and [`FormIds`].
+struct IdSlots(Vec<u32>);
+
+impl IdSlots {
+    /// Room for about `n` ids before it grows.
+    fn with_capacity(n: usize) -> IdSlots {
+        IdSlots(vec![0; (2 * n + 2).next_power_of_two().max(64)])
+    }
+
+    /// The id of `s` among the `len` strings that `get` gives by id; if it
+    /// is none of them, `None`, and `s` takes id `len` (which the owner
+    /// then stores).
+    #[inline]
+    fn find<'s>(&mut self, s: &[u8], len: usize, get: impl Fn(u32) -> &'s [u8]) -> Option<u32> {
+        if 2 * (len + 1) > self.0.len() {
+            let size = 2 * self.0.len();
+            let mut slots = vec![0u32; size];
+            for id in 0..len as u32 {
+                let mut k = FxBuildHasher.hash_one(get(id)) as usize & (size - 1);
+                while slots[k] != 0 {
+                    k = (k + 1) & (size - 1);
+                }
+                slots[k] = id + 1;
+            }
+            self.0 = slots;
+        }
+        let mask = self.0.len() - 1;
+        let mut k = FxBuildHasher.hash_one(s) as usize & mask;
+        loop {
+            match self.0[k] {
+                0 => break,
+                id if get(id - 1) == s => return Some(id - 1),
+                _ => k = (k + 1) & mask,
+            }
+        }
+        self.0[k] = len as u32 + 1;
+        None
+    }
+}
+
 /// Distinct strings, each stored once in one buffer and numbered in order
 /// of first appearance: an open-addressing table of ids, so interning
 /// allocates nothing per string.
@@ -418,8 +460,7 @@ struct Interner {
     text: String,
     /// String `id` is `text[bounds[id]..bounds[id + 1]]` (`bounds[0]` is 0).
     bounds: Vec<usize>,
-    /// `id + 1` per slot, `0` when empty; the length is a power of two.
-    slots: Vec<u32>,
+    slots: IdSlots,
 }
 
 impl Interner {
@@ -427,7 +468,7 @@ impl Interner {
     fn with_capacity(n: usize) -> Interner {
         let mut bounds = Vec::with_capacity(n + 1);
         bounds.push(0);
-        Interner { text: String::new(), bounds, slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
+        Interner { text: String::new(), bounds, slots: IdSlots::with_capacity(n) }
     }
 
     fn len(&self) -> usize {
@@ -446,38 +487,16 @@ impl Interner {
         &self.text.as_bytes()[self.bounds[id]..self.bounds[id + 1]]
     }
 
-    /// The id of `s`, and whether it is new.
-    fn intern(&mut self, s: &str) -> (u32, bool) {
-        if 2 * (self.len() + 1) > self.slots.len() {
-            self.grow();
+    /// The id of `s`.
+    fn intern(&mut self, s: &str) -> u32 {
+        let len = self.len();
+        let (text, bounds) = (self.text.as_bytes(), &self.bounds);
+        if let Some(id) = self.slots.find(s.as_bytes(), len, |id| &text[bounds[id as usize]..bounds[id as usize + 1]]) {
+            return id;
         }
-        let mask = self.slots.len() - 1;
-        let mut k = FxBuildHasher.hash_one(s) as usize & mask;
-        loop {
-            match self.slots[k] {
-                0 => break,
-                id if self.bytes(id - 1) == s.as_bytes() => return (id - 1, false),
-                _ => k = (k + 1) & mask,
-            }
-        }
-        let id = self.len() as u32;
         self.text.push_str(s);
         self.bounds.push(self.text.len());
-        self.slots[k] = id + 1;
-        (id, true)
-    }
-
-    fn grow(&mut self) {
-        let size = (2 * self.slots.len()).max(64);
-        let mut slots = vec![0u32; size];
-        for id in 0..self.len() as u32 {
-            let mut k = FxBuildHasher.hash_one(self.get(id)) as usize & (size - 1);
-            while slots[k] != 0 {
-                k = (k + 1) & (size - 1);
-            }
-            slots[k] = id + 1;
-        }
-        self.slots = slots;
+        len as u32
     }
 }
 
@@ -485,41 +504,22 @@ impl Interner {
 /// appearance: like [`Interner`], but the strings stay in the text.
 struct FormIds<'t> {
     words: Vec<&'t str>,
-    /// `id + 1` per slot, `0` when empty; the length is a power of two.
-    slots: Vec<u32>,
+    slots: IdSlots,
 }
 
 impl<'t> FormIds<'t> {
     fn with_capacity(n: usize) -> FormIds<'t> {
-        FormIds { words: Vec::with_capacity(n), slots: vec![0; (2 * n + 2).next_power_of_two().max(64)] }
+        FormIds { words: Vec::with_capacity(n), slots: IdSlots::with_capacity(n) }
     }
 
     /// The id of `w`, numbering it if new.
     fn id(&mut self, w: &'t str) -> u32 {
-        if 2 * (self.words.len() + 1) > self.slots.len() {
-            let size = 2 * self.slots.len();
-            let mut slots = vec![0u32; size];
-            for (id, w) in self.words.iter().enumerate() {
-                let mut k = FxBuildHasher.hash_one(w) as usize & (size - 1);
-                while slots[k] != 0 {
-                    k = (k + 1) & (size - 1);
-                }
-                slots[k] = id as u32 + 1;
-            }
-            self.slots = slots;
-        }
-        let mask = self.slots.len() - 1;
-        let mut k = FxBuildHasher.hash_one(w) as usize & mask;
-        loop {
-            match self.slots[k] {
-                0 => break,
-                id if self.words[id as usize - 1] == w => return id - 1,
-                _ => k = (k + 1) & mask,
-            }
+        let (len, words) = (self.words.len(), &self.words);
+        if let Some(id) = self.slots.find(w.as_bytes(), len, |id| words[id as usize].as_bytes()) {
+            return id;
         }
         self.words.push(w);
-        self.slots[k] = self.words.len() as u32;
-        self.words.len() as u32 - 1
+        len as u32
     }
 }
 
@@ -1137,15 +1137,15 @@ impl Context {
         // (At most one lower-case form per form, and few shapes.)
         let mut lower_text = Interner::with_capacity(words.len() + 1);
         let mut shape_text = Interner::with_capacity(32);
-        let outside = (lower_text.intern("<s>").0, shape_text.intern("<s>").0);
-        let headline_shape = shape_text.intern("HL").0;
+        let outside = (lower_text.intern("<s>"), shape_text.intern("<s>"));
+        let headline_shape = shape_text.intern("HL");
         let mut buf = String::new();
         let mut forms: Vec<Form> = Vec::with_capacity(words.len());
         for &w in &words {
             lower_into(w, &mut buf);
-            let lower = lower_text.intern(&buf).0;
+            let lower = lower_text.intern(&buf);
             shape_into(w, &mut buf);
-            let shape = shape_text.intern(&buf).0;
+            let shape = shape_text.intern(&buf);
             forms.push(Form {
                 lower,
                 shape,
