@@ -297,6 +297,9 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
 
   test("ready before the worker: a short text is annotated at once, a long one waits for the worker (state and status say so), then is shown", () =>
     withPage(ctx.browser, site.url, { waitReady: false }, async (page) => {
+      // The first load's late requests (render.js, the world map) finish
+      // before the reload, which would otherwise abort them (seen in Firefox).
+      await page.waitForLoadState("networkidle");
       // The worker's script is held back until the test lets it through.
       let release;
       const held = new Promise((resolve) => (release = resolve));
