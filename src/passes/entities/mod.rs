@@ -109,7 +109,7 @@ impl Entities {
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
-    let spans = consistent(doc, &tags, typed_spans(doc, &tags, &headlines));
+    let spans = joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines)));
     let spans = places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans)));
     let spans = address_forms(doc, whole_place_names(doc, spans));
     let mut out = Entities::default();
@@ -232,6 +232,57 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
     }
     merge(spans, extra)
+}
+
+/// One run of capitalised words is one name, but the tagger types each word
+/// on its own and can split a run into a person and something else. Two
+/// spans that touch (no punctuation, no line break between) become one:
+/// - a person when the run starts with a first name (`Niall` + `Quinn`,
+///   `Andy` + `Caddick`): a first name before a person's name is part of it,
+///   and a lone word after a first name is a surname (not a word that makes
+///   a name an organisation or a place: `Robin Airlines` stays apart);
+/// - an organisation when a person's name that does not start with a first
+///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
+///   `Beavertail` + `Cactus`, `Pirelli` + `SpA`): the organisation's name
+///   ends the run, and the word before it is part of that name, not a person.
+/// A regnal number stays out (`Elizabeth II`).
+fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
+    let plain_word = |k: usize| {
+        let w = doc.tok(k);
+        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w)
+    };
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut() {
+            let (a, b, t, headline) = *prev;
+            let touch = sp.0 == b && sp.3 == headline && !line_break_before(doc, b);
+            let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
+            if touch && mixed {
+                let joined = if t != tagger::PER {
+                    // Something else, then a person: only a first name joins.
+                    (b - a == 1 && first_name(a)).then_some(tagger::PER)
+                } else if b - a == 1 && first_name(a) {
+                    (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
+                } else if sp.2 == tagger::ORG && !first_name(a) && !is_roman_numeral(doc.tok(sp.0)) {
+                    Some(tagger::ORG)
+                } else {
+                    None
+                };
+                if let Some(tag) = joined {
+                    *prev = (a, sp.1, tag, headline);
+                    continue;
+                }
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+/// `II`, `III`, `IV`, ...: the number of a monarch or pope.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() <= 5 && w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// For each token, whether one of `spans` covers it.
@@ -656,6 +707,29 @@ mod tests {
                 ("Dvořák Foundation paid . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, ORG), (4, 5, PER)]),
                 // Places keep their type.
                 ("Washington spoke . Washington voted . Washington", &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)], &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn touching_names_join() {
+        check_rule(
+            joined_names,
+            &[
+                // A first name joins the person's name after it, and a lone word after a first name.
+                ("Niall Quinn scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 2, PER)]),
+                ("Andy Caddick bowled", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, PER)]),
+                ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
+                // A person's name running into an organisation's is part of it.
+                ("the Vrije Universiteit Amsterdam", &[(1, 2, PER), (2, 4, ORG)], &[(1, 4, ORG)]),
+                ("grow Beavertail Cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
+                // Not an organisation or place word after a first name, nor a regnal number.
+                ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
+                ("Queen Elizabeth II", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+                // Not across punctuation or a line break, and not a non-first-name before a person.
+                ("Pirelli , Smith", &[(0, 1, PER), (2, 3, ORG)], &[(0, 1, PER), (2, 3, ORG)]),
+                ("Niall\nQuinn", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("Reuters Smith said", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
             ],
         );
     }
