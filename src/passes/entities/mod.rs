@@ -243,14 +243,18 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
 ///   a name an organisation or a place: `Robin Airlines` stays apart);
 /// - an organisation when a person's name that does not start with a first
 ///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
-///   `Beavertail` + `Cactus`, `Pirelli` + `SpA`): the organisation's name
+///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
 ///   ends the run, and the word before it is part of that name, not a person.
 /// A regnal number stays out (`Elizabeth II`).
 fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
+    // The organisation's own name, not a surname the tagger read as one
+    // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
+    // or a common noun the document also writes in lower case (`Cactus`).
+    let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc, doc.tok(a));
     let plain_word = |k: usize| {
         let w = doc.tok(k);
-        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w)
+        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(doc, w)
     };
     let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
     for sp in spans {
@@ -260,11 +264,12 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
             let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
             if touch && mixed {
                 let joined = if t != tagger::PER {
-                    // Something else, then a person: only a first name joins.
-                    (b - a == 1 && first_name(a)).then_some(tagger::PER)
+                    // An organisation or place, then a person: only a first
+                    // name joins (a nationality never does: `German Anke Huber`).
+                    (t != tagger::MISC && b - a == 1 && first_name(a)).then_some(tagger::PER)
                 } else if b - a == 1 && first_name(a) {
                     (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
-                } else if sp.2 == tagger::ORG && !first_name(a) && !is_roman_numeral(doc.tok(sp.0)) {
+                } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
                     Some(tagger::ORG)
                 } else {
                     None
@@ -278,6 +283,13 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         out.push(sp);
     }
     out
+}
+
+/// Whether the document also writes `w` in lower case: then it is a common
+/// word capitalised in a name or a heading, not a name of its own.
+fn seen_lower(doc: &Document, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower != w && doc.tokens.iter().any(|t| t.kind == TokenKind::Word && t.span.slice(doc.text) == lower)
 }
 
 /// `II`, `III`, `IV`, ...: the number of a monarch or pope.
@@ -400,7 +412,7 @@ fn is_place_suffix(w: &str) -> bool {
             | "Sea" | "Ocean" | "Peninsula" | "Desert" | "Forest" | "Canyon" | "Falls" | "Harbour" | "Harbor"
             | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail" | "Castle" | "Palace" | "Cathedral"
             | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena" | "Tower" | "Hall" | "Lodge"
-            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait"
+            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait" | "Terrace" | "Cliffs" | "Heights"
     )
 }
 
@@ -421,7 +433,17 @@ fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Ve
     let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
     let mut k = 0;
     while k < spans.len() {
-        let (mut a, mut b, t, headline) = spans[k];
+        let (mut a, mut b, mut t, headline) = spans[k];
+        // A "person" ending in a street or building word is a place named
+        // after one (`Anderson Ave`, `Englewood Cliffs`), unless the word is
+        // also a surname (`Damon Hill`, `Gary Hall`).
+        let named_after = t == tagger::PER && b - a >= 2 && !headline && {
+            let last = doc.tok(b - 1);
+            is_place_suffix(last) && !names::census(last).surname
+        };
+        if named_after {
+            t = tagger::LOC;
+        }
         if t == tagger::LOC && !headline {
             let (s0, s1) = sentence_of(doc, a);
             if is_place_suffix(doc.tok(a)) {
@@ -691,6 +713,7 @@ mod tests {
     const PER: u8 = tagger::PER;
     const LOC: u8 = tagger::LOC;
     const ORG: u8 = tagger::ORG;
+    const MISC: u8 = tagger::MISC;
 
     #[test]
     fn one_name_one_type() {
@@ -722,7 +745,10 @@ mod tests {
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
                 // A person's name running into an organisation's is part of it.
                 ("the Vrije Universiteit Amsterdam", &[(1, 2, PER), (2, 4, ORG)], &[(1, 4, ORG)]),
-                ("grow Beavertail Cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
+                ("grow Beavertail Cactus . water the cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
+                ("Pirelli Group", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, ORG)]),
+                // A lone word that may be a surname stays apart.
+                ("Saeed Anwar batted", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 // Not an organisation or place word after a first name, nor a regnal number.
                 ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 ("Queen Elizabeth II", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
@@ -730,6 +756,9 @@ mod tests {
                 ("Pirelli , Smith", &[(0, 1, PER), (2, 3, ORG)], &[(0, 1, PER), (2, 3, ORG)]),
                 ("Niall\nQuinn", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
                 ("Reuters Smith said", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("German Anke Huber won", &[(0, 1, MISC), (1, 3, PER)], &[(0, 1, MISC), (1, 3, PER)]),
+                // A common noun after a first name is no surname.
+                ("the Brady Bill . a bill", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
             ],
         );
     }
