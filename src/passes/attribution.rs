@@ -77,7 +77,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::document::chars::{is_dash_token, is_quote_mark};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
-use crate::passes::entities::{Entities, Entity, EntityKind, Mention};
+use crate::passes::entities::{self, Entities, Entity, EntityKind, Mention};
 use crate::passes::quotes::kind::quote_mask;
 use crate::passes::quotes::{Quote, QuoteKind};
 
@@ -210,7 +210,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The mention over token `t` when it names a person or organisation,
     /// who can speak (not a place).
     fn speaker_mention(&self, t: usize) -> Option<&Mention> {
-        self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location && !self.is_run_in_heading(m.tokens))
+        self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
     }
 
     /// Rule 4, first case: a gerund cue after a preposition opening the
@@ -260,20 +260,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Whether token `a` opens its paragraph.
     fn opens_paragraph(&self, a: usize) -> bool {
-        let doc = self.doc;
-        doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+        entities::opens_paragraph(self.doc, a)
     }
 
-    /// Whether tokens `a..b` are a run-in heading, not a name: three or more
-    /// upper-case words opening a paragraph, then a dash (`CONGRESS HAS
-    /// INVESTIGATED HIM — Oz's dubious medical advice …`).
-    fn is_run_in_heading(&self, (a, b): (usize, usize)) -> bool {
-        let doc = self.doc;
-        b - a >= 3
-            && b < doc.tokens.len()
-            && (is_dash_token(self.tok(b)) || self.tok(b) == "-")
-            && (a..b).all(|t| !self.tok(t).chars().any(char::is_lowercase))
-            && self.opens_paragraph(a)
+    /// [`entities::is_run_in_heading`].
+    fn is_run_in_heading(&self, span: (usize, usize)) -> bool {
+        entities::is_run_in_heading(self.doc, span)
     }
 
     /// The span of an untagged surname at `t` with the titles before it

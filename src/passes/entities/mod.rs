@@ -21,6 +21,7 @@ pub mod tagger;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::document::chars::is_dash_token;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use gazetteer::Place;
@@ -174,6 +175,7 @@ pub fn recognise(doc: &Document) -> Entities {
 /// Context rules over the tagger's spans:
 /// - a name right before a MISC word is the start of a demonym
 ///   (`North Korean`), not a person or place;
+/// - a run-in heading is no name ([`is_run_in_heading`]);
 /// - a word after `@` is a handle;
 /// - a lone word tagged as an organisation in a title-case headline is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
@@ -182,6 +184,7 @@ pub fn recognise(doc: &Document) -> Entities {
 ///   is that person wherever it is written (`Pompeo’s`, `against Trump`),
 ///   unless the gazetteer knows it as a place.
 fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    spans.retain(|&(a, b, _, _)| !is_run_in_heading(doc, (a, b)));
     for k in 0..spans.len() {
         let (a, b, t, headline) = spans[k];
         if t != tagger::MISC && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::MISC) {
@@ -295,6 +298,23 @@ fn seen_lower(doc: &Document, w: &str) -> bool {
 /// `II`, `III`, `IV`, ...: the number of a monarch or pope.
 fn is_roman_numeral(w: &str) -> bool {
     w.len() <= 5 && w.len() >= 2 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// Whether token `a` opens its paragraph.
+pub(crate) fn opens_paragraph(doc: &Document, a: usize) -> bool {
+    doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens.0 == a)
+}
+
+/// Whether tokens `a..b` are a run-in heading, not a name: three or more
+/// upper-case words opening a paragraph, then a dash (`CONGRESS HAS
+/// INVESTIGATED HIM — Oz's dubious medical advice …`). The tagger, seeing
+/// capitals, reads such a heading as an organisation.
+pub(crate) fn is_run_in_heading(doc: &Document, (a, b): (usize, usize)) -> bool {
+    b - a >= 3
+        && b < doc.tokens.len()
+        && (is_dash_token(doc.tok(b)) || doc.tok(b) == "-")
+        && (a..b).all(|t| !doc.tok(t).chars().any(char::is_lowercase))
+        && opens_paragraph(doc, a)
 }
 
 /// For each token, whether one of `spans` covers it.
