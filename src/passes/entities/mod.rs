@@ -111,7 +111,7 @@ impl Entities {
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines)));
-    let spans = places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans)));
+    let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
     let spans = address_forms(doc, whole_place_names(doc, spans));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
@@ -394,6 +394,50 @@ fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)
         }
     }
     spans
+}
+
+/// A country, first-level subdivision or city the gazetteer knows, read
+/// as an organisation, is a place, unless the document reads like a sports
+/// report, where cities and countries name teams (`Cincinnati beat
+/// Pittsburgh 5-3`), or the sentence does.
+fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let mut sentences = 0;
+    let mut sport = 0;
+    for s in &doc.sentences {
+        sentences += 1;
+        sport += usize::from(sporting(doc, s.tokens));
+    }
+    if sport * 3 >= sentences {
+        return spans;
+    }
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if t != tagger::ORG || headline {
+            continue;
+        }
+        let known = place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country));
+        if known && !sporting(doc, sentence_of(doc, a)) {
+            sp.2 = tagger::LOC;
+        }
+    }
+    spans
+}
+
+/// Whether a sentence reads like a sports report: a number (a result, a
+/// table row), or a word of playing and scoring.
+fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
+    (s0..s1).any(|k| {
+        let w = doc.tok(k);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "beat" | "beats" | "beating" | "lost" | "lose" | "loses" | "losing" | "won" | "win" | "wins" | "defeat" | "defeated" | "defeats"
+                    | "drew" | "draw" | "play" | "played" | "plays" | "playing" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
+                    | "league" | "coach" | "team" | "club" | "cup" | "scored" | "score" | "goal" | "goals" | "striker" | "midfielder" | "champions"
+                    | "championship" | "tournament" | "final" | "semifinal" | "innings" | "wickets" | "runs" | "signed" | "transfer" | "players"
+                    | "player" | "squad" | "fans" | "stadium" | "series" | "rally" | "race"
+            )
+    })
 }
 
 /// Forms of address are persons: `Madam Speaker`, `Mr. President`, `Madam
@@ -795,6 +839,22 @@ mod tests {
                 ("Metz won . a goal in Metz's win", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
                 // Not a place the gazetteer knows.
                 ("Quorvath won . a goal in Quorvath", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn known_places_outside_sport() {
+        check_rule(
+            known_places,
+            &[
+                ("The old bazaar of Isfahan is famous . Isfahan has many mosques .", &[(4, 5, ORG), (8, 9, ORG)], &[(4, 5, LOC), (8, 9, LOC)]),
+                // A sentence of sport keeps the team.
+                ("The view is fine . Cincinnati beat Pittsburgh last night .", &[(5, 6, ORG), (7, 8, ORG)], &[(5, 6, ORG), (7, 8, ORG)]),
+                // So does a document of sport, even in a sentence without a score.
+                ("Ajax 3 Utrecht 1 . Feyenoord 2 Breda 0 . Utrecht thanked its supporters .", &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)], &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)]),
+                // Not a name the gazetteer does not know as a country, region or city.
+                ("Quorvath is famous .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
             ],
         );
     }
