@@ -401,22 +401,21 @@ fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)
 /// report, where cities and countries name teams (`Cincinnati beat
 /// Pittsburgh 5-3`), or the sentence does.
 fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
-    let mut sentences = 0;
-    let mut sport = 0;
-    for s in &doc.sentences {
-        sentences += 1;
-        sport += usize::from(sporting(doc, s.tokens));
+    let known = |&(a, b, t, headline): &(usize, usize, u8, bool)| {
+        t == tagger::ORG
+            && !headline
+            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+    };
+    // (Most documents have no such span: the sentences are read only when one does.)
+    if !spans.iter().any(known) {
+        return spans;
     }
-    if sport * 3 >= sentences {
+    let sport = doc.sentences.iter().filter(|s| sporting(doc, s.tokens)).count();
+    if sport * 3 >= doc.sentences.len() {
         return spans;
     }
     for sp in spans.iter_mut() {
-        let (a, b, t, headline) = *sp;
-        if t != tagger::ORG || headline {
-            continue;
-        }
-        let known = place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country));
-        if known && !sporting(doc, sentence_of(doc, a)) {
+        if known(sp) && !sporting(doc, sentence_of(doc, sp.0)) {
             sp.2 = tagger::LOC;
         }
     }
@@ -428,9 +427,16 @@ fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec
 fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
     (s0..s1).any(|k| {
         let w = doc.tok(k);
+        // Lower-cased on the stack: no word of the list is longer than 12 bytes.
+        let mut buf = [0u8; 12];
+        let lower = buf.get_mut(..w.len()).map(|l| {
+            l.copy_from_slice(w.as_bytes());
+            l.make_ascii_lowercase();
+            &*l
+        });
         w.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
-                w.to_ascii_lowercase().as_str(),
+                lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),
                 "beat" | "beats" | "beating" | "lost" | "lose" | "loses" | "losing" | "won" | "win" | "wins" | "defeat" | "defeated" | "defeats"
                     | "drew" | "draw" | "play" | "played" | "plays" | "playing" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
                     | "league" | "coach" | "team" | "club" | "cup" | "scored" | "score" | "goal" | "goals" | "striker" | "midfielder" | "champions"
