@@ -42,6 +42,11 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a word followed by `.` is an abbreviation that keeps the period.
 pub fn is_abbreviation(word: &str) -> bool {
+    // A party label ends in its state's abbreviation: `D-N.Y.`, `R-Pa.`.
+    let word = match word.rsplit_once('-') {
+        Some((party, state)) if !party.is_empty() && party.len() <= 3 && party.bytes().all(|b| b.is_ascii_uppercase()) => state,
+        _ => word,
+    };
     let mut chars = word.chars();
     // Initials and letter-dot-letter abbreviations: `J`, `N`, `U.S`, `U.N`.
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -116,8 +121,9 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
                 // `U.S`, `3.5`, `e.g`: a period between letters or digits.
                 ',' => prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
                 '.' => after.is_some_and(|a| a.is_alphanumeric()) && {
-                    // Only short segments join (`U.S`, `3.5`), not `end.Next`.
-                    let seg = s[start..end].rsplit('.').next().unwrap_or("");
+                    // Only short segments join (`U.S`, `3.5`, the `N.Y` of
+                    // `D-N.Y.`), not `end.Next`.
+                    let seg = s[start..end].rsplit(['.', '-']).next().unwrap_or("");
                     seg.chars().count() <= 2 || prev.is_ascii_digit()
                 },
                 // Inner apostrophes, but not a possessive `’s`.
@@ -186,6 +192,9 @@ mod tests {
             ("title", "Mr. Smith", &["Mr.", "Smith"]),
             ("state", "state Del. Marcia Price, Casey (Pa.)", &["state", "Del.", "Marcia", "Price", ",", "Casey", "(", "Pa.", ")"]),
             ("not a state abbreviation", "fell ill. Then", &["fell", "ill", ".", "Then"]),
+            ("party label", "Schumer (D-N.Y.) said", &["Schumer", "(", "D-N.Y.", ")", "said"]),
+            ("party label, state", "Casey (D-Pa.) Then", &["Casey", "(", "D-Pa.", ")", "Then"]),
+            ("hyphen then sentence end", "a well-known. Then", &["a", "well-known", ".", "Then"]),
             ("hashtag", "#Pyongyang @StateDept", &["#", "Pyongyang", "@", "StateDept"]),
             ("numbers", "3.5 million, 1,000", &["3.5", "million", ",", "1,000"]),
             ("quotes", "“as soon,”", &["“", "as", "soon", ",", "”"]),
