@@ -177,7 +177,8 @@ pub fn recognise(doc: &Document) -> Entities {
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
 /// - a word after `@` is a handle;
-/// - a lone word tagged as an organisation in a title-case headline is not one;
+/// - a lone word tagged as an organisation in a title-case headline or the
+///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
 ///   `U.S.-North Korea summit`);
 /// - a single word equal to the surname of a full name found in the document
@@ -192,7 +193,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
         // In a title-case headline, a lone capitalised word tagged as an
         // organisation is most often a verb or noun (`Agree`, `Second`).
-        if t == tagger::ORG && b - a == 1 && headline && doc.tok(a).chars().any(char::is_lowercase) {
+        if t == tagger::ORG && b - a == 1 && (headline || title_case_line(doc, a)) && doc.tok(a).chars().any(char::is_lowercase) {
             spans[k].2 = tagger::MISC;
         }
         // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
@@ -248,7 +249,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
 ///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
 ///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
 ///   ends the run, and the word before it is part of that name, not a person.
-/// A regnal number stays out (`Elizabeth II`).
+/// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
 fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
     // The organisation's own name, not a surname the tagger read as one
@@ -263,7 +264,9 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
     for sp in spans {
         if let Some(prev) = out.last_mut() {
             let (a, b, t, headline) = *prev;
-            let touch = sp.0 == b && sp.3 == headline && !line_break_before(doc, b);
+            // Not in headlines: title case makes every word a candidate
+            // (`Clinton Plan`, `Trump Was`).
+            let touch = sp.0 == b && !headline && !sp.3 && !line_break_before(doc, b) && !title_case_line(doc, a);
             let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
             if touch && mixed {
                 let joined = if t != tagger::PER {
@@ -286,6 +289,21 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         out.push(sp);
     }
     out
+}
+
+/// Whether token `a` is in the document's title: a first paragraph of one
+/// sentence set in title case, every word of four letters or more
+/// capitalised, at least three of them. Unlike [`tagger::is_headline`]
+/// (which must stay what the weights were trained with), a closing period
+/// is allowed: `Clinton Plan for Taxes Is Expansive but Complex.` (Later
+/// one-line paragraphs in capitals are mostly tables of names and results.)
+fn title_case_line(doc: &Document, a: usize) -> bool {
+    let (s0, s1) = sentence_of(doc, a);
+    if doc.paragraphs.first().is_none_or(|p| p.tokens != (s0, s1)) {
+        return false;
+    }
+    let long: Vec<&str> = (s0..s1).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.tok(k)).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 3 && long.iter().all(|w| tagger::is_capitalised(w))
 }
 
 /// Whether the document also writes `w` in lower case: then it is a common
@@ -805,6 +823,22 @@ mod tests {
     }
 
     #[test]
+    fn title_words_are_not_organisations() {
+        let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], spans);
+        for (text, span, want) in [
+            // A lone title-case word in the title, even one with a full stop.
+            ("Clinton Plan for Taxes Is Expansive but Complex.\n\nIt is.", (1, 2, ORG), tagger::MISC),
+            // Not in the body, nor a lone line of names further down.
+            ("It is new.\n\nClinton Plan for Taxes Is Expansive but Complex.", (4, 5, ORG), ORG),
+            ("Results.\n\nSurrey Glamorgan Middlesex Hampshire", (2, 3, ORG), ORG),
+        ] {
+            let doc = Document::new(text);
+            let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
+            assert_eq!(got[0].2, want, "{text}");
+        }
+    }
+
+    #[test]
     fn touching_names_join() {
         check_rule(
             joined_names,
@@ -814,7 +848,7 @@ mod tests {
                 ("Andy Caddick bowled", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, PER)]),
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
                 // A person's name running into an organisation's is part of it.
-                ("the Vrije Universiteit Amsterdam", &[(1, 2, PER), (2, 4, ORG)], &[(1, 4, ORG)]),
+                ("studying at the Vrije Universiteit Amsterdam", &[(3, 4, PER), (4, 6, ORG)], &[(3, 6, ORG)]),
                 ("grow Beavertail Cactus . water the cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
                 ("Pirelli Group", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, ORG)]),
                 // A lone word that may be a surname stays apart.
@@ -826,6 +860,8 @@ mod tests {
                 ("Pirelli , Smith", &[(0, 1, PER), (2, 3, ORG)], &[(0, 1, PER), (2, 3, ORG)]),
                 ("Niall\nQuinn", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
                 ("Reuters Smith said", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                // Not in a title-case headline, even one with a full stop.
+                ("Clinton Plan for Taxes Is Expansive but Complex.", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 ("German Anke Huber won", &[(0, 1, MISC), (1, 3, PER)], &[(0, 1, MISC), (1, 3, PER)]),
                 // A common noun after a first name is no surname.
                 ("the Brady Bill . a bill", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
