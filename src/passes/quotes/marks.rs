@@ -139,6 +139,9 @@ fn flank(prev: Option<char>, next: Option<char>) -> Option<Role> {
     let space_after = next.is_none_or(|n| is_space(n));
     let punct_after = next.is_some_and(|n| !is_word_char(n) && !is_space(n));
     match (space_before, space_after) {
+        // After a dash and before a space, the dash ends the quoted words
+        // (an elided word `n------"`, a broken-off `and then—" he`).
+        (true, true) if prev.is_some_and(|p| matches!(p, '—' | '–' | '-')) && next.is_some() => Some(Role::Close),
         (true, true) => None,
         (true, false) => Some(Role::Open),
         (false, true) => Some(Role::Close),

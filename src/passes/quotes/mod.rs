@@ -283,6 +283,7 @@ mod tests {
     fn conventions() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("straight", r#"He said "we will win the vote today." Then left."#, &[r#""we will win the vote today.""#]),
+            ("closing after a dash", r#"ready to "shoot any n------" who came, and "we will—" he began."#, &[r#""shoot any n------""#, r#""we will—""#]),
             ("typographic", "He said “we will win the vote today.” Then", &["“we will win the vote today.”"]),
             ("german low-9", "Er sagte „wir gewinnen heute die Wahl“ dann", &["„wir gewinnen heute die Wahl“"]),
             ("german single", "Er sagte ‚wir gewinnen heute‘ dann", &["‚wir gewinnen heute‘"]),
