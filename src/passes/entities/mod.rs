@@ -19,6 +19,8 @@ pub mod gazetteer;
 pub mod names;
 pub mod tagger;
 
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::chars::is_dash_token;
@@ -255,10 +257,16 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
     // The organisation's own name, not a surname the tagger read as one
     // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
     // or a common noun the document also writes in lower case (`Cactus`).
-    let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc, doc.tok(a));
+    // The document's lower-case words, gathered the first time they are asked for.
+    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
+    let seen_lower = |w: &str| {
+        let lower = w.to_lowercase();
+        lower != w && lower_words.get_or_init(|| lower_case_words(doc)).contains(lower.as_str())
+    };
+    let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc.tok(a));
     let plain_word = |k: usize| {
         let w = doc.tok(k);
-        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(doc, w)
+        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w)
     };
     let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
     for sp in spans {
@@ -306,11 +314,14 @@ fn title_case_line(doc: &Document, a: usize) -> bool {
     long.len() >= 3 && long.iter().all(|w| tagger::is_capitalised(w))
 }
 
-/// Whether the document also writes `w` in lower case: then it is a common
-/// word capitalised in a name or a heading, not a name of its own.
-fn seen_lower(doc: &Document, w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower != w && doc.tokens.iter().any(|t| t.kind == TokenKind::Word && t.span.slice(doc.text) == lower)
+/// The words the document writes in lower case. A capitalised word whose
+/// lower case is among them is a common word capitalised in a name or a
+/// heading, not a name of its own.
+fn lower_case_words<'d>(doc: &'d Document) -> HashSet<&'d str> {
+    (0..doc.tokens.len())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_lowercase))
+        .map(|k| doc.tok(k))
+        .collect()
 }
 
 /// `II`, `III`, `IV`, ...: the number of a monarch or pope.
