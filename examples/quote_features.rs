@@ -1,6 +1,8 @@
 //! Dumps the quote-kind features of every quotation found in gold JSON Lines
 //! (stdin), labelled from the gold: 1 = a gold quote, 0 = a gold non-quote
 //! (scare quote, title). Stretches the gold does not judge are skipped.
+//! `rule` is what the rules beside the model decide (true = speech, false =
+//! not speech, null = the model decides).
 //!
 //! Used by `scripts/train_quote_kind.py`; not part of the library.
 
@@ -39,8 +41,8 @@ fn main() {
         cp[text.len()] = n;
         let doc = Document::new(text);
         let found = quotes::find(&doc);
-        let feats = kind::all_features(&doc, &found);
-        for (q, f) in found.iter().zip(feats) {
+        let feats = kind::features_and_rules(&doc, &found);
+        for (q, (f, rule)) in found.iter().zip(feats) {
             let (s, e) = (cp[q.span.start], cp[q.span.end]);
             let hit = |v: &[(usize, usize)]| v.iter().any(|&(a, b)| a < e && s < b);
             let y = if hit(&gq) {
@@ -50,7 +52,7 @@ fn main() {
             } else {
                 continue;
             };
-            serde_json::to_writer(&mut out, &serde_json::json!({"y": y, "f": f, "doc": gold["id"], "start": s, "end": e})).unwrap();
+            serde_json::to_writer(&mut out, &serde_json::json!({"y": y, "f": f, "rule": rule, "doc": gold["id"], "start": s, "end": e})).unwrap();
             out.write_all(b"\n").unwrap();
         }
     }

@@ -7,9 +7,14 @@
 //! either; the sentence around them decides. A small logistic model weighs
 //! what the sentence shows: a speech verb near the quotation or elsewhere in
 //! the sentence, `according to`, Title Case, length, closing punctuation,
-//! first-person words inside, the words just before and after. Its weights
+//! first-person words inside, the words just before and after, and what kind
+//! of text the article is (news reports speech in sentence after sentence;
+//! an essay or a guide quotes terms with no one saying them). Its weights
 //! are learned by `scripts/train_quote_kind.py` from the PolNeAR training
-//! articles and embedded from `data/quote-kind.tsv`.
+//! articles and the even half of GUM dev, and embedded from
+//! `data/quote-kind.tsv`. A few rules beside it cover what the training
+//! data hardly shows: terms in single marks, nicknames, split and signed
+//! quotations, speech only imagined, and headline quotations.
 //!
 //! Speech is then `partial` when the quotation starts in lower case after
 //! other words of its sentence, and `direct` otherwise.
@@ -24,6 +29,10 @@ use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
 const WEIGHTS: &str = include_str!("../../../data/quote-kind.tsv");
+
+/// Sentences a text needs before the share of them with a speech cue says
+/// what kind of text it is (news or not; see `doc_cued` in [`features`]).
+const MIN_SENTENCES_FOR_KIND: usize = 8;
 
 /// The model: bias, decision threshold and feature weights.
 struct Model {
@@ -77,14 +86,74 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
     for (qi, q) in quotes.iter().enumerate() {
         f.clear();
         features(doc, qi, q, &ctx, &mut f);
-        let speech = (probability(f.iter()) >= speech_threshold() || ctx.split_first[qi] || is_signed(doc, q))
-            && !(is_single(doc, q) && single_is_term(&f))
-            && !is_nickname(doc, q);
+        let speech = rule_decision(doc, qi, q, &ctx, &f).unwrap_or_else(|| probability(f.iter()) >= speech_threshold());
         kinds.push(if speech { speech_kind(doc, q, &ctx) } else { QuoteKind::Scare });
+    }
+    // A headline quotes the words its article then reports (`Agree to
+    // Second Summit ‘As Soon as Possible’` over `… “as soon as possible,” the
+    // office said`): speech when the same words are speech below, in lower
+    // case there (a title or a name keeps its capitals in the body: `‘13th’`,
+    // `“The 411”`). The training articles have no judged headlines, so this
+    // is a rule.
+    for qi in 0..quotes.len() {
+        if kinds[qi] == QuoteKind::Scare && ctx.repeated[qi] && is_headline_echo(doc, quotes, &kinds, qi) {
+            kinds[qi] = speech_kind(doc, &quotes[qi], &ctx);
+        }
     }
     for (q, kind) in quotes.iter_mut().zip(kinds) {
         q.kind = kind;
     }
+}
+
+/// Whether quotation `qi` is in the headline, not in lower case, and its
+/// words come again below as speech in lower case (`kinds` as classified).
+fn is_headline_echo(doc: &Document, quotes: &[Quote], kinds: &[QuoteKind], qi: usize) -> bool {
+    let starts_lower = |q: &Quote| q.inner.slice(doc.text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
+    let q = &quotes[qi];
+    if !in_headline(doc, q) || starts_lower(q) {
+        return false;
+    }
+    let key = quote_key(doc, q);
+    quotes.iter().zip(kinds).any(|(o, &kind)| {
+        kind != QuoteKind::Scare && starts_lower(o) && !in_headline(doc, o) && quote_key(doc, o) == key
+    })
+}
+
+/// A naming verb (see [`is_naming_verb`]) or `refer to`, in any case.
+fn is_naming_cue(w: &str) -> bool {
+    is_naming_verb(w) || matches!(w.to_ascii_lowercase().as_str(), "refer" | "refers" | "referred" | "referring")
+}
+
+/// Speech only imagined: a saying verb right before the quotation (a comma
+/// or colon between at most) after a modal or `rather than` (`you might
+/// say: “…”`, `rather than saying, “…”`, `or simply saying “…”`, `I was
+/// going to say “…”`). Guides and speeches put the words a reader could use
+/// in quotation marks; nobody said them. Not `went on to say`, which
+/// reports. The training articles have almost none, so this is a rule.
+fn is_imagined_speech(doc: &Document, q: &Quote) -> bool {
+    let ti = doc.token_at_or_after(q.span.start);
+    let Some(si) = doc.sentence_at(q.span.start) else { return false };
+    let lo = doc.sentences[si].tokens.0;
+    let mut k = ti;
+    if k > lo && matches!(doc.tok(k - 1), "," | ":") {
+        k -= 1;
+    }
+    if k <= lo || !matches!(doc.tok(k - 1).to_ascii_lowercase().as_str(), "say" | "saying" | "ask" | "asking" | "tell" | "telling") {
+        return false;
+    }
+    let before: Vec<String> = (lo..k - 1).rev().filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).map(|j| doc.tok(j).to_ascii_lowercase()).collect();
+    match before.first().map(String::as_str) {
+        Some("might" | "could" | "would" | "should" | "can" | "may" | "than" | "simply") => true,
+        Some("to") => before.get(1).is_some_and(|w| w == "going"),
+        _ => false,
+    }
+}
+
+/// Whether a quotation lies in the article's headline: a short first
+/// paragraph (at most 40 tokens) with more after it.
+fn in_headline(doc: &Document, q: &Quote) -> bool {
+    doc.paragraph_at(q.span.start)
+        .is_some_and(|pi| pi == 0 && doc.paragraphs.len() > 1 && doc.paragraphs[0].tokens.1 - doc.paragraphs[0].tokens.0 <= 40)
 }
 
 /// A quotation's features, `name=value` strings kept end to end in one
@@ -113,6 +182,20 @@ impl Features {
     fn iter(&self) -> impl Iterator<Item = &str> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
+    }
+}
+
+/// What the rules beside the model decide, if anything: `Some(false)` for a
+/// term in single marks or a nickname (never speech), `Some(true)` for the
+/// first part of a split quotation or a signed one (always speech, whatever
+/// the model says), `None` to leave it to the model.
+fn rule_decision(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &Features) -> Option<bool> {
+    if (is_single(doc, q) && single_is_term(f)) || is_nickname(doc, q) || is_imagined_speech(doc, q) {
+        Some(false)
+    } else if ctx.split_first[qi] || is_signed(doc, q) {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -172,6 +255,13 @@ pub fn quote_mask(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
 
 /// The features of every quotation (for training; see `examples/quote_features.rs`).
 pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
+    features_and_rules(doc, quotes).into_iter().map(|(f, _)| f).collect()
+}
+
+/// The features of every quotation with what the rules beside the model
+/// decide for it (`Some(speech)`, or `None` when the model decides): the
+/// training script reports the annotator's decisions from these.
+pub fn features_and_rules(doc: &Document, quotes: &[Quote]) -> Vec<(Vec<String>, Option<bool>)> {
     let ctx = Context::new(doc, quotes);
     let mut f = Features::default();
     quotes
@@ -180,7 +270,7 @@ pub fn all_features(doc: &Document, quotes: &[Quote]) -> Vec<Vec<String>> {
         .map(|(qi, q)| {
             f.clear();
             features(doc, qi, q, &ctx, &mut f);
-            f.iter().map(str::to_string).collect()
+            (f.iter().map(str::to_string).collect(), rule_decision(doc, qi, q, &ctx, &f))
         })
         .collect()
 }
@@ -202,6 +292,11 @@ struct Context {
     starts_by_paragraph: Vec<usize>,
     /// By quotation: whether the same words are quoted more than once.
     repeated: Vec<bool>,
+    /// By quotation: whether a speech cue stands right beside it (see
+    /// [`cue_beside`]).
+    cue_beside: Vec<bool>,
+    /// Sentences in the article with a speech cue outside quotations.
+    cued_sentences: usize,
     /// By quotation: whether it is the first part of a quotation split by
     /// its attribution (`“A,” he said, “B.”`). Always speech: so it is in
     /// every such case in the PolNeAR training articles.
@@ -280,9 +375,14 @@ impl Context {
                 }
             }
         }
+        let cued_sentences = doc.sentences.iter().filter(|s| has_cue(&cues, s.tokens.0, s.tokens.1)).count();
+        let cues = Positions::of(cues);
+        let cue_beside = quotes.iter().map(|q| cue_beside(doc, q, &cues)).collect();
         Context {
             words: Positions { at: non_words, complement: true },
-            cues: Positions::of(cues),
+            cues,
+            cue_beside,
+            cued_sentences,
             cues_with_subject: Positions::of(cues_with_subject),
             cues_that: Positions::of(cues_that),
             according: Positions::of(according),
@@ -292,6 +392,24 @@ impl Context {
             split_first,
         }
     }
+}
+
+/// Whether a sorted list of positions has one in `a..b`.
+fn has_cue(at: &[u32], a: usize, b: usize) -> bool {
+    let i = at.partition_point(|&k| (k as usize) < a);
+    at.get(i).is_some_and(|&k| (k as usize) < b)
+}
+
+/// Whether a speech cue stands right beside a quotation in its sentence:
+/// among the three tokens before it or the six after it (`he said, “…”`,
+/// `“…,” she said`).
+fn cue_beside(doc: &Document, q: &Quote, cues: &Positions) -> bool {
+    let (Some(si), Some(sj)) = (doc.sentence_at(q.span.start), doc.sentence_at(q.span.end.saturating_sub(1))) else {
+        return false;
+    };
+    let (lo, hi) = (doc.sentences[si].tokens.0, doc.sentences[sj].tokens.1);
+    let (ti, tj) = (doc.token_at_or_after(q.span.start), doc.token_at_or_after(q.span.end));
+    cues.count(lo.max(ti.saturating_sub(3)), ti) > 0 || cues.count(tj, hi.min(tj + 6)) > 0
 }
 
 /// The tokens that have some property, as their sorted positions: counting
@@ -554,18 +672,60 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if near_sentence_cue {
         add(&["cue_near_sentence"]);
     }
-
-    // Where the sentence's speech cues stand, and whether one has a subject
-    // (`he said`, `Trump called`): a term quoted inside reported speech is
-    // part of the report; one in the writer's own sentence is not.
     let size = match shape.words {
         0..=2 => "s",
         3..=5 => "m",
         _ => "l",
     };
+    // No speech cue in the sentence or the sentences beside it: how a term
+    // or a slogan sits in an essay (`breaking up sequences like “noun +
+    // adjective”`), where reported speech nearly always has one.
+    if !cue_sentence && !according && !near_sentence_cue {
+        add(&["nocue_near&size=", size]);
+    }
+
+    // What kind of text the article is. News reports speech in sentence
+    // after sentence (`he said`), and most of its quotations have a cue
+    // beside them; an essay, a guide or a biography quotes terms, titles and
+    // slogans with no one saying them. These features mark only an article
+    // that looks unlike news, so that news and a text too short to tell (a
+    // pasted paragraph) share the model's baseline.
+    let sentences = doc.sentences.len().max(1);
+    let long = sentences >= MIN_SENTENCES_FOR_KIND;
+    let cued_percent = ctx.cued_sentences * 100 / sentences;
+    if long && cued_percent < 40 {
+        add(&[
+            "doc_cued=",
+            match cued_percent {
+                0..=9 => "0-9",
+                10..=19 => "10-19",
+                20..=29 => "20-29",
+                _ => "30-39",
+            },
+        ]);
+    }
+    let others = ctx.cue_beside.len() - 1;
+    let others_cued = ctx.cue_beside.iter().filter(|&&c| c).count() - usize::from(ctx.cue_beside[qi]);
+    if long && others >= 2 && others_cued * 3 < others {
+        add(&["doc_quotes_uncued&size=", size]);
+    }
+
+    // Where the sentence's speech cues stand, and whether one has a subject
+    // (`he said`, `Trump called`): a term quoted inside reported speech is
+    // part of the report; one in the writer's own sentence is not.
     let cue_left = cues(lo, ti);
     let cue_right = cues(tj, hi);
     let cue_subject = ctx.cues_with_subject.count(lo, hi) > 0;
+    // The sentence's only cues name or describe (`called`, `described as`,
+    // `refer to`): news reports what a person called something, an essay
+    // gives the name a field uses (`Researchers call this effect “…”`). The
+    // kind of text decides, so the feature comes with it.
+    if cue_sentence && (lo..hi).filter(|&k| is_cue(k)).all(|k| is_naming_cue(doc.tok(k))) {
+        add(&["naming_cues_only&size=", size]);
+        if long && cued_percent < 30 {
+            add(&["naming_cues_only&doc=other"]);
+        }
+    }
     let cue_that = ctx.cues_that.count(lo, ti) > 0;
     for (on, name) in [
         (cue_left, "cue_left"),
@@ -600,6 +760,30 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     });
     if naming {
         add(&["naming&size=", size]);
+    }
+    // Further back in the sentence (up to six words), the words that
+    // introduce a term: `referred to quinoa as “…”`, `the technical term for
+    // this type of sequence is “…”`, `a word like “…”`.
+    let term_words = (lo..ti).rev().filter(|&k| is_word(k)).take(6).any(|k| is_term_word(&doc.tok(k).to_lowercase()));
+    if term_words {
+        add(&["term_context&size=", size]);
+    }
+    // An example or a case in point: `e.g. “…”`, `such as “…”`, `like “…”`.
+    if before_words.first().is_some_and(|w| matches!(w.as_str(), "like" | "e.g" | "eg" | "i.e" | "ie"))
+        || before_words.get(..2).is_some_and(|w| matches!((w[1].as_str(), w[0].as_str()), ("such", "as") | ("for", "example") | ("for", "instance")))
+    {
+        add(&["example_before&size=", size]);
+    }
+    // In parentheses of its own: `(“other-initiated”)`, a gloss.
+    if ti > lo && doc.tok(ti - 1) == "(" && tj < hi && doc.tok(tj) == ")" {
+        add(&["in_parens"]);
+    }
+    // A definition after it: `“X” means …`, `“X” refers to …`, `“X” is a …`.
+    let after2: Vec<String> = (tj..hi).filter(|&k| is_word(k)).take(2).map(|k| doc.tok(k).to_lowercase()).collect();
+    if tj < hi && is_word(tj) && after2.first().is_some_and(|w| matches!(w.as_str(), "means" | "meant" | "refers" | "denotes" | "stands"))
+        || (after2.len() == 2 && matches!(after2[0].as_str(), "is" | "was") && matches!(after2[1].as_str(), "a" | "an" | "the" | "used" | "defined"))
+    {
+        add(&["definition_after&size=", size]);
     }
     if before_words.iter().take(2).any(|w| is_work_noun(w)) {
         add(&["work"]);
@@ -655,6 +839,18 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if question && !inner_text.ends_with('?') {
         add(&["in_question"]);
     }
+}
+
+/// Words that introduce a term or name a word as a word (lower case):
+/// `the term`, `known as`, `referred to … as`, `translated … as`.
+fn is_term_word(w: &str) -> bool {
+    matches!(
+        w,
+        "term" | "terms" | "termed" | "word" | "words" | "phrase" | "phrases" | "expression" | "expressions" | "concept"
+            | "notion" | "so-called" | "called" | "dubbed" | "known" | "refer" | "refers" | "referred" | "translated"
+            | "translates" | "translation" | "named" | "nicknamed" | "coded" | "labelled" | "labeled" | "meaning"
+            | "definition" | "dubbing" | "motto" | "slogan" | "verb" | "noun" | "adjective"
+    )
 }
 
 /// Nouns for works, programmes and their parts, whose titles are quoted
@@ -808,6 +1004,146 @@ mod tests {
             let has = features.first().is_some_and(|f| f.iter().any(|x| x == feature));
             assert_eq!(has, expected, "{name}: {:?}", features.first());
         }
+    }
+
+    #[test]
+    fn term_and_genre_features() {
+        // (name, text, feature, whether the first quotation has it)
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("no cue near", "Poets break up sequences like “noun + adjective” often.", "nocue_near&size=s", true),
+            ("cue in the sentence", "He said “noun + adjective” often.", "nocue_near&size=s", false),
+            ("cue in the next sentence", "It was “a disgrace” to them. So he said.", "nocue_near&size=s", false),
+            ("term further back", "The term for this sequence is “open repair” today.", "term_context&size=s", true),
+            ("referred to as", "The Incas referred to quinoa as “chisaya mama” once.", "term_context&size=s", true),
+            ("no term word", "The Incas grew quinoa as “chisaya mama” once.", "term_context&size=s", false),
+            ("like", "Use a word like “Huh” in the test.", "example_before&size=s", true),
+            ("such as", "Use words such as “Huh” in the test.", "example_before&size=s", true),
+            ("plain", "Use the word “Huh” in the test.", "example_before&size=s", false),
+            ("in parentheses", "The other participant (“other-initiated”) repairs it.", "in_parens", true),
+            ("only opened", "The other participant (“other-initiated” repairs) it.", "in_parens", false),
+            ("means", "The word “tmesis” means cutting.", "definition_after&size=s", true),
+            ("is a", "The word “tmesis” is a term of rhetoric.", "definition_after&size=s", true),
+            ("said after", "“Tmesis,” she said.", "definition_after&size=s", false),
+            ("naming cue only", "Researchers call this effect “tonic immobility” in hens.", "naming_cues_only&size=s", true),
+            (
+                "naming cue in an essay",
+                "Hens sleep. Hens eat. Hens run. Hens sit. Hens lay. Hens peck. Hens walk. Researchers call this effect “tonic immobility” in hens.",
+                "naming_cues_only&doc=other",
+                true,
+            ),
+            ("naming cue in a short text", "Researchers call this effect “tonic immobility” in hens.", "naming_cues_only&doc=other", false),
+            ("speech cue too", "He told us researchers call it “tonic immobility” in hens.", "naming_cues_only&size=s", false),
+            (
+                "no cue in any sentence",
+                "Hens sleep. Hens eat. Hens run. Hens sit. Hens lay. Hens peck. Hens walk. Hens have “tonic immobility” in fear.",
+                "doc_cued=0-9",
+                true,
+            ),
+            ("no cue in a short text", "Hens sleep. Hens have “tonic immobility” in fear.", "doc_cued=0-9", false),
+            (
+                "a cue in every sentence: news, no feature",
+                "He said it. She said so. He said no. She said yes. He said it. She said so. He said no. She said it was “tonic immobility” in fear.",
+                "doc_cued=",
+                false,
+            ),
+            (
+                "the others have none",
+                "Hens sleep. Hens eat. Hens run. Hens sit. Hens lay. Hens peck. Hens have “tonic immobility” in fear. A “hen” is a bird. The “cock” too.",
+                "doc_quotes_uncued&size=s",
+                true,
+            ),
+            (
+                "the others have cues",
+                "Hens sleep. Hens eat. Hens run. Hens sit. Hens lay. Hens peck. Hens have “tonic immobility” in fear. “We know,” he said. She said, “Yes.”",
+                "doc_quotes_uncued&size=s",
+                false,
+            ),
+            ("the others in a short text", "Hens have “tonic immobility” in fear. A “hen” is a bird. The “cock” too.", "doc_quotes_uncued&size=s", false),
+        ];
+        let mut wrong = Vec::new();
+        for &(name, text, feature, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            let features = all_features(&doc, &quotes);
+            // A feature name ending in `=` stands for any value.
+            let matches = |x: &String| if feature.ends_with('=') { x.starts_with(feature) } else { x == feature };
+            if features.first().is_some_and(|f| f.iter().any(matches)) != expected {
+                wrong.push(format!("{name}: {:?}", features.first()));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn imagined_speech_is_not_speech() {
+        // (name, text, the first quotation only imagines speech)
+        let cases: &[(&str, &str, bool)] = &[
+            ("might say", "For instance, you might say: “Hey, cool name.”", true),
+            ("rather than saying", "Rather than saying, “looking for people,” joke.", true),
+            ("simply saying", "Ask about their day, or simply saying “Hi!” works.", true),
+            ("going to say", "And I was going to say “good afternoon,” but we are late.", true),
+            ("could ask", "You could ask “Where are you from?” at first.", true),
+            ("said", "He said, “We will win.”", false),
+            ("went on to say", "She went on to say, “We will win.”", false),
+            ("to say alone", "He rose to say “We will win.”", false),
+            ("modal far back", "He would later say he was “very sorry.”", false),
+            ("modal, another verb", "You might write “Dear Sir” at the top.", false),
+        ];
+        for &(name, text, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            assert_eq!(is_imagined_speech(&doc, &quotes[0]), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn headline_echoes() {
+        // (name, text, kinds given to the quotations, whether the first echoes speech below)
+        let (d, s) = (QuoteKind::Direct, QuoteKind::Scare);
+        let p = QuoteKind::Partial;
+        let cases: &[(&str, &str, &[QuoteKind], bool)] = &[
+            (
+                "words reported below",
+                "Leaders Agree to Meet ‘As Soon as Possible’\n\nThey will meet “as soon as possible,” the office said.",
+                &[s, p],
+                true,
+            ),
+            (
+                "below, but not speech",
+                "Leaders Agree to Meet ‘As Soon as Possible’\n\nThey will meet “as soon as possible,” the office said.",
+                &[s, s],
+                false,
+            ),
+            (
+                "a title keeps its capitals",
+                "Ava DuVernay’s ‘13th’ Explores Prisons\n\nHer film “13th” opens today, she said.",
+                &[s, d],
+                false,
+            ),
+            (
+                "other words below",
+                "Leaders Agree to Meet ‘Very Soon’\n\nThey will meet “as soon as possible,” the office said.",
+                &[s, p],
+                false,
+            ),
+            (
+                "not a headline",
+                "The leaders agreed to meet ‘As Soon as Possible’ after a long day of talks in the capital, where officials from both sides had gathered since the morning to settle the details of an agenda that neither side would make public before the meeting itself took place.\n\nThey will meet “as soon as possible,” the office said.",
+                &[s, p],
+                false,
+            ),
+        ];
+        for &(name, text, kinds, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            assert_eq!(quotes.len(), kinds.len(), "{name}");
+            assert_eq!(is_headline_echo(&doc, &quotes, kinds, 0), expected, "{name}");
+        }
+        // And in the annotator: the seed's headline is speech.
+        let text = "Seoul: US, N. Korea Agree to Second Summit ‘As Soon as Possible’\n\nThe leaders agreed to a second summit “as soon as possible,” South Korea’s presidential office said Sunday.";
+        let doc = Document::new(text);
+        let quotes = super::super::find(&doc);
+        assert_eq!(quotes[0].kind, QuoteKind::Direct);
     }
 
     #[test]
