@@ -68,9 +68,19 @@ pub enum Weights<'a> {
 const LANES: usize = 8;
 
 /// One bucket's weights, a weight per tag and zeros after.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Copy, Default)]
 #[repr(C, align(32))]
 struct Row([f32; LANES]);
+
+/// In WASM, without SIMD, a bucket's weights are the tags' alone: five adds
+/// a feature rather than eight, and 20 bytes a bucket rather than 32 (the
+/// model's 2^15 buckets take 640 KB of linear memory rather than 1 MB).
+/// Reading the one-byte codes instead would save the rest, but costs a
+/// codebook load per tag: 6 % more instructions per token in V8.
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy, Default)]
+struct Row([f32; NT]);
 
 /// Scores being summed, one lane per tag (see [`LANES`]).
 type Scores = [f32; LANES];
@@ -428,7 +438,8 @@ impl IdSlots {
     #[inline]
     fn find<'s>(&mut self, s: &[u8], len: usize, get: impl Fn(u32) -> &'s [u8]) -> Option<u32> {
         if 2 * (len + 1) > self.0.len() {
-            let size = 2 * self.0.len();
+            // Twice the size (or, after `Interner::freeze`, enough again).
+            let size = (2 * self.0.len()).max((2 * (len + 1)).next_power_of_two());
             let mut slots = vec![0u32; size];
             for id in 0..len as u32 {
                 let mut k = FxBuildHasher.hash_one(get(id)) as usize & (size - 1);
@@ -473,6 +484,15 @@ impl Interner {
 
     fn len(&self) -> usize {
         self.bounds.len() - 1
+    }
+
+    /// Frees what only interning needs (the table of ids, 4 bytes for each
+    /// of at least twice the strings) and the buffers' spare room, once
+    /// every string is in: they stay readable by id.
+    fn freeze(&mut self) {
+        self.slots = IdSlots(Vec::new());
+        self.text.shrink_to_fit();
+        self.bounds.shrink_to_fit();
     }
 
     fn get(&self, id: u32) -> &str {
@@ -523,19 +543,22 @@ impl<'t> FormIds<'t> {
     }
 }
 
-/// Per-token information computed once per document: 8 bytes a token
-/// (a document of 1 MB has some 200,000 tokens).
+/// Per-token information computed once per document: 6 bytes a token
+/// (a document of 1 MB has some 200,000 tokens). Packed to 2-byte
+/// alignment (8 bytes with the `u32`'s; unaligned loads cost nothing on
+/// x86 or in WASM).
 #[derive(Clone, Copy)]
+#[repr(C, packed(2))]
 pub struct TokenInfo {
     /// Index into the document's distinct surface forms.
     form: u32,
-    /// `WORD`, `CAP`, `HEADLINE`, `SENT_START`.
+    /// `WORD`, `CAP`, `HEADLINE`, `SENT_START` in the low four bits; the
+    /// [`Lookups::bits`] of the form as its features read it in the high
+    /// four ([`TokenInfo::look`]).
     flags: u8,
     /// Gazetteer match covering this token, packed in a byte (see
     /// [`TokenInfo::gaz`]); `0` for none.
     gaz: u8,
-    /// [`Lookups::bits`] of the form as its features read it.
-    look: u8,
 }
 
 const WORD: u8 = 1;
@@ -553,6 +576,16 @@ impl TokenInfo {
 
     fn set_gaz(&mut self, feature: gazetteer::Feature, begins: bool, single: bool) {
         self.gaz = 1 + ((feature as u8) << 2 | (begins as u8) << 1 | single as u8);
+    }
+
+    /// [`Lookups::bits`] of the form as the features read it.
+    #[inline]
+    fn look(&self) -> u8 {
+        self.flags >> 4
+    }
+
+    fn set_look(&mut self, bits: u8) {
+        self.flags = (self.flags & 0x0f) | bits << 4;
     }
 
     /// A word token (not punctuation).
@@ -623,7 +656,9 @@ impl Lookups {
 
 /// A distinct surface form of the document (`Korea`, `KOREA` and `korea`
 /// are three): everything about a token that does not depend on its
-/// neighbours, worked out once per form rather than once per token.
+/// neighbours, worked out once per form rather than once per token. Its
+/// own features' hashes are not kept: they are read once per form and
+/// position (see `tag_context`), and hashed then (24 bytes a form less).
 struct Form {
     lower: u32,
     shape: u32,
@@ -632,25 +667,21 @@ struct Form {
     starts_lower: bool,
     hyphen: bool,
     calendar: bool,
-    /// The hashes of feature 1 (the word as written) and 35 (a short abbreviation).
-    f_word: u64,
-    f_abbrev: Option<u64>,
+    /// A short abbreviation (`Gen.`, `U.S.`): feature 35.
+    abbrev: bool,
     /// The lists as written (filled in once the lower-case forms are
     /// analysed), and (for headline tokens) title-cased.
     plain: Lookups,
     title: Option<Lookups>,
 }
 
-/// A distinct lower-case form, with the features that read only it (the
-/// word's own, and its role as a neighbour). Kept small (56 bytes): a long
-/// text has tens of thousands of them. The features read once per form are
-/// kept as hashes and bucketed where read, and its affixes hashed then
-/// ([`affixes`]); the neighbour features, read for every token, as buckets
-/// (training hashes the text again: [`Sink::keyed`]).
+/// A distinct lower-case form, with the features that read only it as a
+/// neighbour. Kept small (40 bytes): a long text has tens of thousands of
+/// them. The neighbour features, read for every token, are kept as buckets
+/// (training hashes the text again: [`Sink::keyed`]); the word's own
+/// features (2, 7 and its affixes) are hashed where read, once per form
+/// (see `tag_context`).
 struct LowerForm {
-    /// Features 2 and 7: the hash of the form under each template.
-    f2: u64,
-    f7: u64,
     /// Features 9, 10, 11, 12: the bucket of the form under each template.
     b9: u32,
     b10: u32,
@@ -668,10 +699,8 @@ struct LowerForm {
 
 impl LowerForm {
     fn new(l: &str, n: usize) -> LowerForm {
-        let [h2, h7, h9, h10, h11, h12, s13, s14] = H::str_many([2, 7, 9, 10, 11, 12, 13, 14], l);
+        let [h9, h10, h11, h12, s13, s14] = H::str_many([9, 10, 11, 12, 13, 14], l);
         LowerForm {
-            f2: h2.0,
-            f7: h7.0,
             b9: h9.bucket(n),
             b10: h10.bucket(n),
             b11: h11.bucket(n),
@@ -1087,14 +1116,35 @@ pub struct Context {
     /// The features of few values, bucketed for the model this context was
     /// built for (training reads only their hashes).
     fixed: Fixed,
-    /// `[lower-case form, shape key]` of each token (the shape key is `HL`
-    /// in headlines), after two entries for `<s>` (past either end of the
-    /// text) and before two more: token `i`'s neighbourhood is `near[i..i + 5]`.
-    near: Vec<[u32; 2]>,
+    /// `[lower-case form, shape]` of each form (by [`TokenInfo::form`]): what
+    /// [`Context::near`] reads of the neighbours, apart from the larger
+    /// [`Form`]s.
+    keys: Vec<[u32; 2]>,
+    /// `[lower-case form, shape key]` of `<s>`, past either end of the text
+    /// (see [`Context::near`]).
+    outside: [u32; 2],
+    /// The shape key of every headline token.
+    headline_shape: u32,
     /// The shape-pair features of each pair of shape keys `(x, y)` that
     /// neighbours in the text, at `x * shapes + y`, when the document has
     /// at most [`PAIR_SHAPES`] shape keys (an article has a few dozen).
     pairs: Vec<ShapePair>,
+}
+
+/// `[lower-case form, shape key]` of token `k - 2` (the shape key is `HL` in
+/// headlines), `outside` past either end of the text: token `i`'s
+/// neighbourhood is `k` in `i..i + 5`. Worked out where read rather than
+/// kept per token: a table of them was 8 bytes a token, the largest part of
+/// the tagger's memory with [`Context::info`] (1.5 MB of a 1 MB text in WASM).
+#[inline]
+fn near(info: &[TokenInfo], keys: &[[u32; 2]], outside: [u32; 2], headline_shape: u32, k: usize) -> [u32; 2] {
+    match k.checked_sub(2).and_then(|i| info.get(i)) {
+        Some(t) => {
+            let [lower, shape] = keys[t.form as usize];
+            [lower, if t.headline() { headline_shape } else { shape }]
+        }
+        None => outside,
+    }
 }
 
 /// The most shape keys for which [`Context::pairs`] is kept (64 KB).
@@ -1131,7 +1181,7 @@ impl Context {
         let mut info = Vec::with_capacity(doc.tokens.len());
         for (i, t) in doc.tokens.iter().enumerate() {
             let form = form_ids.id(doc.tok(i));
-            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: 0, look: 0 });
+            info.push(TokenInfo { form, flags: if t.kind == TokenKind::Word { WORD } else { 0 }, gaz: 0 });
         }
         let words = form_ids.words;
         // (At most one lower-case form per form, and few shapes.)
@@ -1153,12 +1203,13 @@ impl Context {
                 starts_lower: w.chars().next().is_some_and(char::is_lowercase),
                 hyphen: w.contains('-'),
                 calendar: is_calendar_word(w),
-                f_word: H::new(1).str(w).0,
-                f_abbrev: (w.ends_with('.') && w.len() <= 4).then(|| H::new(35).str(w).0),
+                abbrev: w.ends_with('.') && w.len() <= 4,
                 plain: Lookups::default(),
                 title: None,
             });
         }
+        lower_text.freeze();
+        shape_text.freeze();
         let lowers: Vec<LowerForm> = (0..lower_text.len() as u32).map(|id| LowerForm::new(lower_text.get(id), n)).collect();
         for (f, &w) in forms.iter_mut().zip(&words) {
             f.plain = Lookups::with_entry(w, lowers[f.lower as usize].names);
@@ -1229,7 +1280,7 @@ impl Context {
         let mut cap_mid = vec![false; lowers.len()];
         for t in &mut info {
             let f = &forms[t.form as usize];
-            t.look = if t.headline() { f.title.unwrap_or_default() } else { f.plain }.bits();
+            t.set_look(if t.headline() { f.title.unwrap_or_default() } else { f.plain }.bits());
             if !t.is_word() || t.headline() {
                 continue;
             }
@@ -1239,14 +1290,9 @@ impl Context {
                 cap_mid[f.lower as usize] = true;
             }
         }
-        let edge = [outside.0, outside.1];
-        let mut near = Vec::with_capacity(info.len() + 4);
-        near.extend([edge; 2]);
-        near.extend(info.iter().map(|t| {
-            let f = &forms[t.form as usize];
-            [f.lower, if t.headline() { headline_shape } else { f.shape }]
-        }));
-        near.extend([edge; 2]);
+        let outside = [outside.0, outside.1];
+        let keys: Vec<[u32; 2]> = forms.iter().map(|f| [f.lower, f.shape]).collect();
+        let shape_at = |k: usize| near(&info, &keys, outside, headline_shape, k)[1];
         let ns = shapes.len();
         let mut pairs = Vec::new();
         if ns <= PAIR_SHAPES {
@@ -1255,7 +1301,7 @@ impl Context {
                 if !t.is_word() {
                     continue;
                 }
-                let [[_, sp], [_, key], [_, sn]] = [near[i + 1], near[i + 2], near[i + 3]];
+                let [sp, key, sn] = [shape_at(i + 1), shape_at(i + 2), shape_at(i + 3)];
                 for (x, y) in [(sp, key), (key, sn)] {
                     let e = &mut pairs[x as usize * ns + y as usize];
                     if e.b16 == u32::MAX {
@@ -1276,7 +1322,9 @@ impl Context {
             shape_text,
             sentences,
             fixed: Fixed::new(n),
-            near,
+            keys,
+            outside,
+            headline_shape,
             pairs,
         }
     }
@@ -1289,16 +1337,27 @@ impl Context {
         (e.b16 != u32::MAX).then_some(e)
     }
 
+    /// `[lower-case form, shape key]` of token `k - 2`: see [`near`].
+    #[inline]
+    fn near(&self, k: usize) -> [u32; 2] {
+        near(&self.info, &self.keys, self.outside, self.headline_shape, k)
+    }
+
     /// The lower-case form of token `i`.
     #[inline]
     fn lower(&self, i: usize) -> u32 {
-        self.near[i + 2][0]
+        self.keys[self.info[i].form as usize][0]
     }
 
     /// The shape key of token `i`: its shape, `HL` in headlines.
     #[inline]
     fn shape_key(&self, i: usize) -> u32 {
-        self.near[i + 2][1]
+        let t = &self.info[i];
+        if t.headline() {
+            self.headline_shape
+        } else {
+            self.keys[t.form as usize][1]
+        }
     }
 
     /// Capitalised word or headline word: a name candidate.
@@ -1323,13 +1382,13 @@ impl Context {
     /// Whether token `k` (if any) has all the [`Lookups::bits`] `bits`.
     #[inline]
     fn look(&self, k: usize, bits: u8) -> bool {
-        self.info.get(k).is_some_and(|t| t.look & bits != 0)
+        self.info.get(k).is_some_and(|t| t.look() & bits != 0)
     }
 
     /// The static (tag-independent) feature hashes of token `i`, in model order.
     pub fn static_features(&self, doc: &Document, i: usize, f: &mut impl FnMut(u64)) {
         let mut sink = Hashes(f);
-        self.word_features(i, &mut sink);
+        self.word_features(doc, i, &mut sink);
         self.context_features(doc, i, &mut sink);
     }
 
@@ -1337,24 +1396,24 @@ impl Context {
     /// depend only on its form and on whether it is in a headline or first
     /// in its sentence.
     #[inline]
-    fn word_features(&self, i: usize, f: &mut impl Sink) {
+    fn word_features(&self, doc: &Document, i: usize, f: &mut impl Sink) {
         let t = &self.info[i];
         let form = &self.forms[t.form as usize];
-        let low = &self.lowers[form.lower as usize];
+        let lower = self.lower_text.get(form.lower);
         let key = self.shape_key(i);
         let (headline, sent_start) = (t.headline(), t.sent_start());
         f.feat(self.fixed.f0);
         if !headline {
-            f.hash(form.f_word);
+            f.hash(H::new(1).str(doc.tok(i)).0);
         }
-        f.hash(low.f2);
+        f.hash(H::new(2).str(lower).0);
         // The shape key is `HL` in headlines; feature 40 is the shape itself.
         f.feat(self.shapes[key as usize].f3);
         f.feat(self.shapes[form.shape as usize].f40);
-        affixes(self.lower_text.get(form.lower), |h| f.hash(h));
+        affixes(lower, |h| f.hash(h));
         if sent_start {
             f.feat(self.fixed.f6);
-            f.hash(low.f7);
+            f.hash(H::new(7).str(lower).0);
         }
         if headline {
             f.feat(self.fixed.f8);
@@ -1369,8 +1428,7 @@ impl Context {
         let t = &info[i];
         let form = &self.forms[t.form as usize];
         // Neighbours: lower-case forms and shape keys, `<s>` past either end.
-        let near: &[[u32; 2]; 5] = self.near[i..i + 5].try_into().expect("five");
-        let [[lw2, _], [prev, sp], [lower, key], [next, sn], [nw2, _]] = *near;
+        let [[lw2, _], [prev, sp], [lower, key], [next, sn], [nw2, _]] = std::array::from_fn(|k| self.near(i + k));
         let low = &self.lowers[lower as usize];
         let (headline, sent_start) = (t.headline(), t.sent_start());
         let at = |k: isize| -> Option<usize> {
@@ -1418,7 +1476,7 @@ impl Context {
         }
         // Names, titles, organisation words; in a headline, case says
         // nothing, so the lists are asked about the title-cased form.
-        let me = t.look;
+        let me = t.look();
         if me & IN_TABLE != 0 {
             f.feat(fx.f21[self.lookups(i).first_name as usize]);
         }
@@ -1494,8 +1552,8 @@ impl Context {
         if form.hyphen {
             f.feat(fx.f34);
         }
-        if let Some(a) = form.f_abbrev {
-            f.hash(a);
+        if form.abbrev {
+            f.hash(H::new(35).str(doc.tok(i)).0);
         }
     }
 }
@@ -1623,7 +1681,7 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
         let slot = &mut slots[t.form as usize][2 * t.headline() as usize + t.sent_start() as usize];
         if *slot == NONE {
             let mut own = Scorer::new(m, [0.0; LANES]);
-            cx.word_features(i, &mut own);
+            cx.word_features(doc, i, &mut own);
             *slot = sums.len() as u32;
             sums.push(own.scores[..NT].try_into().expect("NT lanes"));
         }
@@ -1807,7 +1865,7 @@ mod tests {
             let cx = Context::with_buckets(&doc, n);
             let mut check = Check(n, 0);
             for i in 0..doc.tokens.len() {
-                cx.word_features(i, &mut check);
+                cx.word_features(&doc, i, &mut check);
                 cx.context_features(&doc, i, &mut check);
             }
             assert!(check.1 > 5 * doc.tokens.len(), "{}", check.1);
@@ -1887,15 +1945,84 @@ mod tests {
 
     #[test]
     fn token_info_packs_gazetteer_matches() {
-        assert_eq!(std::mem::size_of::<TokenInfo>(), 8);
-        assert!(std::mem::size_of::<LowerForm>() <= 56, "{}", std::mem::size_of::<LowerForm>());
+        assert_eq!(std::mem::size_of::<TokenInfo>(), 6);
+        assert!(std::mem::size_of::<LowerForm>() <= 40, "{}", std::mem::size_of::<LowerForm>());
+        assert!(std::mem::size_of::<Form>() <= 24, "{}", std::mem::size_of::<Form>());
         for feature in gazetteer::Feature::ALL {
             for (begins, single) in [(false, false), (true, false), (false, true), (true, true)] {
-                let mut t = TokenInfo { form: 0, flags: 0, gaz: 0, look: 0 };
+                let mut t = TokenInfo { form: 0, flags: 0, gaz: 0 };
                 assert_eq!(t.gaz(), None);
                 t.set_gaz(feature, begins, single);
                 assert_eq!(t.gaz(), Some((feature, begins, single)));
             }
+        }
+    }
+
+    /// The flags and the lookup bits share a byte without touching each other.
+    #[test]
+    fn token_info_packs_flags_and_lookups() {
+        let cases: &[(&str, u8, u8)] = &[
+            ("nothing", 0, 0),
+            ("word, all lookups", WORD, IN_TABLE | PERSON_TITLE | ORG_WORD | PLACE_WORD),
+            ("every flag, no lookup", WORD | CAP | HEADLINE | SENT_START, 0),
+            ("capitalised title in a headline", WORD | CAP | HEADLINE, PERSON_TITLE),
+            ("sentence start, place word", WORD | SENT_START, PLACE_WORD | IN_TABLE),
+        ];
+        for &(name, flags, look) in cases {
+            let mut t = TokenInfo { form: u32::MAX, flags, gaz: 0 };
+            t.set_look(ORG_WORD);
+            t.set_look(look);
+            let got = (t.is_word(), t.cap(), t.headline(), t.sent_start(), t.look(), { t.form });
+            let want = (flags & WORD != 0, flags & CAP != 0, flags & HEADLINE != 0, flags & SENT_START != 0, look, u32::MAX);
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    /// After `freeze`, every string keeps its id, and interning still works.
+    #[test]
+    fn frozen_interner_keeps_its_ids() {
+        let words: Vec<String> = (0..200).map(|k| format!("w{}", k % 70)).collect();
+        let mut strings = Interner::with_capacity(4);
+        let ids: Vec<u32> = words.iter().map(|w| strings.intern(w)).collect();
+        strings.freeze();
+        assert!(strings.slots.0.is_empty());
+        assert_eq!(strings.len(), 70);
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(strings.get(id), w);
+        }
+        assert_eq!(strings.intern("w5"), ids[5]);
+        assert_eq!(strings.intern("new"), 70);
+        assert_eq!(strings.get(70), "new");
+    }
+
+    /// A token's neighbourhood: lower-case forms and shape keys of the two
+    /// tokens either side, `<s>` past the text's ends, `HL` in headlines.
+    #[test]
+    fn neighbourhood_of_tokens() {
+        let text = "KIM MEETS MOON\n\nThe U.S. said so.";
+        let doc = Document::new(text);
+        let cx = Context::new(&doc);
+        let key = |k: usize| {
+            let [l, s] = cx.near(k);
+            (cx.lower_text.get(l), cx.shape_text.get(s))
+        };
+        let cases: &[(&str, usize, (&str, &str))] = &[
+            ("before the text", 0, ("<s>", "<s>")),
+            ("just before the text", 1, ("<s>", "<s>")),
+            ("headline word", 2, ("kim", "HL")),
+            ("headline end", 4, ("moon", "HL")),
+            ("body word", 5, ("the", "Xx")),
+            ("abbreviation", 6, ("u.s.", "X.X.")),
+            ("last token", 9, (".", ".")),
+            ("just after the text", 10, ("<s>", "<s>")),
+            ("after the text", 11, ("<s>", "<s>")),
+        ];
+        assert_eq!(doc.tokens.len(), 8);
+        for &(name, k, want) in cases {
+            assert_eq!(key(k), want, "{name}");
+        }
+        for i in 0..doc.tokens.len() {
+            assert_eq!(cx.near(i + 2), [cx.lower(i), cx.shape_key(i)], "{}", doc.tok(i));
         }
     }
 
