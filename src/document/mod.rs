@@ -61,6 +61,11 @@ impl<'t> Document<'t> {
             split_sentences(text, &tokens, t0, paragraphs.len(), &mut sentences);
             paragraphs.push(Paragraph { span, tokens: (t0, tokens.len()), sentences: (s0, sentences.len()) });
         }
+        // Spare room returned in place (no copy): the token estimate's and
+        // the sentences' doubling. In WASM, whose memory never shrinks,
+        // later passes reuse it.
+        tokens.shrink_to_fit();
+        sentences.shrink_to_fit();
         Document { text, paragraphs, sentences, tokens }
     }
 
