@@ -14,6 +14,8 @@ PORT ?= 8000
 # Next to the build (CARGO_TARGET_DIR if set), so builds with separate target
 # directories do not share one package.
 PKG := $(abspath $(or $(CARGO_TARGET_DIR),target))/pkg-web
+# opt-level of the WASM build (the native build keeps the profile's 3).
+WASM_OPT_LEVEL ?= 2
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 45
 
@@ -30,9 +32,9 @@ setup-min:
 build:
 	cargo build --release
 
-# The WASM package for the page (ES module, no bundler).
+# The WASM package for the page (ES module, no bundler). WASM_OPT_LEVEL: see Cargo.toml.
 $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
-	wasm-pack --log-level warn build --release --target web --no-pack --out-dir $(PKG) --out-name annotator
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=$(WASM_OPT_LEVEL) wasm-pack --log-level warn build --release --target web --no-pack --out-dir $(PKG) --out-name annotator
 	@touch $@
 
 # Only what the page loads: the TypeScript types (pkg/annotator.d.ts) stay in
