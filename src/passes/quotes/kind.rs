@@ -1074,6 +1074,15 @@ mod tests {
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
+    /// A predicate's table over the first quotation of each text: `(name, text, expected)`.
+    fn check_first_quote(cases: &[(&str, &str, bool)], predicate: fn(&Document, &Quote) -> bool) {
+        for &(name, text, expected) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            assert_eq!(predicate(&doc, &quotes[0]), expected, "{name}");
+        }
+    }
+
     #[test]
     fn imagined_speech_is_not_speech() {
         // (name, text, the first quotation only imagines speech)
@@ -1089,11 +1098,7 @@ mod tests {
             ("modal far back", "He would later say he was “very sorry.”", false),
             ("modal, another verb", "You might write “Dear Sir” at the top.", false),
         ];
-        for &(name, text, expected) in cases {
-            let doc = Document::new(text);
-            let quotes = super::super::find(&doc);
-            assert_eq!(is_imagined_speech(&doc, &quotes[0]), expected, "{name}");
-        }
+        check_first_quote(cases, is_imagined_speech);
     }
 
     #[test]
@@ -1159,11 +1164,7 @@ mod tests {
             ("three words", "John “The Big Man” Smith spoke.", false),
             ("no name after", "Trump said “Wrong” on Tuesday.", false),
         ];
-        for &(name, text, expected) in cases {
-            let doc = Document::new(text);
-            let quotes = super::super::find(&doc);
-            assert_eq!(is_nickname(&doc, &quotes[0]), expected, "{name}");
-        }
+        check_first_quote(cases, is_nickname);
     }
 
     #[test]
