@@ -295,6 +295,9 @@ struct Context {
     /// By quotation: whether a speech cue stands right beside it (see
     /// [`cue_beside`]).
     cue_beside: Vec<bool>,
+    /// How many quotations have a cue beside them (counted once: each
+    /// quotation asks about all the others).
+    cued_quotes: usize,
     /// Sentences in the article with a speech cue outside quotations.
     cued_sentences: usize,
     /// By quotation: whether it is the first part of a quotation split by
@@ -377,11 +380,13 @@ impl Context {
         }
         let cued_sentences = doc.sentences.iter().filter(|s| has_cue(&cues, s.tokens.0, s.tokens.1)).count();
         let cues = Positions::of(cues);
-        let cue_beside = quotes.iter().map(|q| cue_beside(doc, q, &cues)).collect();
+        let cue_beside: Vec<bool> = quotes.iter().map(|q| cue_beside(doc, q, &cues)).collect();
+        let cued_quotes = cue_beside.iter().filter(|&&c| c).count();
         Context {
             words: Positions { at: non_words, complement: true },
             cues,
             cue_beside,
+            cued_quotes,
             cued_sentences,
             cues_with_subject: Positions::of(cues_with_subject),
             cues_that: Positions::of(cues_that),
@@ -705,7 +710,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
         ]);
     }
     let others = ctx.cue_beside.len() - 1;
-    let others_cued = ctx.cue_beside.iter().filter(|&&c| c).count() - usize::from(ctx.cue_beside[qi]);
+    let others_cued = ctx.cued_quotes - usize::from(ctx.cue_beside[qi]);
     if long && others >= 2 && others_cued * 3 < others {
         add(&["doc_quotes_uncued&size=", size]);
     }
