@@ -58,23 +58,24 @@ pub fn annotate_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = input_text("annotate", &text)?;
-    let options = parse_options("annotate", options)?;
-    let ann = crate::annotate(&text, &options);
-    drop(text);
-    let json = ann.to_json();
-    drop(ann);
+    let json = annotated_json("annotate", &text, options)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("annotate: output is not JSON"))
 }
 
 /// The annotation as a JSON string, byte for byte what the command line writes.
 #[wasm_bindgen(js_name = annotateJson)]
 pub fn annotate_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<String, JsError> {
-    let text = input_text("annotateJson", &text)?;
-    let options = parse_options("annotateJson", options)?;
+    annotated_json("annotateJson", &text, options)
+}
+
+/// The JSON annotation of the JavaScript string `text` (see [`input_text`]
+/// and [`parse_options`]; `who` names the caller in errors).
+fn annotated_json(who: &str, text: &JsValue, options: JsValue) -> Result<String, JsError> {
+    let text = input_text(who, text)?;
+    let options = parse_options(who, options)?;
     let ann = crate::annotate(&text, &options);
-    // The input and the annotation go before the JSON is written: WASM
-    // memory never shrinks, so what is live then is part of the peak.
+    // The input goes before the JSON is written: WASM memory never shrinks,
+    // so what is live then is part of the peak.
     drop(text);
     Ok(ann.to_json())
 }

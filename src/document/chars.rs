@@ -98,6 +98,18 @@ pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}')
 }
 
+/// `bytes` with ASCII letters lower-cased, written into `buf`; `None` when
+/// they do not fit. Word lists are matched this way without allocating:
+/// a buffer as long as the list's longest entry turns away longer words
+/// before any comparison.
+pub fn ascii_lower<'b>(bytes: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..bytes.len())?;
+    for (d, &b) in lower.iter_mut().zip(bytes) {
+        *d = b.to_ascii_lowercase();
+    }
+    Some(lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! yields the place `Korea`. Abbreviations keep their final period (`U.S.`,
 //! `Mr.`, `N.`) so the sentence splitter does not break after them.
 
-use super::chars::{is_apostrophe, is_space, is_word_char};
+use super::chars::{ascii_lower, is_apostrophe, is_space, is_word_char};
 use super::span::Span;
 
 /// What a token is made of.
@@ -59,15 +59,10 @@ pub fn is_abbreviation(word: &str) -> bool {
     if dotted {
         return true;
     }
-    if word.len() > 6 {
-        return false;
-    }
-    // Lower-cased on the stack (this runs at every sentence end).
+    // Lower-cased on the stack (this runs at every sentence end); no entry
+    // is longer than 6 bytes.
     let mut buf = [0u8; 6];
-    let lower = &mut buf[..word.len()];
-    for (d, b) in lower.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
+    let Some(lower) = ascii_lower(word.as_bytes(), &mut buf) else { return false };
     ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(lower)).is_ok()
 }
 

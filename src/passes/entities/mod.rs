@@ -23,7 +23,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::document::chars::is_dash_token;
+use crate::document::chars::{ascii_lower, is_dash_token};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use gazetteer::Place;
@@ -300,18 +300,13 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
 }
 
 /// Whether token `a` is in the document's title: a first paragraph of one
-/// sentence set in title case, every word of four letters or more
-/// capitalised, at least three of them. Unlike [`tagger::is_headline`]
+/// sentence set in title case ([`tagger::is_title_case`]). Unlike [`tagger::is_headline`]
 /// (which must stay what the weights were trained with), a closing period
 /// is allowed: `Clinton Plan for Taxes Is Expansive but Complex.` (Later
 /// one-line paragraphs in capitals are mostly tables of names and results.)
 fn title_case_line(doc: &Document, a: usize) -> bool {
     let (s0, s1) = sentence_of(doc, a);
-    if doc.paragraphs.first().is_none_or(|p| p.tokens != (s0, s1)) {
-        return false;
-    }
-    let long: Vec<&str> = (s0..s1).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.tok(k)).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    long.len() >= 3 && long.iter().all(|w| tagger::is_capitalised(w))
+    doc.paragraphs.first().is_some_and(|p| p.tokens == (s0, s1)) && tagger::is_title_case(doc, (s0, s1))
 }
 
 /// The words the document writes in lower case. A capitalised word whose
@@ -458,11 +453,7 @@ fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
         let w = doc.tok(k);
         // Lower-cased on the stack: no word of the list is longer than 12 bytes.
         let mut buf = [0u8; 12];
-        let lower = buf.get_mut(..w.len()).map(|l| {
-            l.copy_from_slice(w.as_bytes());
-            l.make_ascii_lowercase();
-            &*l
-        });
+        let lower = ascii_lower(w.as_bytes(), &mut buf);
         w.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),

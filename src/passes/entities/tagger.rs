@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxBuildHasher;
 
+use crate::document::chars::ascii_lower;
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -874,9 +875,12 @@ fn is_title_line(doc: &Document, (a, b): (usize, usize)) -> bool {
         return false;
     }
     let whole_paragraph = doc.paragraph_at(doc.tokens[a].span.start).is_some_and(|p| doc.paragraphs[p].tokens == (a, b));
-    if !whole_paragraph {
-        return false;
-    }
+    whole_paragraph && is_title_case(doc, (a, b))
+}
+
+/// Whether tokens `a..b` are set in title case: every word of four letters
+/// or more capitalised, at least three of them.
+pub(super) fn is_title_case(doc: &Document, (a, b): (usize, usize)) -> bool {
     let mut long = 0;
     for k in a..b {
         let w = doc.tok(k);
@@ -976,12 +980,9 @@ pub fn is_calendar_word(w: &str) -> bool {
     let w = w.trim_end_matches('.').as_bytes();
     // Lower-cased on the stack: no entry is longer than 9 bytes.
     let mut buf = [0u8; 9];
-    let Some(lower) = buf.get_mut(..w.len()) else { return false };
-    for (d, &b) in lower.iter_mut().zip(w) {
-        *d = b.to_ascii_lowercase();
-    }
+    let Some(lower) = ascii_lower(w, &mut buf) else { return false };
     matches!(
-        &*lower,
+        lower,
         b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" | b"january"
             | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august" | b"september" | b"october"
             | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep"

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Quote, QuoteKind};
-use crate::document::chars::{is_dash_token, is_space, is_terminal};
+use crate::document::chars::{ascii_lower, is_dash_token, is_space, is_terminal};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -893,12 +893,7 @@ fn clause_word(w: &str) -> bool {
     let b = w.as_bytes();
     let base = b.split(|&c| c == b'\'').next().unwrap_or(b"");
     let mut buf = [0u8; 6];
-    let base_is = buf.get_mut(..base.len()).is_some_and(|lower| {
-        for (d, c) in lower.iter_mut().zip(base) {
-            *d = c.to_ascii_lowercase();
-        }
-        is_clause_base(lower)
-    });
+    let base_is = ascii_lower(base, &mut buf).is_some_and(is_clause_base);
     base_is || b.windows(3).any(|t| t[0].eq_ignore_ascii_case(&b'n') && t[1] == b'\'' && t[2].eq_ignore_ascii_case(&b't'))
 }
 
