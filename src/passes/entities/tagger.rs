@@ -670,6 +670,9 @@ struct Form {
     calendar: bool,
     /// A short abbreviation (`Gen.`, `U.S.`): feature 35.
     abbrev: bool,
+    /// No upper-case letter anywhere (`said`, `1996`, not `al-Aqsa`): such
+    /// a word after an `O` starts no name (see [`decode`]).
+    no_upper: bool,
     /// The lists as written (filled in once the lower-case forms are
     /// analysed), and (for headline tokens) title-cased.
     plain: Lookups,
@@ -1205,6 +1208,7 @@ impl Context {
                 hyphen: w.contains('-'),
                 calendar: is_calendar_word(w),
                 abbrev: w.ends_with('.') && w.len() <= 4,
+                no_upper: !w.chars().any(char::is_uppercase),
                 plain: Lookups::default(),
                 title: None,
             });
@@ -1359,6 +1363,13 @@ impl Context {
         } else {
             self.keys[t.form as usize][1]
         }
+    }
+
+    /// Token `i` cannot start a name (see [`decode`]'s `skip`).
+    #[inline]
+    fn starts_nothing(&self, i: usize) -> bool {
+        let t = &self.info[i];
+        !t.headline() && !t.sent_start() && self.forms[t.form as usize].no_upper
     }
 
     /// Capitalised word or headline word: a name candidate.
@@ -1565,7 +1576,16 @@ impl Context {
 /// static features, then the buckets it is given, which depend on the tags
 /// so far: the previous two tags and the *history*, the tags this word
 /// (lower-cased) already received in the document.
-pub fn decode(cx: &Context, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
+///
+/// With `skip` (tagging, not training), a word without an upper-case letter
+/// that follows an `O`, outside headlines and not first in its sentence, is
+/// `O` without being scored: a name does not start at `said` or `1996` (it
+/// may go on through `of` or `de`, which follow a name's tag, not `O`). Two
+/// thirds of a news article's words are such words: skipping them runs 19 %
+/// fewer instructions end to end on PolNeAR dev, and changes no person or
+/// location on PolNeAR or CoNLL dev (on GUM dev two IPA transcriptions of
+/// names, `ʒan mɔʁo`, are no longer persons).
+pub fn decode(cx: &Context, n: usize, skip: bool, step: &mut dyn FnMut(usize, &[u32]) -> u8) -> Vec<u8> {
     const UNSET: u32 = u32::MAX;
     let mut tags = vec![O; cx.info.len()];
     // Tag counts per lower-case form; all zero until the form is tagged.
@@ -1591,6 +1611,10 @@ pub fn decode(cx: &Context, n: usize, step: &mut dyn FnMut(usize, &[u32]) -> u8)
                 if !cx.info[i].is_word() {
                     p2 = p1;
                     p1 = O;
+                    continue;
+                }
+                if skip && p1 == O && cx.starts_nothing(i) {
+                    p2 = p1;
                     continue;
                 }
                 feats.clear();
@@ -1693,7 +1717,7 @@ fn tag_context(doc: &Document, cx: &Context, m: &Model) -> Vec<u8> {
         m.add_all(dynamic, &mut sc.scores);
         best(&sc.scores)
     };
-    decode(cx, m.buckets, &mut step)
+    decode(cx, m.buckets, true, &mut step)
 }
 
 /// Training: an averaged perceptron over the same features.
@@ -1814,7 +1838,7 @@ pub mod train {
                     }
                     guess
                 };
-                decode(&p.cx, n, &mut step);
+                decode(&p.cx, n, false, &mut step);
             }
             log(format!("epoch {} accuracy {:.4}", epoch + 1, right as f64 / all.max(1) as f64));
         }
@@ -1840,6 +1864,31 @@ mod tests {
         for text in ["", " ", "\u{feff}", "#", "A", "Mike Pompeo flew to Seoul.", "SEOUL - KIM MEETS MOON\nx"] {
             let doc = Document::new(text);
             assert_eq!(tag(&doc).len(), doc.tokens.len());
+        }
+    }
+
+    /// With `skip`, a word without a capital after an `O` is not scored;
+    /// after a name's tag it is (`of` in `Bank of England`), and so is a
+    /// word with a capital anywhere (`al-Aqsa`) or first in its sentence.
+    #[test]
+    fn decode_skips_lower_case_words_after_o() {
+        let text = "He said the Bank of England met al-Aqsa in 1996.\n\nbut it rained";
+        let doc = Document::new(text);
+        let cx = Context::with_buckets(&doc, 64);
+        for (skip, expected) in [
+            (true, vec!["He", "said", "Bank", "of", "England", "met", "al-Aqsa", "in", "but"]),
+            (false, vec!["He", "said", "the", "Bank", "of", "England", "met", "al-Aqsa", "in", "1996", "but", "it", "rained"]),
+        ] {
+            let mut scored = Vec::new();
+            // Stands in for the model: capitalised words and `of` are ORG.
+            let tags = decode(&cx, 64, skip, &mut |i, _| {
+                let w = doc.tok(i);
+                scored.push(w);
+                if w == "of" || w.contains(char::is_uppercase) { ORG } else { O }
+            });
+            assert_eq!(scored, expected, "skip {skip}");
+            let orgs: Vec<&str> = (0..doc.tokens.len()).filter(|&i| tags[i] == ORG).map(|i| doc.tok(i)).collect();
+            assert_eq!(orgs, ["He", "Bank", "of", "England", "al-Aqsa"], "skip {skip}");
         }
     }
 
