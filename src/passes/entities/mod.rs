@@ -486,7 +486,13 @@ fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(u
     if forms.is_empty() {
         return spans;
     }
-    let overlaps = |sp: &(usize, usize, u8, bool)| forms.iter().any(|f| sp.0 < f.1 && f.0 < sp.1);
+    // `forms` is in token order and each is two tokens long, so their ends
+    // rise too: only the last form starting before a span's end can reach
+    // into it (a binary search, not a scan: a long text has many of both).
+    let overlaps = |sp: &(usize, usize, u8, bool)| {
+        let k = forms.partition_point(|f| f.0 < sp.1);
+        k > 0 && forms[k - 1].1 > sp.0
+    };
     let kept: Vec<_> = spans.iter().copied().filter(|sp| !overlaps(sp)).collect();
     merge(kept, forms)
 }
