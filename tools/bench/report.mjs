@@ -98,14 +98,14 @@ if (pathological) {
     for (const r of runs) {
       const ratio = r === base ? "" : base.cpu >= 0.05 ? `, ${f(r.vs_linear, 2)}× linear` : ", too fast to compare";
       const ok = r === base || base.cpu < 0.05 ? null : r.vs_linear <= 1.2;
-      row("pathological, native", `${name}, ${r.mb} MB (CLI)`, `${f(r.cpu, 2)} s cpu, peak RSS ${f(r.max_rss / 1e6, 0)} MB (${f(r.rss_per_input, 0)} B per input byte)${ratio}`, r === base ? "" : "≤ 1.2× linear", ok);
+      row("pathological, native", `${name}, ${r.mb} MB (CLI)`, `${f(r.cpu, 3)} s cpu, peak RSS ${f(r.max_rss / 1e6, 0)} MB (${f(r.rss_per_input, 0)} B per input byte)${ratio}`, r === base ? "" : "≤ 1.2× linear", ok);
     }
   }
 }
 if (scale) {
   for (const r of scale.native) {
     const linear = r === scale.native[0] ? "" : `, ${f(r.vs_linear, 2)}× linear`;
-    row("scaling, native", `${r.mb} MB (CLI, /usr/bin/time -v)`, `${f(r.cpu, 2)} s cpu (${f(r.wall, 2)} s wall), peak RSS ${f(r.max_rss / 1e6, 0)} MB${linear}`, r === scale.native[0] ? "" : "≤ 1.2× linear", r === scale.native[0] ? null : r.vs_linear <= 1.2);
+    row("scaling, native", `${r.mb} MB (CLI)`, `${f(r.cpu, 3)} s cpu (${f(r.wall, 2)} s wall), peak RSS ${f(r.max_rss / 1e6, 0)} MB${linear}`, r === scale.native[0] ? "" : "≤ 1.2× linear", r === scale.native[0] ? null : r.vs_linear <= 1.2);
   }
   for (const r of scale.wasm) {
     const linear = r === scale.wasm[0] ? "" : `, ${f(r.vs_linear, 2)}× linear`;
@@ -163,13 +163,13 @@ How each number is measured:
 - **Size**: every file of \`dist/\` as built by \`make site\`, gzip -9.
 - **Scaling**: articles of polnear-dev documents joined by blank lines. Native:
   the release \`annotate\` command line on one file, CPU time (user + sys;
-  the least disturbed by other jobs), best of the runs; RSS from
-  \`/usr/bin/time -v\`. WASM: one Node process per size, one \`annotateJson\`
+  the least disturbed by other jobs, to the microsecond from getrusage), best
+  of three runs at every size; the largest peak RSS of the runs. WASM: one Node process per size, one \`annotateJson\`
   call after a warm-up; linear memory is the WebAssembly memory's size after the
   call (it never shrinks, so it is the peak). "× linear" is the time against the
   1 MB time scaled by size.
 - **Pathological**: the input shapes of tests/pathological.rs (which assert
-  behaviour only) generated at 1 and 10 MB and run once each through the
+  behaviour only) generated at 1 and 10 MB and run three times each through the
   release command line (tools/bench/pathological.mjs); CPU time and peak RSS
   as above, "× linear" against the 1 MB run.
 `;

@@ -1,5 +1,5 @@
 // Scaling: time and peak memory for 1 MB, 10 MB and 50 MB articles, native
-// (the release command line under /usr/bin/time -v) and WASM (Node, one child
+// (the release command line, best of three: common.mjs bestOf) and WASM (Node, one child
 // process per size so memory never carries over). Writes target/bench/scale.json.
 //
 //   node scale.mjs /path/to/release/annotate
@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { article, loadCorpus, loadWasm, outDir, timeV, utf8Bytes, writeResult } from "./common.mjs";
+import { article, bestOf, loadCorpus, loadWasm, outDir, timeV, utf8Bytes, writeResult } from "./common.mjs";
 
 const SIZES = (process.env.BENCH_SCALE_MB || "1,10,50").split(",").map(Number);
 const NATIVE_RUNS = Number(process.env.BENCH_SCALE_RUNS || 3);
@@ -52,12 +52,9 @@ for (const mb of SIZES) {
   const file = path.join(outDir, `scale-${bytes}.txt`);
   const text = article(bytes);
   fs.writeFileSync(file, text);
-  const runs = [];
-  // Several runs of the smallest size (the base of the extrapolation), one of the others.
-  for (let i = 0; i < (mb === SIZES[0] ? NATIVE_RUNS : 1); i++) runs.push(timeV([cli, file]));
   // CPU time (user + sys) is the least disturbed by other jobs on a shared machine.
-  const best = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
-  native.push({ mb, input_bytes: utf8Bytes(text), ...best, max_rss: Math.max(...runs.map((r) => r.max_rss)) });
+  const best = bestOf(NATIVE_RUNS, [cli, file]);
+  native.push({ mb, input_bytes: utf8Bytes(text), ...best });
   const child = spawnSync(process.execPath, ["--max-old-space-size=8192", fileURLToPath(import.meta.url), "--wasm-child", String(bytes)], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
