@@ -73,6 +73,12 @@ fn speech_verb_forms() -> &'static HashSet<String> {
     })
 }
 
+/// Every form [`is_speech_verb`] accepts, lower-case: for a pass that
+/// builds a quicker first test over them (see `passes::quotes::kind`).
+pub fn all_speech_verb_forms() -> impl Iterator<Item = &'static str> {
+    speech_verb_forms().iter().map(String::as_str)
+}
+
 /// The forms of one lexicon entry: base, third person, past, participle, gerund.
 fn inflect(entry: &str) -> Vec<String> {
     let mut parts = entry.split(':');

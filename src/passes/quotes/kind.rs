@@ -362,20 +362,21 @@ impl Context {
                 sentence_start = s.tokens.0;
             }
             let w = doc.tok(k);
-            let word = is_word(k);
-            let c = word && !quoted && starts_lower(w) && is_cue_word(w);
-            let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
             let at = k as u32;
-            for (list, on) in [
-                (&mut non_words, !word),
-                (&mut cues, c),
-                (&mut cues_with_subject, c && has_subject(k, sentence_start)),
-                (&mut cues_that, c && next == Some("that")),
-                (&mut according, next == Some("to") && w.eq_ignore_ascii_case("according")),
-            ] {
-                if on {
-                    list.push(at);
+            let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
+            if !is_word(k) {
+                non_words.push(at);
+            } else if !quoted && starts_lower(w) && is_cue_word(w) {
+                cues.push(at);
+                if has_subject(k, sentence_start) {
+                    cues_with_subject.push(at);
                 }
+                if next == Some("that") {
+                    cues_that.push(at);
+                }
+            }
+            if next == Some("to") && w.eq_ignore_ascii_case("according") {
+                according.push(at);
             }
         }
         let cued_sentences = doc.sentences.iter().filter(|s| has_cue(&cues, s.tokens.0, s.tokens.1)).count();
@@ -924,27 +925,81 @@ fn starts_lower(w: &str) -> bool {
 }
 
 /// Speech verbs, and the naming verbs that quote a word (`called them
-/// “deplorables”`).
+/// “deplorables”`). This runs on every word outside quotations: a
+/// [`CueFilter`] turns most of them away before the lexicon is asked.
 fn is_cue_word(w: &str) -> bool {
-    lexicon::is_speech_verb(w) || is_naming_verb(w)
+    CueFilter::get().may_be_cue(w) && (lexicon::is_speech_verb(w) || is_naming_verb(w))
 }
 
+/// The verbs that name what they quote, lower case (see [`is_naming_verb`]).
+const NAMING_VERBS: &[&str] = &[
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label", "labels", "labeled",
+    "labelled", "labeling", "term", "termed", "brand", "branded", "branding", "describe", "described", "describes",
+    "describing", "deem", "deemed", "nickname", "nicknamed",
+];
+
 /// A naming verb in any case (`called`, `Dubbed`), compared without
-/// allocating: this runs on every word. The verbs are ASCII, so only an
-/// ASCII word can be one.
+/// allocating. The verbs are ASCII, so only an ASCII word can be one.
 fn is_naming_verb(w: &str) -> bool {
     let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..w.len()) else { return false };
-    for (d, b) in lower.iter_mut().zip(w.bytes()) {
-        *d = b.to_ascii_lowercase();
+    ascii_lower(w.as_bytes(), &mut buf).is_some_and(|lower| NAMING_VERBS.iter().any(|v| v.as_bytes() == lower))
+}
+
+/// A quick first test for [`is_cue_word`], which would otherwise hash every
+/// word of an article into the lexicon's table: a Bloom filter over a
+/// cue's length and its first two and last two bytes. A word that passes
+/// may still be no cue (about one word in a hundred does); an ASCII word
+/// that fails is none. Bytes are folded with `| 0x20`, which sends an ASCII
+/// letter of either case to its lower case and leaves lower-casing nothing
+/// else to change, so a word is tested as it stands, unlowered. A word with
+/// other characters always passes: its Unicode lower case can be shorter
+/// (`K`, the Kelvin sign, is `k`). Most words (`the`, `of`, `to`) fail,
+/// for a few instructions each.
+struct CueFilter {
+    /// `1 << FILTER_BITS` bits, two set per cue.
+    bits: Vec<u64>,
+    /// The longest cue, in bytes: a longer ASCII word is no cue.
+    longest: usize,
+}
+
+/// The filter's size: 2^15 bits (4 KB) keep about one bit in ten set.
+const FILTER_BITS: u32 = 15;
+
+impl CueFilter {
+    fn get() -> &'static CueFilter {
+        static FILTER: OnceLock<CueFilter> = OnceLock::new();
+        FILTER.get_or_init(|| {
+            let mut f = CueFilter { bits: vec![0; 1 << (FILTER_BITS - 6)], longest: 0 };
+            for cue in lexicon::all_speech_verb_forms().chain(NAMING_VERBS.iter().copied()) {
+                let Some((i, j)) = Self::slots(cue.as_bytes()) else { continue };
+                f.bits[i / 64] |= 1 << (i % 64);
+                f.bits[j / 64] |= 1 << (j % 64);
+                f.longest = f.longest.max(cue.len());
+            }
+            f
+        })
     }
-    matches!(
-        &*lower,
-        b"call" | b"calls" | b"called" | b"calling" | b"dub" | b"dubs" | b"dubbed" | b"dubbing" | b"label" | b"labels"
-            | b"labeled" | b"labelled" | b"labeling" | b"term" | b"termed" | b"brand" | b"branded" | b"branding"
-            | b"describe" | b"described" | b"describes" | b"describing" | b"deem" | b"deemed" | b"nickname"
-            | b"nicknamed"
-    )
+
+    /// The two bits of a word (`None` when empty): a multiplicative hash of
+    /// its length and folded end bytes.
+    fn slots(b: &[u8]) -> Option<(usize, usize)> {
+        let (&first, &last) = (b.first()?, b.last()?);
+        let fold = |x: u8| u64::from(x | 0x20);
+        let second = b.get(1).map_or(0, |&x| fold(x));
+        let before_last = b.len().checked_sub(2).map_or(0, |k| fold(b[k]));
+        let key = (b.len() as u64) | fold(first) << 8 | second << 16 | before_last << 24 | fold(last) << 32;
+        let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = (1 << FILTER_BITS) - 1;
+        Some(((h >> (64 - FILTER_BITS)) as usize, (h >> (64 - 2 * FILTER_BITS)) as usize & mask))
+    }
+
+    /// Whether `w` can be a cue (if so, the lexicon decides).
+    fn may_be_cue(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let set = |i: usize| self.bits[i / 64] >> (i % 64) & 1 == 1;
+        let listed = b.len() <= self.longest && Self::slots(b).is_some_and(|(i, j)| set(i) && set(j));
+        listed || !w.is_ascii()
+    }
 }
 
 #[cfg(test)]
@@ -983,6 +1038,35 @@ mod tests {
         for (w, lower) in [("said", true), ("Said", false), ("élan", true), ("Élan", false), ("1st", false), ("", false)] {
             assert_eq!(starts_lower(w), lower, "{w:?}");
         }
+    }
+
+    #[test]
+    fn cue_filter_passes_every_cue() {
+        let f = CueFilter::get();
+        for cue in lexicon::all_speech_verb_forms().chain(NAMING_VERBS.iter().copied()) {
+            let capitalised = cue[..1].to_ascii_uppercase() + &cue[1..];
+            for w in [cue.to_string(), cue.to_ascii_uppercase(), capitalised] {
+                assert!(f.may_be_cue(&w), "{w:?}");
+                assert!(is_cue_word(&w), "{w:?}");
+            }
+        }
+        // (word, passes the filter): common words fail; a word with other
+        // characters passes, as its lower case may be a cue.
+        let cases: &[(&str, bool)] = &[
+            ("the", false),
+            ("of", false),
+            ("to", false),
+            ("", false),
+            ("said", true),
+            ("TOLD", true),
+            ("as\u{212A}ed", true),
+            ("ça", true),
+            ("saidsaidsaidsaidsaidsaid", false),
+        ];
+        for &(w, passes) in cases {
+            assert_eq!(f.may_be_cue(w), passes, "{w:?}");
+        }
+        assert!(lexicon::is_speech_verb("as\u{212A}ed") && is_cue_word("as\u{212A}ed"), "the Kelvin sign lower-cases to k");
     }
 
     #[test]
