@@ -19,6 +19,7 @@
 //! Speech is then `partial` when the quotation starts in lower case after
 //! other words of its sentence, and `direct` otherwise.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -121,7 +122,7 @@ fn is_headline_echo(doc: &Document, quotes: &[Quote], kinds: &[QuoteKind], qi: u
 
 /// A naming verb (see [`is_naming_verb`]) or `refer to`, in any case.
 fn is_naming_cue(w: &str) -> bool {
-    is_naming_verb(w) || matches!(w.to_ascii_lowercase().as_str(), "refer" | "refers" | "referred" | "referring")
+    is_naming_verb(w) || ["refer", "refers", "referred", "referring"].iter().any(|v| w.eq_ignore_ascii_case(v))
 }
 
 /// Speech only imagined: a saying verb right before the quotation (a comma
@@ -138,7 +139,8 @@ fn is_imagined_speech(doc: &Document, q: &Quote) -> bool {
     if k > lo && matches!(doc.tok(k - 1), "," | ":") {
         k -= 1;
     }
-    if k <= lo || !matches!(doc.tok(k - 1).to_ascii_lowercase().as_str(), "say" | "saying" | "ask" | "asking" | "tell" | "telling") {
+    let saying = ["say", "saying", "ask", "asking", "tell", "telling"];
+    if k <= lo || !saying.iter().any(|v| doc.tok(k - 1).eq_ignore_ascii_case(v)) {
         return false;
     }
     let before: Vec<String> = (lo..k - 1).rev().filter(|&j| doc.tokens[j].kind == TokenKind::Word).take(2).map(|j| doc.tok(j).to_ascii_lowercase()).collect();
@@ -233,7 +235,8 @@ fn is_signed(doc: &Document, q: &Quote) -> bool {
 /// "Bobby" Scott`). Never speech, whatever the sentence says.
 fn is_nickname(doc: &Document, q: &Quote) -> bool {
     let inner = q.inner.slice(doc.text);
-    let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
+    // (Three words are too many already: no need to count on.)
+    let words = space_separated(inner).take(3).count();
     if !q.closed || words == 0 || words > 2 || !inner.starts_with(char::is_uppercase) || inner.ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
@@ -448,6 +451,16 @@ impl Positions {
         }
     }
 
+    /// The positions in `a..b`, in order (of a list that is not a complement).
+    fn within(&self, a: usize, b: usize) -> &[u32] {
+        debug_assert!(!self.complement);
+        if b <= a {
+            return &[];
+        }
+        let below = |x: usize| self.at.partition_point(|&k| (k as usize) < x);
+        &self.at[below(a)..below(b)]
+    }
+
     /// Whether token `k` has the property.
     fn contains(&self, k: usize) -> bool {
         self.at.binary_search(&(k as u32)).is_ok() != self.complement
@@ -472,15 +485,19 @@ struct Inner {
 
 fn inner_shape(inner: &str) -> Inner {
     let mut shape = Inner { words: 0, content: 0, capitalised: 0, starts_upper: false, first_person: false };
-    for (k, w) in inner.split(is_space).filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
+    for (k, w) in space_separated(inner).filter(|w| w.chars().any(char::is_alphanumeric)).enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         shape.words += 1;
         let upper = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         if k == 0 {
             shape.starts_upper = upper;
         }
-        let base = w.split(['’', '\'']).next().unwrap_or(w);
-        if matches!(base, "I" | "we" | "We" | "me" | "my" | "My" | "our" | "Our" | "us" | "you" | "You" | "your" | "Your") {
+        // The word before any apostrophe (`we’re`): its ASCII letters, when
+        // an apostrophe or nothing follows them (the listed words are ASCII).
+        let letters = w.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (base, rest) = w.split_at(letters);
+        let base_only = rest.is_empty() || rest.starts_with(['’', '\'']);
+        if base_only && matches!(base, "I" | "we" | "We" | "me" | "my" | "My" | "our" | "Our" | "us" | "you" | "You" | "your" | "Your") {
             shape.first_person = true;
         }
         if !is_small_word(w) {
@@ -491,6 +508,62 @@ fn inner_shape(inner: &str) -> Inner {
         }
     }
     shape
+}
+
+/// The pieces of `s` between spaces, empty ones left out: `s.split(is_space)`
+/// less its empty pieces, read a byte at a time where the text is ASCII
+/// (`split` with a closure decodes every character, and a quotation's
+/// words are read like this twice over).
+fn space_separated(s: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if i == s.len() {
+                return None;
+            }
+            match space_at(s, i) {
+                (true, len) => i += len,
+                (false, _) => break i,
+            }
+        };
+        while i < s.len() {
+            match space_at(s, i) {
+                (true, _) => break,
+                (false, len) => i += len,
+            }
+        }
+        Some(&s[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is a
+/// space, and its length in bytes.
+#[inline]
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        c if c.is_ascii() => (c == b' ' || (b'\t'..=b'\r').contains(&c), 1),
+        _ => wide_space_at(s, i),
+    }
+}
+
+/// [`space_at`] for a character outside ASCII (decoded: kept out of line).
+#[cold]
+fn wide_space_at(s: &str, i: usize) -> (bool, usize) {
+    s[i..].chars().next().map_or((false, 1), |c| (is_space(c), c.len_utf8()))
+}
+
+/// Whether a quotation nests another: it holds an opening double mark or
+/// a `‘`. Found with `memchr` (`"` and the lead byte `E2` of `“` and `‘`,
+/// `E2 80 9C` and `E2 80 98`) rather than by decoding every character.
+fn has_nested_mark(inner: &str) -> bool {
+    let b = inner.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x98])))
+}
+
+/// The sentence ends inside a quotation: `.`, `?` or `!` followed by a space.
+fn inner_sentence_ends(inner: &str) -> usize {
+    let b = inner.as_bytes();
+    memchr::memchr3_iter(b'.', b'?', b'!', b).filter(|&i| b.get(i + 1) == Some(&b' ')).count()
 }
 
 /// Words a title leaves in lower case.
@@ -517,16 +590,26 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// A word as a feature value: lower-cased, or its shape when rare-looking.
-fn word_feature(w: &str) -> String {
+fn word_feature(w: &str) -> Cow<'_, str> {
     if w.chars().any(|c| c.is_ascii_digit()) {
         return "<num>".into();
     }
     if w.starts_with(char::is_uppercase) && !w.chars().all(|c| !c.is_lowercase()) {
         // Capitalised words are names more often than not: keep a few function words.
-        let lower = w.to_lowercase();
+        let lower = lower(w);
         return if lexicon::ends_noun_phrase(&lower) { lower } else { "<Cap>".into() };
     }
-    w.to_lowercase()
+    lower(w)
+}
+
+/// `w` in lower case, borrowed when it is already (most words are: the
+/// word lists are matched for every quotation without allocating).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// The features of quotation `qi` (`q`), as `name=value` strings, into `f`.
@@ -577,7 +660,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if q.paragraphs > 1 {
         add(&["multipara"]);
     }
-    if inner_text.contains(['“', '"', '‘']) {
+    if has_nested_mark(inner_text) {
         add(&["nested"]);
     }
 
@@ -726,7 +809,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     // `refer to`): news reports what a person called something, an essay
     // gives the name a field uses (`Researchers call this effect “…”`). The
     // kind of text decides, so the feature comes with it.
-    if cue_sentence && (lo..hi).filter(|&k| is_cue(k)).all(|k| is_naming_cue(doc.tok(k))) {
+    if cue_sentence && ctx.cues.within(lo, hi).iter().all(|&k| is_naming_cue(doc.tok(k as usize))) {
         add(&["naming_cues_only&size=", size]);
         if long && cued_percent < 30 {
             add(&["naming_cues_only&doc=other"]);
@@ -754,11 +837,10 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
         add(&["cue_subject"]);
     }
     // Words that name what follows as a term or a work.
-    let before_words: Vec<String> =
-        (lo..ti).rev().filter(|&k| is_word(k)).take(3).map(|k| doc.tok(k).to_lowercase()).collect();
+    let before_words: Vec<Cow<str>> = (lo..ti).rev().filter(|&k| is_word(k)).take(3).map(|k| lower(doc.tok(k))).collect();
     let naming = before_words.iter().any(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "so-called" | "called" | "dubbed" | "term" | "terms" | "word" | "words" | "phrase" | "slogan" | "motto"
                 | "label" | "labeled" | "labelled" | "nickname" | "nicknamed" | "named" | "titled" | "entitled"
                 | "known" | "hashtag" | "brand" | "branded" | "termed"
@@ -770,13 +852,13 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     // Further back in the sentence (up to six words), the words that
     // introduce a term: `referred to quinoa as “…”`, `the technical term for
     // this type of sequence is “…”`, `a word like “…”`.
-    let term_words = (lo..ti).rev().filter(|&k| is_word(k)).take(6).any(|k| is_term_word(&doc.tok(k).to_lowercase()));
+    let term_words = (lo..ti).rev().filter(|&k| is_word(k)).take(6).any(|k| is_term_word(&lower(doc.tok(k))));
     if term_words {
         add(&["term_context&size=", size]);
     }
     // An example or a case in point: `e.g. “…”`, `such as “…”`, `like “…”`.
-    if before_words.first().is_some_and(|w| matches!(w.as_str(), "like" | "e.g" | "eg" | "i.e" | "ie"))
-        || before_words.get(..2).is_some_and(|w| matches!((w[1].as_str(), w[0].as_str()), ("such", "as") | ("for", "example") | ("for", "instance")))
+    if before_words.first().is_some_and(|w| matches!(&**w, "like" | "e.g" | "eg" | "i.e" | "ie"))
+        || before_words.get(..2).is_some_and(|w| matches!((&*w[1], &*w[0]), ("such", "as") | ("for", "example") | ("for", "instance")))
     {
         add(&["example_before&size=", size]);
     }
@@ -785,9 +867,9 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
         add(&["in_parens"]);
     }
     // A definition after it: `“X” means …`, `“X” refers to …`, `“X” is a …`.
-    let after2: Vec<String> = (tj..hi).filter(|&k| is_word(k)).take(2).map(|k| doc.tok(k).to_lowercase()).collect();
-    if tj < hi && is_word(tj) && after2.first().is_some_and(|w| matches!(w.as_str(), "means" | "meant" | "refers" | "denotes" | "stands"))
-        || (after2.len() == 2 && matches!(after2[0].as_str(), "is" | "was") && matches!(after2[1].as_str(), "a" | "an" | "the" | "used" | "defined"))
+    let after2: Vec<Cow<str>> = (tj..hi).filter(|&k| is_word(k)).take(2).map(|k| lower(doc.tok(k))).collect();
+    if tj < hi && is_word(tj) && after2.first().is_some_and(|w| matches!(&**w, "means" | "meant" | "refers" | "denotes" | "stands"))
+        || (after2.len() == 2 && matches!(&*after2[0], "is" | "was") && matches!(&*after2[1], "a" | "an" | "the" | "used" | "defined"))
     {
         add(&["definition_after&size=", size]);
     }
@@ -798,7 +880,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     // phrase: the “Off Message” podcast, “quack” medical cures, the
     // “confidential” level. Speech ends before the words that go on.
     let after_words = || (tj..hi).filter(|&k| is_word(k)).take(2).map(|k| doc.tok(k));
-    if after_words().any(|w| is_work_noun(&w.to_lowercase())) {
+    if after_words().any(|w| is_work_noun(&lower(w))) {
         add(&["work_after"]);
     }
     let adjacent_next = next.filter(|&k| k == tj && last.is_alphanumeric()).map(|k| doc.tok(k));
@@ -807,23 +889,19 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     }) {
         add(&["premodifier&size=", size]);
     }
-    if before_words.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that")) {
+    if before_words.first().is_some_and(|w| matches!(&**w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this" | "that")) {
         add(&["det_before&size=", size]);
     }
     // What the inside looks like: a clause (a subject pronoun or an
     // auxiliary), several sentences.
-    let clause = inner_text
-        .split(is_space)
+    let clause = space_separated(inner_text)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
         .any(clause_word);
     if clause {
         add(&["clause&size=", size]);
     }
-    let inner_sentences = inner_text
-        .char_indices()
-        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && inner_text[i + 1..].starts_with(' '))
-        .count();
+    let inner_sentences = inner_sentence_ends(inner_text);
     if inner_sentences > 0 {
         add(&["inner_sentences=", bucket(inner_sentences.min(3))]);
     }
@@ -908,7 +986,7 @@ fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
         .map(|si| ctx.words.count(doc.sentences[si].tokens.0, ti))
         .unwrap_or(0);
     let ends_sentence = inner.chars().next_back().is_some_and(is_terminal);
-    if words_before > 0 && (!starts_upper || !ends_sentence && inner.split(is_space).count() <= 3) {
+    if words_before > 0 && (!starts_upper || !ends_sentence && inner.split(is_space).take(4).count() <= 3) {
         QuoteKind::Partial
     } else {
         QuoteKind::Direct
@@ -1037,6 +1115,52 @@ mod tests {
         }
         for (w, lower) in [("said", true), ("Said", false), ("élan", true), ("Élan", false), ("1st", false), ("", false)] {
             assert_eq!(starts_lower(w), lower, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn inner_text_scans() {
+        // Each against the plain `std` expression it stands for.
+        let ascii: String = (0u8..128).map(char::from).collect();
+        let texts = [
+            "We will win. Will we? Yes! OK.",
+            "  two  spaces\tand\ttabs\n\nand\u{0B}vertical\u{0C}feed\r ",
+            "no\u{A0}break\u{200B}zero\u{2060}joiner\u{FEFF}bom\u{85}next\u{3000}ideographic\u{2028}line",
+            "“Nested ‘single’ and \"straight\"” — and ’ ” « only",
+            "ends with a stop.",
+            "Ça va… «oui». Très bien!",
+            "",
+            " ",
+            &ascii,
+        ];
+        for t in texts {
+            let want: Vec<&str> = t.split(is_space).filter(|w| !w.is_empty()).collect();
+            assert_eq!(space_separated(t).collect::<Vec<_>>(), want, "{t:?}");
+            assert_eq!(has_nested_mark(t), t.contains(['“', '"', '‘']), "{t:?}");
+            let ends = t.char_indices().filter(|&(i, c)| matches!(c, '.' | '?' | '!') && t[i + 1..].starts_with(' ')).count();
+            assert_eq!(inner_sentence_ends(t), ends, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn first_person_words() {
+        // (inner text, first person)
+        let cases: &[(&str, bool)] = &[
+            ("We’re here", true),
+            ("then you'll see", true),
+            ("I’m sure", true),
+            ("I", true),
+            ("“our” plan", true),
+            ("Weird times", false),
+            ("it’s late", false),
+            ("us-based firms", false),
+            ("mY way", false),
+            ("Ourselves alone", false),
+            ("we’ve’ve", true),
+            ("wé", false),
+        ];
+        for &(inner, first_person) in cases {
+            assert_eq!(inner_shape(inner).first_person, first_person, "{inner:?}");
         }
     }
 
