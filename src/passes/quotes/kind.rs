@@ -313,16 +313,16 @@ impl Context {
     fn new(doc: &Document, quotes: &[Quote]) -> Self {
         let mut per_sentence = vec![0usize; doc.sentences.len() + 1];
         let mut starts_by_paragraph = vec![0usize; doc.paragraphs.len()];
-        let mut keys: HashMap<String, usize> = HashMap::default();
         let quote_keys: Vec<String> = quotes.iter().map(|q| quote_key(doc, q)).collect();
+        let mut keys: HashMap<&str, usize> = HashMap::default();
         for (q, key) in quotes.iter().zip(&quote_keys) {
             if let Some(si) = doc.sentence_at(q.span.start) {
                 per_sentence[si + 1] += 1;
                 starts_by_paragraph[doc.sentences[si].paragraph] += 1;
             }
-            *keys.entry(key.clone()).or_insert(0) += 1;
+            *keys.entry(key).or_insert(0) += 1;
         }
-        let repeated = quote_keys.iter().map(|k| keys[k] > 1).collect();
+        let repeated = quote_keys.iter().map(|k| keys[k.as_str()] > 1).collect();
         let mut split_first = vec![false; quotes.len()];
         for (i, pair) in quotes.windows(2).enumerate() {
             let (a, b) = (doc.token_at_or_after(pair[0].span.end), doc.token_at_or_after(pair[1].span.start));
@@ -360,25 +360,30 @@ impl Context {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut sentences = doc.sentences.iter().peekable();
         let mut sentence_start = 0;
-        for (k, &quoted) in in_quote.iter().enumerate() {
+        // A token's text is sliced out only where a test reads it (slicing
+        // checks both ends are character boundaries: every token's text and
+        // its next token's, sliced each time, cost more than the tests).
+        let next_is = |k: usize, s: &str| k + 1 < n && doc.tok(k + 1) == s;
+        for (k, (t, &quoted)) in doc.tokens.iter().zip(&in_quote).enumerate() {
             while let Some(s) = sentences.next_if(|s| s.tokens.0 <= k) {
                 sentence_start = s.tokens.0;
             }
-            let w = doc.tok(k);
             let at = k as u32;
-            let next = if k + 1 < n { Some(doc.tok(k + 1)) } else { None };
-            if !is_word(k) {
+            if t.kind != TokenKind::Word {
                 non_words.push(at);
-            } else if !quoted && starts_lower(w) && is_cue_word(w) {
-                cues.push(at);
-                if has_subject(k, sentence_start) {
-                    cues_with_subject.push(at);
-                }
-                if next == Some("that") {
-                    cues_that.push(at);
+            } else if !quoted {
+                let w = doc.tok(k);
+                if starts_lower(w) && is_cue_word(w) {
+                    cues.push(at);
+                    if has_subject(k, sentence_start) {
+                        cues_with_subject.push(at);
+                    }
+                    if next_is(k, "that") {
+                        cues_that.push(at);
+                    }
                 }
             }
-            if next == Some("to") && w.eq_ignore_ascii_case("according") {
+            if t.span.len() == "according".len() && doc.tok(k).eq_ignore_ascii_case("according") && next_is(k, "to") {
                 according.push(at);
             }
         }
