@@ -16,6 +16,7 @@
 
 pub mod citations;
 pub mod gazetteer;
+mod headings;
 pub mod names;
 pub mod tagger;
 
@@ -114,7 +115,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines)));
     let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
-    let spans = address_forms(doc, whole_place_names(doc, spans));
+    let spans = headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans)));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 

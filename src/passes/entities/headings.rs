@@ -1,0 +1,262 @@
+//! Names in title-case headings, read against the body of the document.
+//!
+//! In `Elizabeth Warren Hammers Wells Fargo CEO` every word is capitalised,
+//! so capitals say nothing about where a name starts or ends, and the
+//! tagger, trained mostly on running text, runs names into the verbs and
+//! nouns around them (`Elizabeth Warren Hammers`, `Clinton Speaks`), or
+//! takes a run of common words for an organisation (`Up The Absurd Double
+//! Standard Clinton And Trump Face`). The heading is the first thing a
+//! reader sees, so these errors are the most visible ones.
+//!
+//! The body, set in ordinary case, knows better: a news story names in its
+//! text the people, places and organisations of its heading. So a name
+//! found in a heading is kept where the body supports it:
+//!
+//! - the same name is found in the body: kept, with the body's type
+//!   (`Trump` in `Trump’s East European Achilles Heel` is the body's
+//!   person, not a place);
+//! - the gazetteer knows the whole name as a place: kept;
+//! - otherwise it is cut down to its runs of words that are found in names
+//!   in the body (`Elizabeth Warren Hammers` → `Elizabeth Warren`,
+//!   `Chris Christie Calls Hillary Clinton` → `Chris Christie`, `Hillary
+//!   Clinton`), each typed as the body types it;
+//! - with no such word, it is dropped, unless it reads as a person's full
+//!   name the body does not contradict: a listed first name and at least
+//!   one more word, none of them a word the body writes in lower case
+//!   (`Jill Stein` in a heading the body does not name). A listed first
+//!   name also stays before a surname the body knows (`Jill Stein`, where
+//!   the body says `Ms. Stein`).
+//!
+//! Only headings in title case are read this way: in a heading set in
+//! sentence case, capitals mean what they mean in the body; headings in
+//! capitals are left to the tagger's own headline features.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::document::{Document, TokenKind};
+
+use super::{covered, is_function_word, lower_case_words, names, place_of, sentence_of, span_key, tagger};
+
+/// A span of the entity pass: `(first token, end, tag, headline)`.
+type TypedSpan = (usize, usize, u8, bool);
+
+/// Whether token `i` is in the document's title set in title case: the
+/// first paragraph, one sentence whose longer words are all capitalised,
+/// not in capitals throughout. (Only the first: further lines in title case
+/// are as often rows of a table, `Michael Schumacher ( Germany ) Ferrari`,
+/// whose names the body need not repeat.)
+fn in_title_case_heading(doc: &Document, i: usize) -> bool {
+    let s = sentence_of(doc, i);
+    doc.paragraphs.first().is_some_and(|p| p.tokens == s) && tagger::is_title_case(doc, s) && !tagger::is_all_caps(doc, s)
+}
+
+/// What the body (every span outside title-case headings) says about names.
+struct Body<'d> {
+    /// Each name's text with the tags it was given.
+    names: HashMap<String, [u16; tagger::NT]>,
+    /// Each word of a name with the tags of the names holding it.
+    words: HashMap<&'d str, [u16; tagger::NT]>,
+    /// The first and last words of persons' names (`Hillary`, `Clinton`).
+    person_ends: HashSet<&'d str>,
+}
+
+impl<'d> Body<'d> {
+    fn new(doc: &'d Document, spans: &[TypedSpan], heading: &[bool]) -> Body<'d> {
+        let mut body = Body { names: HashMap::default(), words: HashMap::default(), person_ends: HashSet::default() };
+        for (&(a, b, tag, headline), _) in spans.iter().zip(heading).filter(|(_, &h)| !h) {
+            body.names.entry(span_key(doc, a, b, headline)).or_default()[tag as usize] += 1;
+            if tag == tagger::PER {
+                body.person_ends.extend([doc.tok(a), doc.tok(b - 1)]);
+            }
+            for k in a..b {
+                if doc.tokens[k].kind == TokenKind::Word {
+                    body.words.entry(doc.tok(k)).or_default()[tag as usize] += 1;
+                }
+            }
+        }
+        body
+    }
+
+    /// The body's usual tag for the name `key`, if it names it.
+    fn tag_of_name(&self, key: &str) -> Option<u8> {
+        self.names.get(key).map(most)
+    }
+
+    /// The usual tag of the names holding `word`, if any does.
+    fn tag_of_word(&self, word: &str) -> Option<u8> {
+        self.words.get(word).map(most)
+    }
+}
+
+/// The tag counted most often (the first on a tie).
+fn most(counts: &[u16; tagger::NT]) -> u8 {
+    (1..tagger::NT).fold(0, |m, t| if counts[t] > counts[m] { t } else { m }) as u8
+}
+
+/// Reads the names found in title-case headings against the body (see the
+/// module's documentation); spans elsewhere are left as they are.
+pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let heading: Vec<bool> = spans.iter().map(|sp| in_title_case_heading(doc, sp.0)).collect();
+    if !heading.contains(&true) {
+        return spans;
+    }
+    let body = Body::new(doc, &spans, &heading);
+    let covered = covered(doc, &spans);
+    let lower: HashSet<&str> = lower_case_words(doc);
+    let mut out = Vec::with_capacity(spans.len());
+    for (sp, h) in spans.into_iter().zip(heading) {
+        if !h {
+            out.push(sp);
+            continue;
+        }
+        let (a, b, tag, headline) = sp;
+        if let Some(t) = body.tag_of_name(&span_key(doc, a, b, headline)) {
+            out.push((a, b, t, headline));
+        } else if place_of(doc, a, b, headline).is_some() {
+            out.push(sp);
+        } else {
+            let runs = supported_runs(doc, (a, b), headline, &body);
+            if runs.is_empty() {
+                if reads_as_full_name(doc, sp, &lower) {
+                    out.push(sp);
+                }
+                continue;
+            }
+            let mut taken = a;
+            for (k, &(mut r0, mut r1)) in runs.iter().enumerate() {
+                let next = runs.get(k + 1).map_or(b, |r| r.0);
+                // Words next to the run that make it a name the body
+                // writes, which the tagger left out (`Hillary` of `Hillary
+                // Clinton Speaks`, tagged `Clinton Speaks`).
+                let (s0, s1) = sentence_of(doc, r0);
+                let free = |k: usize| if (a..b).contains(&k) { k >= taken && k < next } else { !covered[k] };
+                while r0 > s0 && free(r0 - 1) && body.names.contains_key(&span_key(doc, r0 - 1, r1, headline)) {
+                    r0 -= 1;
+                }
+                while r1 < s1 && free(r1) && body.names.contains_key(&span_key(doc, r0, r1 + 1, headline)) {
+                    r1 += 1;
+                }
+                // A listed first name before a surname the body knows
+                // (`Jill Stein`, where the body says `Ms. Stein`).
+                if r0 > taken && tag == tagger::PER && names::is_first_name(doc.tok(r0 - 1)) && !lower.contains(doc.tok(r0 - 1).to_lowercase().as_str()) {
+                    r0 -= 1;
+                }
+                taken = r1;
+                // The body's type of the run; else a person's, if its last
+                // word ends a person's name in the body (`Mitt Romney` where
+                // the body says `Romney`, `Clinton` where it also has the
+                // `Clinton Foundation`); else that of the names holding it.
+                let last = doc.tok(r1 - 1);
+                let t = body
+                    .tag_of_name(&span_key(doc, r0, r1, headline))
+                    .or_else(|| body.person_ends.contains(last).then_some(tagger::PER))
+                    .or_else(|| body.tag_of_word(last))
+                    .unwrap_or(tag);
+                out.push((r0, r1, t, headline));
+            }
+        }
+    }
+    out
+}
+
+/// The runs of tokens `a..b` made of words found in the body's names. Two
+/// runs one word apart join where the body writes them so (`Bank of
+/// America`, `Clinton And Trump` stay two). A run of one word is a name the
+/// body writes alone, or the first or last word of a person's name
+/// (`Clinton`, `Hillary`); a word from inside a longer name (`Black` of
+/// `Congressional Black Caucus`) is no name alone.
+fn supported_runs(doc: &Document, (a, b): (usize, usize), headline: bool, body: &Body) -> Vec<(usize, usize)> {
+    let supported = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word && !w.starts_with(char::is_lowercase) && !is_function_word(w) && body.words.contains_key(w)
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = a;
+    while k < b {
+        if !supported(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < b && supported(k) {
+            k += 1;
+        }
+        match runs.last_mut() {
+            Some(last) if last.1 + 1 == start && body.names.contains_key(&span_key(doc, last.0, k, headline)) => last.1 = k,
+            _ => runs.push((start, k)),
+        }
+    }
+    let alone = |k: usize| body.names.contains_key(doc.tok(k)) || body.person_ends.contains(doc.tok(k));
+    runs.retain(|&(r0, r1)| r1 - r0 > 1 || alone(r0));
+    runs
+}
+
+/// A person's full name with no support in the body, kept all the same: a
+/// listed first name and at least one more word, and no word the body
+/// writes in lower case (`Will Tell` is not a name where the body has `tell`).
+fn reads_as_full_name(doc: &Document, (a, b, tag, _): TypedSpan, lower: &HashSet<&str>) -> bool {
+    tag == tagger::PER
+        && b - a >= 2
+        && names::is_first_name(doc.tok(a))
+        && (a..b).all(|k| !lower.contains(doc.tok(k).to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::recognise;
+    use super::*;
+
+    /// `(name, text, persons, locations, organisations)`: the mentions of
+    /// each type, in text order.
+    #[test]
+    fn heading_names_read_against_the_body() {
+        use super::super::EntityKind::{Location, Organization, Person};
+        let cases: &[(&str, &str, &[&str], &[&str], &[&str])] = &[
+            (
+                "a verb run into a name is cut off",
+                "Elizabeth Warren Hammers Bank Chief Over Fake Accounts\n\nSenator Elizabeth Warren questioned the chief executive on Tuesday. Warren said the bank had failed its customers.",
+                &["Elizabeth Warren", "Elizabeth Warren", "Warren"],
+                &[],
+                &[],
+            ),
+            (
+                "two names joined by a verb are split",
+                "Chris Christie Calls Hillary Clinton A Disgrace Over Police Comments\n\nNew Jersey Gov. Chris Christie attacked Hillary Clinton on Monday. Christie said Clinton was wrong.",
+                &["Chris Christie", "Hillary Clinton", "Chris Christie", "Hillary Clinton", "Christie", "Clinton"],
+                &["New Jersey"],
+                &[],
+            ),
+            (
+                "common words with no name in the body are no name",
+                "Germany Warns of Hard Winter as Energy Prices Soar\n\nThe government in Berlin said on Thursday that prices would rise further.",
+                &[],
+                &["Germany", "Berlin"],
+                &[],
+            ),
+            (
+                "two names joined by And stay two",
+                "One Tweet Sums Up The Double Standard Clinton And Trump Face\n\nHillary Clinton and Donald Trump met on Monday. Clinton spoke first, then Trump.",
+                &["Clinton", "Trump", "Hillary Clinton", "Donald Trump", "Clinton", "Trump"],
+                &[],
+                &[],
+            ),
+            (
+                "sentence case headings are left to the tagger",
+                "Warren hammers bank chief over fake accounts\n\nSenator Elizabeth Warren questioned the chief executive on Tuesday.",
+                &["Warren", "Elizabeth Warren"],
+                &[],
+                &[],
+            ),
+        ];
+        for (name, text, persons, locations, orgs) in cases {
+            let doc = Document::new(text);
+            let ents = recognise(&doc);
+            let of = |kind| -> Vec<&str> {
+                ents.mentions.iter().filter(|m| ents.entities[m.entity].kind == kind).map(|m| m.span.slice(text)).collect()
+            };
+            assert_eq!(of(Person), *persons, "{name}: persons");
+            assert_eq!(of(Location), *locations, "{name}: locations");
+            assert_eq!(of(Organization), *orgs, "{name}: organisations");
+        }
+    }
+}
