@@ -113,7 +113,7 @@ impl Entities {
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
-    let spans = joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines)));
+    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines))));
     let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
     let spans = headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans)));
     let mut out = Entities::default();
@@ -298,6 +298,43 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         out.push(sp);
     }
     out
+}
+
+/// A first name the tagger left out, right before a person's name, is part
+/// of it: `Hillary` of `Hillary Clinton spoke out Tuesday`, where the first
+/// word of a sentence (capitalised whatever it is) was read as no name.
+/// Only a word both name lists give as a first name and that is no common
+/// word (not `Will`, `May`, `Price`: the document writes none of them in
+/// lower case), no title (`Dame`), no day or month, in the same line,
+/// outside headlines.
+fn first_names_before_persons(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
+    let first_name = |w: &str| {
+        names::is_first_name(w)
+            && names::census(w).first
+            && !lexicon::is_person_title(w)
+            && !is_function_word(w)
+            && !tagger::is_calendar_word(w)
+            && !lower_words.get_or_init(|| lower_case_words(doc)).contains(w.to_lowercase().as_str())
+    };
+    let mut prev_end = 0;
+    for sp in spans.iter_mut() {
+        let (a, _, t, headline) = *sp;
+        let k = a.wrapping_sub(1);
+        if t == tagger::PER
+            && !headline
+            && a > prev_end
+            && doc.tokens[k].kind == TokenKind::Word
+            && sentence_of(doc, k) == sentence_of(doc, a)
+            && !line_break_before(doc, a)
+            && tagger::is_capitalised(doc.tok(k))
+            && first_name(doc.tok(k))
+        {
+            sp.0 = k;
+        }
+        prev_end = sp.1;
+    }
+    spans
 }
 
 /// Whether token `a` is in the document's title: a first paragraph of one
@@ -845,6 +882,25 @@ mod tests {
             let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
             assert_eq!(got[0].2, want, "{text}");
         }
+    }
+
+    #[test]
+    fn first_names_join_the_person_after_them() {
+        check_rule(
+            first_names_before_persons,
+            &[
+                // A first name left out at the start of a sentence.
+                ("Hillary Clinton spoke out Tuesday .", &[(1, 2, PER)], &[(0, 2, PER)]),
+                // Not a word the document writes in lower case, a title, a day, or a word before a non-person.
+                ("Price Max said . The price rose .", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Dame Zaha Hadid", &[(1, 3, PER)], &[(1, 3, PER)]),
+                ("Tuesday Lyman said", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Hillary Foundation paid", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+                // Not across a line break, nor into the span before.
+                ("Hillary\nClinton spoke", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Hillary Clinton", &[(0, 1, LOC), (1, 2, PER)], &[(0, 1, LOC), (1, 2, PER)]),
+            ],
+        );
     }
 
     #[test]
