@@ -35,7 +35,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::{Document, TokenKind};
 
-use super::{covered, is_function_word, lower_case_words, names, place_of, sentence_of, span_key, tagger};
+use super::{covered, is_function_word, merge, lower_case_words, names, place_of, sentence_of, span_key, tagger};
 
 /// A span of the entity pass: `(first token, end, tag, headline)`.
 type TypedSpan = (usize, usize, u8, bool);
@@ -156,7 +156,38 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
             }
         }
     }
-    out
+    let full = full_names(doc, &out, &lower);
+    if full.is_empty() {
+        out
+    } else {
+        merge(out, full)
+    }
+}
+
+/// Persons' full names in the title that no kept span covers, read from the
+/// name lists alone: a first name (of both lists) then a surname (of the
+/// census's), neither a word the body writes in lower case. The tagger
+/// splits such names in title case (`Jill` an organisation, `Stein` a
+/// person, where the body has only `the Green Party candidate`).
+fn full_names(doc: &Document, out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<TypedSpan> {
+    let Some(title) = doc.paragraphs.first().map(|p| p.tokens) else { return Vec::new() };
+    if title.1 <= title.0 || !in_title_case_heading(doc, title.0) {
+        return Vec::new();
+    }
+    let covered = covered(doc, out);
+    let plain = |k: usize| doc.tokens[k].kind == TokenKind::Word && !covered[k] && !lower.contains(doc.tok(k).to_lowercase().as_str());
+    let mut found = Vec::new();
+    let mut k = title.0;
+    while k + 1 < title.1 {
+        let (w, next) = (doc.tok(k), doc.tok(k + 1));
+        if plain(k) && plain(k + 1) && names::is_first_name(w) && names::census(w).first && names::census(next).surname && !names::census(next).first {
+            found.push((k, k + 2, tagger::PER, false));
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    found
 }
 
 /// The runs of tokens `a..b` made of words found in the body's names. Two
@@ -192,12 +223,15 @@ fn supported_runs(doc: &Document, (a, b): (usize, usize), headline: bool, body: 
 }
 
 /// A person's full name with no support in the body, kept all the same: a
-/// listed first name and at least one more word, and no word the body
-/// writes in lower case (`Will Tell` is not a name where the body has `tell`).
+/// first name (of both name lists) and a surname (of the census's), and no
+/// word the body writes in lower case (`Will Tell` is not a name where the
+/// body has `tell`; `Storm Hits` is none, `hits` being no surname).
 fn reads_as_full_name(doc: &Document, (a, b, tag, _): TypedSpan, lower: &HashSet<&str>) -> bool {
     tag == tagger::PER
         && b - a >= 2
         && names::is_first_name(doc.tok(a))
+        && names::census(doc.tok(a)).first
+        && names::census(doc.tok(b - 1)).surname
         && (a..b).all(|k| !lower.contains(doc.tok(k).to_lowercase().as_str()))
 }
 
@@ -232,6 +266,13 @@ mod tests {
                 &[],
                 &["Germany", "Berlin"],
                 &[],
+            ),
+            (
+                "a full name the body does not repeat stays; common words do not",
+                "Jill Stein Removed From Debate Site By Police\n\nThe candidate was escorted out on Monday, the Green Party said.",
+                &["Jill Stein"],
+                &[],
+                &["Green Party"],
             ),
             (
                 "two names joined by And stay two",
