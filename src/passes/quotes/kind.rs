@@ -313,16 +313,13 @@ impl Context {
     fn new(doc: &Document, quotes: &[Quote]) -> Self {
         let mut per_sentence = vec![0usize; doc.sentences.len() + 1];
         let mut starts_by_paragraph = vec![0usize; doc.paragraphs.len()];
-        let quote_keys: Vec<String> = quotes.iter().map(|q| quote_key(doc, q)).collect();
-        let mut keys: HashMap<&str, usize> = HashMap::default();
-        for (q, key) in quotes.iter().zip(&quote_keys) {
+        for q in quotes {
             if let Some(si) = doc.sentence_at(q.span.start) {
                 per_sentence[si + 1] += 1;
                 starts_by_paragraph[doc.sentences[si].paragraph] += 1;
             }
-            *keys.entry(key).or_insert(0) += 1;
         }
-        let repeated = quote_keys.iter().map(|k| keys[k.as_str()] > 1).collect();
+        let repeated = repeated_quotes(doc, quotes);
         let mut split_first = vec![false; quotes.len()];
         for (i, pair) in quotes.windows(2).enumerate() {
             let (a, b) = (doc.token_at_or_after(pair[0].span.end), doc.token_at_or_after(pair[1].span.start));
@@ -474,7 +471,40 @@ impl Positions {
 
 /// The quoted words, lower-cased, without closing punctuation.
 fn quote_key(doc: &Document, q: &Quote) -> String {
-    q.inner.slice(doc.text).trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    key_words(doc, q).to_lowercase()
+}
+
+/// The quoted words without closing punctuation: [`quote_key`] before
+/// lower-casing.
+fn key_words<'t>(doc: &Document<'t>, q: &Quote) -> &'t str {
+    q.inner.slice(doc.text).trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// By quotation: whether another has the same [`quote_key`]. Only
+/// quotations whose keys are as long as another's are lower-cased and
+/// compared (most quotations are unlike any other in length).
+fn repeated_quotes(doc: &Document, quotes: &[Quote]) -> Vec<bool> {
+    let lens: Vec<usize> = quotes.iter().map(|q| lower_len(key_words(doc, q))).collect();
+    let mut same_len: HashMap<usize, usize> = HashMap::default();
+    for &n in &lens {
+        *same_len.entry(n).or_insert(0) += 1;
+    }
+    let keys: Vec<Option<String>> = quotes.iter().zip(&lens).map(|(q, n)| (same_len[n] > 1).then(|| quote_key(doc, q))).collect();
+    let mut same_key: HashMap<&str, usize> = HashMap::default();
+    for key in keys.iter().flatten() {
+        *same_key.entry(key).or_insert(0) += 1;
+    }
+    keys.iter().map(|key| key.as_deref().is_some_and(|k| same_key[k] > 1)).collect()
+}
+
+/// The length in bytes of `s.to_lowercase()`, without building it: a
+/// character's lower case can be longer or shorter than itself (`İ` is
+/// `i̇`, the Kelvin sign `K` is `k`), an ASCII one's never.
+fn lower_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().map(|c| if c.is_ascii() { 1 } else { c.to_lowercase().map(char::len_utf8).sum() }).sum()
 }
 
 /// What the words inside a quotation look like.
@@ -1166,6 +1196,28 @@ mod tests {
         ];
         for &(inner, first_person) in cases {
             assert_eq!(inner_shape(inner).first_person, first_person, "{inner:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_lengths() {
+        for s in ["", "Plain ASCII words", "We’re “here”", "İstanbul", "\u{212A}elvin", "ΣΟΦΟΣ ΟΔΥΣΣΕΥΣ", "Straße ẞ", "ǅemal"] {
+            assert_eq!(lower_len(s), s.to_lowercase().len(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn repeated_quotations() {
+        // (text, by quotation: the same words quoted elsewhere)
+        let cases: &[(&str, &[bool])] = &[
+            ("A “deal” and another “Deal.” and a “meal”.", &[true, true, false]),
+            ("The “\u{212A}ing” and the “king” and “kings”.", &[true, true, false]),
+            ("One “quote” only.", &[false]),
+        ];
+        for &(text, want) in cases {
+            let doc = Document::new(text);
+            let quotes = super::super::find(&doc);
+            assert_eq!(repeated_quotes(&doc, &quotes), want, "{text:?}");
         }
     }
 
