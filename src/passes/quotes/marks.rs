@@ -141,10 +141,10 @@ fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
     let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let may_hold_lead = |v: u64| {
         v & HIGH
-            | has_zero_byte(v ^ ONES * u64::from(b'"'))
-            | has_zero_byte(v ^ ONES * u64::from(b'\''))
-            | has_zero_byte(v ^ ONES * u64::from(b'`'))
-            | has_zero_byte(v ^ ONES * u64::from(b'<'))
+            | has_zero_byte(v ^ (ONES * u64::from(b'"')))
+            | has_zero_byte(v ^ (ONES * u64::from(b'\'')))
+            | has_zero_byte(v ^ (ONES * u64::from(b'`')))
+            | has_zero_byte(v ^ (ONES * u64::from(b'<')))
             != 0
     };
     while i < b.len() {
