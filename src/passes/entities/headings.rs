@@ -34,6 +34,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::{Document, TokenKind};
+use crate::lexicon;
 
 use super::{covered, is_function_word, merge, lower_case_words, names, place_of, sentence_of, span_key, tagger};
 
@@ -165,8 +166,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
 }
 
 /// Persons' full names in the title that no kept span covers, read from the
-/// name lists alone: a first name (of both lists) then a surname (of the
-/// census's), neither a word the body writes in lower case. The tagger
+/// name lists alone ([`full_name_at`]: `Jill Stein`). The tagger
 /// splits such names in title case (`Jill` an organisation, `Stein` a
 /// person, where the body has only `the Green Party candidate`).
 fn full_names(doc: &Document, out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<TypedSpan> {
@@ -175,12 +175,10 @@ fn full_names(doc: &Document, out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<T
         return Vec::new();
     }
     let covered = covered(doc, out);
-    let plain = |k: usize| doc.tokens[k].kind == TokenKind::Word && !covered[k] && !lower.contains(doc.tok(k).to_lowercase().as_str());
     let mut found = Vec::new();
     let mut k = title.0;
     while k + 1 < title.1 {
-        let (w, next) = (doc.tok(k), doc.tok(k + 1));
-        if plain(k) && plain(k + 1) && names::is_first_name(w) && names::census(w).first && names::census(next).surname && !names::census(next).first {
+        if !covered[k] && !covered[k + 1] && full_name_at(doc, (k, k + 2), lower) {
             found.push((k, k + 2, tagger::PER, false));
             k += 2;
         } else {
@@ -223,16 +221,22 @@ fn supported_runs(doc: &Document, (a, b): (usize, usize), headline: bool, body: 
 }
 
 /// A person's full name with no support in the body, kept all the same: a
-/// first name (of both name lists) and a surname (of the census's), and no
-/// word the body writes in lower case (`Will Tell` is not a name where the
-/// body has `tell`; `Storm Hits` is none, `hits` being no surname).
+/// first name (of both name lists) and a surname (of the census's) or a
+/// title before it (`From Chairwoman Nancy Pelosi:`), and no word the body
+/// writes in lower case (`Will Tell` is not a name where the body has
+/// `tell`; `Storm Hits` is none, `hits` being no surname).
 fn reads_as_full_name(doc: &Document, (a, b, tag, _): TypedSpan, lower: &HashSet<&str>) -> bool {
-    tag == tagger::PER
-        && b - a >= 2
-        && names::is_first_name(doc.tok(a))
-        && names::census(doc.tok(a)).first
-        && names::census(doc.tok(b - 1)).surname
-        && (a..b).all(|k| !lower.contains(doc.tok(k).to_lowercase().as_str()))
+    tag == tagger::PER && b - a >= 2 && full_name_at(doc, (a, b), lower)
+}
+
+/// Whether tokens `a..b` read as a person's full name by the lists alone
+/// (see [`reads_as_full_name`]); the last word is no first name of its own.
+fn full_name_at(doc: &Document, (a, b): (usize, usize), lower: &HashSet<&str>) -> bool {
+    let (first, last) = (doc.tok(a), doc.tok(b - 1));
+    names::is_first_name(first)
+        && names::census(first).first
+        && ((names::census(last).surname && !names::census(last).first) || (a > 0 && lexicon::is_person_title(doc.tok(a - 1))))
+        && (a..b).all(|k| doc.tokens[k].kind == TokenKind::Word && !lower.contains(doc.tok(k).to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -273,6 +277,13 @@ mod tests {
                 &["Jill Stein"],
                 &[],
                 &["Green Party"],
+            ),
+            (
+                "a title before a name the lists do not hold as a surname",
+                "From Chairwoman Nancy Pelosi:\n\n“We will pass the bill this week.”",
+                &["Nancy Pelosi"],
+                &[],
+                &[],
             ),
             (
                 "two names joined by And stay two",
