@@ -113,7 +113,7 @@ impl Entities {
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
-    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, typed_spans(doc, &tags, &headlines))));
+    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, open_ended_names(doc, typed_spans(doc, &tags, &headlines)))));
     let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
     let spans = datelines(doc, headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans))));
     let mut out = Entities::default();
@@ -296,6 +296,51 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
             }
         }
         out.push(sp);
+    }
+    out
+}
+
+/// No name ends in `of`. An institution's name the tagger ended on a
+/// linking word (`Bank of` + `England` typed a place, `University of` +
+/// `Texas`) runs on through the name that follows it, and is an
+/// organisation, as the issue asks of place names inside organisations'.
+/// Other names before `of` stay apart from the one after: a team or a
+/// company and its home (`Nasr of Saudi Arabia`, `Bestop Inc of Boulder`,
+/// as CoNLL reads them). The dangling linking word itself is dropped.
+fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let links = |k: usize| matches!(doc.tok(k), "of" | "for" | "de" | "du" | "del" | "della" | "di" | "des" | "and" | "&");
+    // An organisation word that names an institution, not a company's
+    // legal form (`Inc`, `Co`, `Group`: those are followed by the home town).
+    let institution = |w: &str| {
+        tagger::is_org_word(w)
+            && !matches!(
+                w,
+                "Corporation" | "Corp." | "Corp" | "Company" | "Co." | "Co" | "Inc." | "Inc" | "Ltd." | "Ltd" | "Group" | "Holdings" | "Industries"
+                    | "Plc" | "PLC" | "AG" | "SA" | "NV" | "Bhd" | "GmbH" | "LLC" | "Club" | "United" | "City" | "Rovers" | "Athletic" | "FC"
+            )
+    };
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut() {
+            let (a, b) = (prev.0, prev.1);
+            if prev.2 == tagger::ORG
+                && b - a >= 2
+                && links(b - 1)
+                && institution(doc.tok(b - 2))
+                && sp.0 == b
+                && sp.2 != tagger::O
+                && !line_break_before(doc, sp.0)
+            {
+                prev.1 = sp.1;
+                continue;
+            }
+        }
+        out.push(sp);
+    }
+    for sp in &mut out {
+        while sp.1 - sp.0 >= 2 && links(sp.1 - 1) {
+            sp.1 -= 1;
+        }
     }
     out
 }
@@ -917,6 +962,24 @@ mod tests {
             let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
             assert_eq!(got[0].2, want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_do_not_end_in_of() {
+        check_rule(
+            open_ended_names,
+            &[
+                ("the Bank of England said", &[(1, 3, ORG), (3, 4, LOC)], &[(1, 4, ORG)]),
+                ("the University of Texas", &[(1, 3, ORG), (3, 4, PER)], &[(1, 4, ORG)]),
+                ("the Bank of the West", &[(1, 3, ORG), (4, 5, LOC)], &[(1, 2, ORG), (4, 5, LOC)]),
+                // A team or a company, then its home: two names.
+                ("Nasr of Saudi Arabia", &[(0, 2, ORG), (2, 4, LOC)], &[(0, 1, ORG), (2, 4, LOC)]),
+                ("Bestop Inc of Boulder", &[(0, 3, ORG), (3, 4, LOC)], &[(0, 2, ORG), (3, 4, LOC)]),
+                // A place or person before the linking word stays as it is.
+                ("Mayor of London", &[(0, 2, PER), (2, 3, LOC)], &[(0, 1, PER), (2, 3, LOC)]),
+                ("Bank of\nEngland", &[(0, 2, ORG), (2, 3, LOC)], &[(0, 1, ORG), (2, 3, LOC)]),
+            ],
+        );
     }
 
     #[test]
