@@ -753,6 +753,12 @@ fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Vec<(usize, u
                 while a + 1 < j && (lexicon::is_person_title(doc.tok(a)) || is_function_word(doc.tok(a))) {
                     a += 1;
                 }
+            } else if t == tagger::ORG && a + 1 < j && doc.tok(a) == "The" && (s.tokens.0..a).all(|k| doc.tokens[k].kind != TokenKind::Word) {
+                // `The` opening a sentence is no part of the organisation
+                // after it (`The Justice Department`); within a sentence its
+                // capital says it is (`the staff of The Onion`). Places keep
+                // it: their names have it more often (`The Oval`, `The Hague`).
+                a += 1;
             }
             out.push((a, j, t, headline));
             i = j;
@@ -961,6 +967,24 @@ mod tests {
             let doc = Document::new(text);
             let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
             assert_eq!(got[0].2, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_from_tags() {
+        // (text, tag of each token, spans)
+        let cases: &[(&str, &[u8], &[(usize, usize, u8)])] = &[
+            ("The Justice Department sued .", &[ORG, ORG, ORG, 0, 0], &[(1, 3, ORG)]),
+            ("Staff of The Onion quit .", &[0, 0, ORG, ORG, 0, 0], &[(2, 4, ORG)]),
+            ("The Oval was full .", &[LOC, LOC, 0, 0, 0], &[(0, 2, LOC)]),
+            ("President Moon Jae-in spoke .", &[PER, PER, PER, 0, 0], &[(1, 3, PER)]),
+        ];
+        for (text, tags, want) in cases {
+            let doc = Document::new(text);
+            assert_eq!(doc.tokens.len(), tags.len(), "{text}");
+            let headlines = vec![false; doc.sentences.len()];
+            let got: Vec<(usize, usize, u8)> = typed_spans(&doc, tags, &headlines).iter().map(|s| (s.0, s.1, s.2)).collect();
+            assert_eq!(&got, want, "{text}");
         }
     }
 
