@@ -225,8 +225,8 @@ fn single_marks_for_speech(doc: &Document, quotes: &[Quote], features: &[Feature
 /// someone else's name for a thing, not as reported speech.
 fn is_so_called(doc: &Document, q: &Quote) -> bool {
     let ti = doc.token_at_or_after(q.span.start);
-    let w = |k: usize| doc.tok(k).to_ascii_lowercase();
-    (ti >= 1 && matches!(w(ti - 1).as_str(), "so-called" | "so‑called")) || (ti >= 2 && w(ti - 2) == "so" && w(ti - 1) == "called")
+    let is = |k: usize, w: &str| doc.tok(k).eq_ignore_ascii_case(w);
+    (ti >= 1 && is(ti - 1, "so-called")) || (ti >= 2 && is(ti - 2, "so") && is(ti - 1, "called"))
 }
 
 /// American copy quotes speech in double marks; a stretch in single marks
