@@ -27,8 +27,9 @@ cargo bench --bench throughput 2>&1 | grep -E '^[a-z0-9-]+/|time:|thrpt:' || tru
 
 step "release command line and the Node WASM package"
 cargo build --release --bin annotate
-# The page's opt-level (Makefile: WASM_OPT_LEVEL; Cargo.toml says why).
-CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-2} wasm-pack --log-level warn build --release --target nodejs --no-pack --out-dir "$PKG_NODE" --out-name annotator
+# The page's opt-levels (Makefile: WASM_OPT_LEVEL and WASM_DEPS_OPT; Cargo.toml says why).
+CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-2} wasm-pack --log-level warn build --release --target nodejs --no-pack --out-dir "$PKG_NODE" --out-name annotator \
+  -- --config 'profile.release.package."*".opt-level="s"'
 
 step "WASM in Node against compromise"
 node tools/bench/wasm.mjs
