@@ -4,6 +4,8 @@
 //! readable and every tense is covered (`say`, `says`, `said`, `saying`).
 
 use rustc_hash::FxHashSet as HashSet;
+
+use crate::document::chars::ascii_lower;
 use std::sync::OnceLock;
 
 /// Speech and communication verbs by lemma.
@@ -133,10 +135,7 @@ pub fn is_speech_verb(word: &str) -> bool {
     } else if word.is_ascii() {
         // Lower-case into a stack buffer: no allocation on the hot path.
         let mut buf = [0u8; 16];
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| set.contains(w))
+        ascii_lower(word.as_bytes(), &mut buf).and_then(|l| std::str::from_utf8(l).ok()).is_some_and(|w| set.contains(w))
     } else {
         set.contains(&word.to_lowercase())
     }
@@ -149,10 +148,17 @@ pub fn is_finite_speech_verb(word: &str) -> bool {
     if !is_speech_verb(word) {
         return false;
     }
-    let w = word.to_lowercase();
-    w.ends_with("ed")
-        || (w.ends_with('s') && !w.ends_with("ss"))
-        || matches!(w.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot" | "read")
+    // (A speech verb is at most 16 bytes: lower-cased on the stack when ASCII.)
+    let mut buf = [0u8; 16];
+    let owned;
+    let w = match ascii_lower(word.as_bytes(), &mut buf).filter(|_| word.is_ascii()).and_then(|l| std::str::from_utf8(l).ok()) {
+        Some(w) => w,
+        None => {
+            owned = word.to_lowercase();
+            owned.as_str()
+        }
+    };
+    w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) || matches!(w, "said" | "told" | "wrote" | "spoke" | "thought" | "swore" | "shot" | "read")
 }
 
 /// Speech verbs that are just as often nouns (`an email`, `a call`), whose
@@ -299,8 +305,12 @@ pub fn is_speech_noun(word: &str) -> bool {
 /// Nouns for groups and documents that speak in the news (`supporters
 /// chanted`, `the letter says`), beyond the roles of [`is_role_noun`].
 pub fn is_speaker_noun(word: &str) -> bool {
+    // Lower-cased on the stack: no entry is longer than 17 bytes
+    // (`environmentalists`), so a longer word is none.
+    let mut buf = [0u8; 17];
+    let lower = ascii_lower(word.as_bytes(), &mut buf).and_then(|l| std::str::from_utf8(l).ok()).unwrap_or("");
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lower,
         "supporters" | "supporter" | "donors" | "donor" | "friends" | "friend" | "members" | "member"
             | "democrats" | "republicans" | "conservatives" | "liberals" | "activists" | "activist"
             | "protesters" | "protester" | "crowd" | "audience" | "percent" | "majority" | "minority"
@@ -365,6 +375,30 @@ pub fn is_verb_filler(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_in_any_case() {
+        // (word, speaker noun, finite speech verb)
+        let cases: &[(&str, bool, bool)] = &[
+            ("supporters", true, false),
+            ("Supporters", true, false),
+            ("ENVIRONMENTALISTS", true, false),
+            ("environmentalistss", false, false),
+            ("said", false, true),
+            ("Said", false, true),
+            ("TOLD", false, true),
+            ("tweeted", false, true),
+            ("says", false, true),
+            ("say", false, false),
+            ("saying", false, false),
+            ("café", false, false),
+            ("", false, false),
+        ];
+        for &(w, noun, finite) in cases {
+            assert_eq!(is_speaker_noun(w), noun, "{w}: speaker noun");
+            assert_eq!(is_finite_speech_verb(w), finite, "{w}: finite speech verb");
+        }
+    }
 
     #[test]
     fn at_least_a_hundred_speech_verbs_in_every_tense() {
