@@ -856,7 +856,7 @@ fn normalise_space(s: &str) -> String {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "For" | "After" | "Before" | "When"
+        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "By" | "For" | "After" | "Before" | "When"
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
             | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs"
     )
@@ -978,6 +978,8 @@ mod tests {
             ("Staff of The Onion quit .", &[0, 0, ORG, ORG, 0, 0], &[(2, 4, ORG)]),
             ("The Oval was full .", &[LOC, LOC, 0, 0, 0], &[(0, 2, LOC)]),
             ("President Moon Jae-in spoke .", &[PER, PER, PER, 0, 0], &[(1, 3, PER)]),
+            // A byline's `By` is no part of the name.
+            ("By Jane Smith", &[PER, PER, PER], &[(1, 3, PER)]),
         ];
         for (text, tags, want) in cases {
             let doc = Document::new(text);
