@@ -1,4 +1,4 @@
-//! Names in title-case headings, read against the body of the document.
+//! Names in a title-case title, read against the body of the document.
 //!
 //! In `Elizabeth Warren Hammers Wells Fargo CEO` every word is capitalised,
 //! so capitals say nothing about where a name starts or ends, and the
@@ -21,15 +21,17 @@
 //!   `Chris Christie Calls Hillary Clinton` → `Chris Christie`, `Hillary
 //!   Clinton`), each typed as the body types it;
 //! - with no such word, it is dropped, unless it reads as a person's full
-//!   name the body does not contradict: a listed first name and at least
-//!   one more word, none of them a word the body writes in lower case
-//!   (`Jill Stein` in a heading the body does not name). A listed first
-//!   name also stays before a surname the body knows (`Jill Stein`, where
-//!   the body says `Ms. Stein`).
+//!   name the body does not contradict ([`full_name_at`]: a first name of
+//!   both name lists, then a census surname or after a title, and no word
+//!   the body writes in lower case: `Jill Stein` in a title the body does
+//!   not name her in). A listed first name also stays before a surname the
+//!   body knows (`Jill Stein`, where the body says `Ms. Stein`), and such a
+//!   full name is found in the title even where the tagger split it.
 //!
-//! Only headings in title case are read this way: in a heading set in
-//! sentence case, capitals mean what they mean in the body; headings in
-//! capitals are left to the tagger's own headline features.
+//! Only the document's title (its first paragraph) is read this way, and
+//! only when set in title case: in sentence case, capitals mean what they
+//! mean in the body; a title in capitals is left to the tagger's own
+//! headline features.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
