@@ -113,7 +113,7 @@ impl Entities {
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
-    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, open_ended_names(doc, typed_spans(doc, &tags, &headlines)))));
+    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, split_names(doc, open_ended_names(doc, typed_spans(doc, &tags, &headlines))))));
     let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
     let spans = datelines(doc, headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans))));
     let mut out = Entities::default();
@@ -285,6 +285,38 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
                 } else if b - a == 1 && first_name(a) {
                     (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
                 } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
+                    Some(tagger::ORG)
+                } else {
+                    None
+                };
+                if let Some(tag) = joined {
+                    *prev = (a, sp.1, tag, headline);
+                    continue;
+                }
+            }
+        }
+        out.push(sp);
+    }
+    out
+}
+
+/// A place or organisation name the tagger split into two touching spans
+/// of different types is one name: a place when the gazetteer knows the
+/// whole (`New` + `York City`, typed an organisation and a place), an
+/// organisation when the second part ends in an organisation word (`New
+/// York` + `University`, `Boston` + `College`). Persons are
+/// [`joined_names`]' business.
+fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if let Some(prev) = out.last_mut() {
+            let (a, b, t, headline) = *prev;
+            let touch = sp.0 == b && t != sp.2 && !line_break_before(doc, b);
+            let named = |t: u8| t == tagger::LOC || t == tagger::ORG;
+            if touch && named(t) && named(sp.2) {
+                let joined = if place_of(doc, a, sp.1, headline).is_some() {
+                    Some(tagger::LOC)
+                } else if sp.2 == tagger::ORG && tagger::is_org_word(doc.tok(sp.1 - 1)) {
                     Some(tagger::ORG)
                 } else {
                     None
@@ -988,6 +1020,21 @@ mod tests {
             let got: Vec<(usize, usize, u8)> = typed_spans(&doc, tags, &headlines).iter().map(|s| (s.0, s.1, s.2)).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn split_names_are_one() {
+        check_rule(
+            split_names,
+            &[
+                ("mayor of New York City .", &[(2, 3, ORG), (3, 5, LOC)], &[(2, 5, LOC)]),
+                ("at New York University .", &[(1, 3, LOC), (3, 4, ORG)], &[(1, 4, ORG)]),
+                // Two names side by side stay two; so do a person and a place.
+                ("in Paris Reuters said", &[(1, 2, LOC), (2, 3, ORG)], &[(1, 2, LOC), (2, 3, ORG)]),
+                ("New\nYork City", &[(0, 1, ORG), (1, 3, LOC)], &[(0, 1, ORG), (1, 3, LOC)]),
+                ("Mayor Adams Brooklyn", &[(1, 2, PER), (2, 3, LOC)], &[(1, 2, PER), (2, 3, LOC)]),
+            ],
+        );
     }
 
     #[test]
