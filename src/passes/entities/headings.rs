@@ -38,10 +38,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
-use super::{covered, is_function_word, merge, lower_case_words, names, place_of, sentence_of, span_key, tagger};
-
-/// A span of the entity pass: `(first token, end, tag, headline)`.
-type TypedSpan = (usize, usize, u8, bool);
+use super::{covered, is_function_word, merge, TypedSpan, lower_case_words, names, place_of, sentence_of, span_key, tagger};
 
 /// Whether token `i` is in the document's title set in title case: the
 /// first paragraph, one sentence whose longer words are all capitalised,

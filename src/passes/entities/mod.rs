@@ -29,6 +29,9 @@ use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use gazetteer::Place;
 
+/// A span of the entity pass: `(first token, end, tag, headline)`.
+type TypedSpan = (usize, usize, u8, bool);
+
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
@@ -269,30 +272,37 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         let w = doc.tok(k);
         !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w)
     };
-    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    join_pairs(spans, |(a, b, t, headline), sp| {
+        // Not in headlines: title case makes every word a candidate
+        // (`Clinton Plan`, `Trump Was`).
+        let touch = sp.0 == b && !headline && !sp.3 && !line_break_before(doc, b) && !title_case_line(doc, a);
+        let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
+        if !(touch && mixed) {
+            None
+        } else if t != tagger::PER {
+            // An organisation or place, then a person: only a first
+            // name joins (a nationality never does: `German Anke Huber`).
+            (t != tagger::MISC && b - a == 1 && first_name(a)).then_some(tagger::PER)
+        } else if b - a == 1 && first_name(a) {
+            (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
+        } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
+            Some(tagger::ORG)
+        } else {
+            None
+        }
+    })
+}
+
+/// Joins each span to the one before it where `join` says so: `join(prev,
+/// next)` gives the tag of the span made of both, or `None` to keep them
+/// apart. `prev` may itself be made of spans joined already.
+fn join_pairs(spans: Vec<TypedSpan>, mut join: impl FnMut(TypedSpan, TypedSpan) -> Option<u8>) -> Vec<TypedSpan> {
+    let mut out: Vec<TypedSpan> = Vec::with_capacity(spans.len());
     for sp in spans {
         if let Some(prev) = out.last_mut() {
-            let (a, b, t, headline) = *prev;
-            // Not in headlines: title case makes every word a candidate
-            // (`Clinton Plan`, `Trump Was`).
-            let touch = sp.0 == b && !headline && !sp.3 && !line_break_before(doc, b) && !title_case_line(doc, a);
-            let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
-            if touch && mixed {
-                let joined = if t != tagger::PER {
-                    // An organisation or place, then a person: only a first
-                    // name joins (a nationality never does: `German Anke Huber`).
-                    (t != tagger::MISC && b - a == 1 && first_name(a)).then_some(tagger::PER)
-                } else if b - a == 1 && first_name(a) {
-                    (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
-                } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
-                    Some(tagger::ORG)
-                } else {
-                    None
-                };
-                if let Some(tag) = joined {
-                    *prev = (a, sp.1, tag, headline);
-                    continue;
-                }
+            if let Some(tag) = join(*prev, sp) {
+                *prev = (prev.0, sp.1, tag, prev.3);
+                continue;
             }
         }
         out.push(sp);
@@ -307,29 +317,18 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
 /// York` + `University`, `Boston` + `College`). Persons are
 /// [`joined_names`]' business.
 fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
-    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
-    for sp in spans {
-        if let Some(prev) = out.last_mut() {
-            let (a, b, t, headline) = *prev;
-            let touch = sp.0 == b && t != sp.2 && !line_break_before(doc, b);
-            let named = |t: u8| t == tagger::LOC || t == tagger::ORG;
-            if touch && named(t) && named(sp.2) {
-                let joined = if place_of(doc, a, sp.1, headline).is_some() {
-                    Some(tagger::LOC)
-                } else if sp.2 == tagger::ORG && tagger::is_org_word(doc.tok(sp.1 - 1)) {
-                    Some(tagger::ORG)
-                } else {
-                    None
-                };
-                if let Some(tag) = joined {
-                    *prev = (a, sp.1, tag, headline);
-                    continue;
-                }
-            }
+    let named = |t: u8| t == tagger::LOC || t == tagger::ORG;
+    join_pairs(spans, |(a, b, t, headline), sp| {
+        if !(sp.0 == b && t != sp.2 && named(t) && named(sp.2) && !line_break_before(doc, b)) {
+            None
+        } else if place_of(doc, a, sp.1, headline).is_some() {
+            Some(tagger::LOC)
+        } else if sp.2 == tagger::ORG && tagger::is_org_word(doc.tok(sp.1 - 1)) {
+            Some(tagger::ORG)
+        } else {
+            None
         }
-        out.push(sp);
-    }
-    out
+    })
 }
 
 /// No name ends in `of`. An institution's name the tagger ended on a
@@ -351,24 +350,16 @@ fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec
                     | "Plc" | "PLC" | "AG" | "SA" | "NV" | "Bhd" | "GmbH" | "LLC" | "Club" | "United" | "City" | "Rovers" | "Athletic" | "FC"
             )
     };
-    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
-    for sp in spans {
-        if let Some(prev) = out.last_mut() {
-            let (a, b) = (prev.0, prev.1);
-            if prev.2 == tagger::ORG
-                && b - a >= 2
-                && links(b - 1)
-                && institution(doc.tok(b - 2))
-                && sp.0 == b
-                && sp.2 != tagger::O
-                && !line_break_before(doc, sp.0)
-            {
-                prev.1 = sp.1;
-                continue;
-            }
-        }
-        out.push(sp);
-    }
+    let mut out = join_pairs(spans, |(a, b, t, _), sp| {
+        let joins = t == tagger::ORG
+            && b - a >= 2
+            && links(b - 1)
+            && institution(doc.tok(b - 2))
+            && sp.0 == b
+            && sp.2 != tagger::O
+            && !line_break_before(doc, sp.0);
+        joins.then_some(tagger::ORG)
+    });
     for sp in &mut out {
         while sp.1 - sp.0 >= 2 && links(sp.1 - 1) {
             sp.1 -= 1;
