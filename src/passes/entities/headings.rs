@@ -40,14 +40,14 @@ use crate::lexicon;
 
 use super::{covered, is_function_word, merge, TypedSpan, lower_case_words, names, place_of, sentence_of, span_key, tagger};
 
-/// Whether token `i` is in the document's title set in title case: the
+/// The tokens of the document's title when it is set in title case: the
 /// first paragraph, one sentence whose longer words are all capitalised,
 /// not in capitals throughout. (Only the first: further lines in title case
 /// are as often rows of a table, `Michael Schumacher ( Germany ) Ferrari`,
 /// whose names the body need not repeat.)
-fn in_title_case_heading(doc: &Document, i: usize) -> bool {
-    let s = sentence_of(doc, i);
-    doc.paragraphs.first().is_some_and(|p| p.tokens == s) && tagger::is_title_case(doc, s) && !tagger::is_all_caps(doc, s)
+fn title_case_title(doc: &Document) -> Option<(usize, usize)> {
+    let title = doc.paragraphs.first()?.tokens;
+    (title.1 > title.0 && sentence_of(doc, title.0) == title && tagger::is_title_case(doc, title) && !tagger::is_all_caps(doc, title)).then_some(title)
 }
 
 /// What the body (every span outside title-case headings) says about names.
@@ -96,7 +96,8 @@ fn most(counts: &[u16; tagger::NT]) -> u8 {
 /// Reads the names found in title-case headings against the body (see the
 /// module's documentation); spans elsewhere are left as they are.
 pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let heading: Vec<bool> = spans.iter().map(|sp| in_title_case_heading(doc, sp.0)).collect();
+    let Some(title) = title_case_title(doc) else { return spans };
+    let heading: Vec<bool> = spans.iter().map(|sp| (title.0..title.1).contains(&sp.0)).collect();
     if !heading.contains(&true) {
         return spans;
     }
@@ -156,7 +157,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
             }
         }
     }
-    let full = full_names(doc, &out, &lower);
+    let full = full_names(doc, title, &out, &lower);
     if full.is_empty() {
         out
     } else {
@@ -164,15 +165,12 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
     }
 }
 
-/// Persons' full names in the title that no kept span covers, read from the
-/// name lists alone ([`full_name_at`]: `Jill Stein`). The tagger
+/// Persons' full names in the title (tokens `title`) that no kept span
+/// covers, read from the name lists alone ([`full_name_at`]: `Jill
+/// Stein`). The tagger
 /// splits such names in title case (`Jill` an organisation, `Stein` a
 /// person, where the body has only `the Green Party candidate`).
-fn full_names(doc: &Document, out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<TypedSpan> {
-    let Some(title) = doc.paragraphs.first().map(|p| p.tokens) else { return Vec::new() };
-    if title.1 <= title.0 || !in_title_case_heading(doc, title.0) {
-        return Vec::new();
-    }
+fn full_names(doc: &Document, title: (usize, usize), out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<TypedSpan> {
     let covered = covered(doc, out);
     let mut found = Vec::new();
     let mut k = title.0;

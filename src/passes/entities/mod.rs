@@ -261,11 +261,10 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
     // The organisation's own name, not a surname the tagger read as one
     // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
     // or a common noun the document also writes in lower case (`Cactus`).
-    // The document's lower-case words, gathered the first time they are asked for.
-    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
+    let lower_words = LowerWords::new(doc);
     let seen_lower = |w: &str| {
         let lower = w.to_lowercase();
-        lower != w && lower_words.get_or_init(|| lower_case_words(doc)).contains(lower.as_str())
+        lower != w && lower_words.has(&lower)
     };
     let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc.tok(a));
     let plain_word = |k: usize| {
@@ -387,7 +386,7 @@ fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize
             e += 1;
         }
         let closes = |k: usize| k < end && (is_dash_token(doc.tok(k)) || matches!(doc.tok(k), "," | "(" | "-"));
-        if e > a && closes(e) && !line_break_before_any(doc, a, e) && matches!(tagger::gazetteer_at(doc, a, e, true), Some((len, _)) if a + len == e) {
+        if e > a && closes(e) && (a + 1..e).all(|j| !line_break_before(doc, j)) && matches!(tagger::gazetteer_at(doc, a, e, true), Some((len, _)) if a + len == e) {
             found.push((a, e, tagger::LOC, false));
         }
     }
@@ -398,11 +397,6 @@ fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize
     merge(kept, found)
 }
 
-/// Whether a line break falls between any two of tokens `a..b`.
-fn line_break_before_any(doc: &Document, a: usize, b: usize) -> bool {
-    (a + 1..b).any(|j| line_break_before(doc, j))
-}
-
 /// A first name the tagger left out, right before a person's name, is part
 /// of it: `Hillary` of `Hillary Clinton spoke out Tuesday`, where the first
 /// word of a sentence (capitalised whatever it is) was read as no name.
@@ -411,14 +405,14 @@ fn line_break_before_any(doc: &Document, a: usize, b: usize) -> bool {
 /// lower case), no title (`Dame`), no day or month, in the same line,
 /// outside headlines.
 fn first_names_before_persons(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
-    let lower_words: OnceCell<HashSet<&str>> = OnceCell::new();
+    let lower_words = LowerWords::new(doc);
     let first_name = |w: &str| {
         names::is_first_name(w)
             && names::census(w).first
             && !lexicon::is_person_title(w)
             && !is_function_word(w)
             && !tagger::is_calendar_word(w)
-            && !lower_words.get_or_init(|| lower_case_words(doc)).contains(w.to_lowercase().as_str())
+            && !lower_words.has(&w.to_lowercase())
     };
     let mut prev_end = 0;
     for sp in spans.iter_mut() {
@@ -458,6 +452,24 @@ fn lower_case_words<'d>(doc: &'d Document) -> HashSet<&'d str> {
         .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_lowercase))
         .map(|k| doc.tok(k))
         .collect()
+}
+
+/// [`lower_case_words`], gathered the first time a rule asks: most
+/// documents never need them.
+struct LowerWords<'d> {
+    doc: &'d Document<'d>,
+    words: OnceCell<HashSet<&'d str>>,
+}
+
+impl<'d> LowerWords<'d> {
+    fn new(doc: &'d Document<'d>) -> LowerWords<'d> {
+        LowerWords { doc, words: OnceCell::new() }
+    }
+
+    /// Whether the document writes `lower` (a word in lower case) so.
+    fn has(&self, lower: &str) -> bool {
+        self.words.get_or_init(|| lower_case_words(self.doc)).contains(lower)
+    }
 }
 
 /// `II`, `III`, `IV`, ...: the number of a monarch or pope.
