@@ -271,6 +271,12 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         let w = doc.tok(k);
         !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w)
     };
+    // Words the document uses as a person's name on their own: surnames in use.
+    // (Each with the token where the document first writes it so, and how often.)
+    let mut lone_persons: HashMap<&str, (usize, usize)> = HashMap::default();
+    for s in spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 == 1 && !s.3) {
+        lone_persons.entry(doc.tok(s.0)).or_insert((s.0, 0)).1 += 1;
+    }
     join_pairs(spans, |(a, b, t, headline), sp| {
         // Not in headlines: title case makes every word a candidate
         // (`Clinton Plan`, `Trump Was`).
@@ -280,8 +286,13 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
             None
         } else if t != tagger::PER {
             // An organisation or place, then a person: only a first
-            // name joins (a nationality never does: `German Anke Huber`).
-            (t != tagger::MISC && b - a == 1 && first_name(a)).then_some(tagger::PER)
+            // name joins (a nationality never does: `German Anke Huber`),
+            // or a plain word before a surname the document uses on its
+            // own after it, typed an organisation (`Bukayo` + `Saka`, then
+            // `Saka scored`): a first name the lists do not know, in the
+            // full name that introduces a person.
+            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && lone_persons.get(doc.tok(sp.0)).is_some_and(|&(first, n)| first == sp.0 && n >= 2) && plain_word(a) && place_of(doc, a, b, false).is_none();
+            (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
         } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
@@ -317,8 +328,15 @@ fn join_pairs(spans: Vec<TypedSpan>, mut join: impl FnMut(TypedSpan, TypedSpan) 
 /// [`joined_names`]' business.
 fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let named = |t: u8| t == tagger::LOC || t == tagger::ORG;
+    // `Rio Grande` + `do` + `Sul`, `Bosnia` + `and` + `Herzegovina`: two
+    // names around a lower-case linking word, one place in the gazetteer.
+    let linked = |b: usize, sp: TypedSpan| {
+        sp.0 == b + 1 && matches!(doc.tok(b), "do" | "da" | "dos" | "das" | "de" | "del" | "di" | "du" | "des" | "of" | "and" | "et")
+    };
     join_pairs(spans, |(a, b, t, headline), sp| {
-        if !(sp.0 == b && t != sp.2 && named(t) && named(sp.2) && !line_break_before(doc, b)) {
+        if linked(b, sp) && named(t) && named(sp.2) && !line_break_before(doc, b) && !line_break_before(doc, sp.0) {
+            place_of(doc, a, sp.1, headline).map(|_| tagger::LOC)
+        } else if !(sp.0 == b && t != sp.2 && named(t) && named(sp.2) && !line_break_before(doc, b)) {
             None
         } else if place_of(doc, a, sp.1, headline).is_some() {
             Some(tagger::LOC)
@@ -1036,6 +1054,10 @@ mod tests {
                 ("in Paris Reuters said", &[(1, 2, LOC), (2, 3, ORG)], &[(1, 2, LOC), (2, 3, ORG)]),
                 ("New\nYork City", &[(0, 1, ORG), (1, 3, LOC)], &[(0, 1, ORG), (1, 3, LOC)]),
                 ("Mayor Adams Brooklyn", &[(1, 2, PER), (2, 3, LOC)], &[(1, 2, PER), (2, 3, LOC)]),
+                // Around a linking word, when the gazetteer knows the whole.
+                ("state of Rio Grande do Sul .", &[(2, 4, LOC), (5, 6, LOC)], &[(2, 6, LOC)]),
+                ("Bosnia and Herzegovina", &[(0, 1, LOC), (2, 3, ORG)], &[(0, 3, LOC)]),
+                ("Paris and London", &[(0, 1, LOC), (2, 3, LOC)], &[(0, 1, LOC), (2, 3, LOC)]),
             ],
         );
     }
@@ -1116,6 +1138,14 @@ mod tests {
                 ("Pirelli , Smith", &[(0, 1, PER), (2, 3, ORG)], &[(0, 1, PER), (2, 3, ORG)]),
                 ("Niall\nQuinn", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
                 ("Reuters Smith said", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                // An unlisted first name typed an organisation, before a
+                // surname the document then uses on its own.
+                ("Bukayo Saka scored . Saka ran", &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)], &[(0, 2, PER), (4, 5, PER)]),
+                // ... not when the surname came alone first (another
+                // person's), nor before a place, nor an organisation word.
+                ("Saka ran . Bukayo Saka scored . Saka", &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)], &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)]),
+                ("Bukayo Saka scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("Madrid Saka scored . Saka ran", &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)], &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)]),
                 // Not in a title-case headline, even one with a full stop.
                 ("Clinton Plan for Taxes Is Expansive but Complex.", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 ("German Anke Huber won", &[(0, 1, MISC), (1, 3, PER)], &[(0, 1, MISC), (1, 3, PER)]),
