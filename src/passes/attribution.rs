@@ -1234,7 +1234,10 @@ impl Ctx<'_, '_> {
     /// Whether a word that is both a noun and a speech verb (`email`,
     /// `calls`, `reports`) is used as a noun here: a determiner or
     /// preposition a few words before it (`her private email`, `a nervous
-    /// call`), with nothing but adjectives between.
+    /// call`), with nothing but adjectives between. An `-ed` word right
+    /// after a determiner is an adjective (`her recovered emails`, `a
+    /// prepared text`), and adjectives may be coordinated (`Trump’s absurd
+    /// and factually inaccurate claim`, `another, more sympathetic tweet`).
     fn is_noun_use(&self, i: usize) -> bool {
         let t = self.tok(i).to_ascii_lowercase();
         let base = t.strip_suffix('s').filter(|_| !t.ends_with("ss")).unwrap_or(&t);
@@ -1242,19 +1245,37 @@ impl Ctx<'_, '_> {
         if !lexicon::is_noun_like_cue(base) {
             return false;
         }
-        let lo = i.saturating_sub(3);
-        for k in (lo..i).rev() {
+        // At most three words before it; one `and` or comma between two
+        // lower-case words, and adverbs of adjectives, do not count.
+        let (mut words, mut joined) = (0, false);
+        let mut k = i;
+        while k > 0 && words < 3 {
+            k -= 1;
             let w = self.tok(k);
+            let lower = |t: usize| self.is_word(t) && self.tok(t).starts_with(char::is_lowercase);
+            if (w == "," || w == "and") && !joined && k + 1 < i && k > 0 && lower(k - 1) && lower(k + 1) {
+                joined = true;
+                continue;
+            }
             if !self.is_word(k) {
                 return matches!(w, "’s" | "'s");
             }
             if is_determiner(w) || matches!(w, "in" | "of" | "on" | "for" | "with" | "from" | "by" | "to" | "at" | "about") {
                 return true;
             }
-            // A verb or a subject pronoun before it makes it a verb.
-            if lexicon::pronoun(w).is_some() || lexicon::is_verb_filler(w) || w.ends_with("ed") {
+            // An adverb of an adjective (`factually inaccurate`), not of the
+            // verb (`he publicly claims`), does not count.
+            if w.ends_with("ly") && w.starts_with(char::is_lowercase) && k + 1 < i && self.is_word(k + 1) {
+                continue;
+            }
+            // A verb or a subject pronoun before it makes it a verb; not an
+            // adjective in `-ed` after a determiner (`The Associated Press
+            // warns`: a name, not an adjective).
+            let adjective = w.ends_with("ed") && w.starts_with(char::is_lowercase) && k > 0 && is_determiner(self.tok(k - 1));
+            if lexicon::pronoun(w).is_some() || lexicon::is_verb_filler(w) || (w.ends_with("ed") && !adjective) {
                 return false;
             }
+            words += 1;
         }
         false
     }
@@ -2191,6 +2212,24 @@ mod tests {
             "Abedin spoke.\n\nWASHINGTON, Dec. 8 (UPI) — In response to the proposal, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
             0,
             "Hillary Clinton’s right-hand woman",
+        ),
+        (
+            "an `-ed` adjective after a determiner makes the cue word a noun",
+            "Senator Ann Roberts called the mayor's claim of a “clear mandate” over her leaked emails “deeply troubling.”",
+            1,
+            "Ann Roberts",
+        ),
+        (
+            "adjectives joined by a comma before a cue word make it a noun",
+            "Donald Trump spoke first. Then came another, more hopeful tweet about the storm, after which he took credit for “being right all along.”",
+            0,
+            "Donald Trump",
+        ),
+        (
+            "adjectives joined by `and`, one with an adverb, before a cue word make it a noun",
+            "Senator Ann Roberts spoke. Her absurd and wholly inaccurate claim that the plan “works well” was denied.",
+            0,
+            "Ann Roberts",
         ),
         (
             "listed quotations share their attribution",
