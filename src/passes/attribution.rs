@@ -62,7 +62,9 @@
 //!     the previous paragraph's quotation, or that paragraph's subject.
 //! 13. **subject** – no cue at all: a quotation inside a sentence whose
 //!     subject is a person or organisation (`Clinton cracked, “…”`) is
-//!     theirs, with low confidence.
+//!     theirs, with low confidence; the subject of the main clause, after
+//!     a leading participial phrase or subordinate clause (`Preceded at the
+//!     lectern by X, the sheriff, Trump launched into …`).
 //!
 //! The speaker is a mention: a name, a pronoun, or a noun phrase such as
 //! `South Korea’s presidential office`; its entity is the resolved person
@@ -1563,7 +1565,7 @@ impl Ctx<'_, '_> {
     fn sentence_subject(&self, k: usize) -> Option<(usize, usize)> {
         let si = self.doc.sentence_at(self.doc.tokens[k].span.start)?;
         let lo = self.doc.sentences[si].tokens.0;
-        for t in lo..k {
+        for t in self.subject_clause_start(lo, k)..k {
             if self.in_quote[t] {
                 continue;
             }
@@ -1578,6 +1580,37 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// Where the main clause begins in the sentence from `lo` to `k`, for
+    /// finding its subject: after a leading participial phrase or
+    /// subordinate clause, at the first comma followed by a name or
+    /// pronoun (`Preceded at the lectern by X, the sheriff, Trump
+    /// launched …`: not X, nor the apposition after the first comma); else
+    /// at `lo`.
+    fn subject_clause_start(&self, lo: usize, k: usize) -> usize {
+        let a = self.after_conjunctions(lo, k);
+        if a >= k {
+            return lo;
+        }
+        let first = self.tok(a);
+        let participle = first.starts_with(char::is_uppercase)
+            && first.len() > 4
+            && (first.ends_with("ed") || first.ends_with("ing"))
+            && self.ents.mention_at_token(a).is_none();
+        if !(participle || is_subordinator(first)) {
+            return lo;
+        }
+        (a + 1..k)
+            .filter(|&c| self.tok(c) == "," && !self.in_quote[c])
+            .find(|&c| {
+                let mut n = c + 1;
+                while n + 1 < k && lexicon::is_person_title(self.tok(n)) {
+                    n += 1;
+                }
+                n < k && (is_subject_pronoun(self.tok(n)) || self.speaker_mention(n).is_some_and(|m| m.tokens.0 == n))
+            })
+            .map_or(lo, |c| c + 1)
     }
 
     /// The phrase starting at `k` (after an inverted cue or `according to`).
@@ -2228,6 +2261,12 @@ mod tests {
         (
             "adjectives joined by `and`, one with an adverb, before a cue word make it a noun",
             "Senator Ann Roberts spoke. Her absurd and wholly inaccurate claim that the plan “works well” was denied.",
+            0,
+            "Ann Roberts",
+        ),
+        (
+            "the subject after a leading participial phrase and an apposition",
+            "Preceded at the podium by Sheriff Tom Hale, the county's longest-serving officer, Senator Ann Roberts launched into a lament for the “forgotten families” of the county.",
             0,
             "Ann Roberts",
         ),
