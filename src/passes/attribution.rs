@@ -39,7 +39,8 @@
 //!    out of a leading subordinate clause. A gerund or coordinated cue
 //!    after a clause of its own (`, and he …`, `when X …`, whose verb is
 //!    no cue) takes that clause's subject (`…, and he closed by urging
-//!    “…”`).
+//!    “…”`). A subject with a relative clause is the noun before `who`
+//!    (`an official who spoke anonymously to discuss strategy said`).
 //! 5. **dash line** – the paragraph after the quotation is a signature:
 //!    `- Bernie Sanders.`
 //! 6. **possessive** – a noun of speech and its owner just before the
@@ -1538,6 +1539,12 @@ impl Ctx<'_, '_> {
         if start >= end || !self.is_word(start) {
             return None;
         }
+        // `a White House official who spoke anonymously to discuss strategy
+        // said`, `The man who shot the deputy said`: the phrase ends a
+        // relative clause, whose noun, before `who`, is the subject.
+        if let Some(np) = self.relative_head((start, end), lo) {
+            return Some(np);
+        }
         // `Protesters marching through the streets chanted`, `Officials in
         // Washington said`: the phrase is a place; who spoke comes before it.
         if start >= lo + 2 && matches!(self.tok(start - 1), "through" | "in" | "at" | "from" | "outside" | "near" | "across" | "around" | "inside") {
@@ -1558,6 +1565,34 @@ impl Ctx<'_, '_> {
             }
         }
         Some((start, end))
+    }
+
+    /// The noun phrase before a restrictive relative clause (`who` or
+    /// `which` and no comma) that the words before `start` continue: the
+    /// subject of the verb after that clause. Not across a comma, a
+    /// quotation or other punctuation, and not when the phrase from
+    /// `start` to `end` is the clause's own subject (`one which historian
+    /// John Baick calls`) rather than its verb and object (`who shot the
+    /// deputy`: a lower-case first word, then a determiner or `-ed`). A
+    /// role with a name before it in apposition is that name (`Geoff
+    /// Garin, a pollster who is working with …, said`).
+    fn relative_head(&self, (start, end): (usize, usize), lo: usize) -> Option<(usize, usize)> {
+        let w = (lo.max(start.saturating_sub(12))..start)
+            .rev()
+            .take_while(|&t| self.is_word(t) && !self.in_quote[t])
+            .find(|&t| matches!(self.tok(t), "who" | "which"))?;
+        let first = self.tok(start);
+        let verb = first.starts_with(char::is_lowercase) && (first.ends_with("ed") || (start + 1..end).any(|t| is_determiner(self.tok(t))));
+        if (w + 1 == start && !verb) || w <= lo || !self.is_word(w - 1) || self.in_quote[w - 1] {
+            return None;
+        }
+        let np = self.np_left(w, lo).filter(|&np| self.plausible_speaker(np))?;
+        if np.0 > lo + 1 && self.tok(np.0 - 1) == "," {
+            if let Some(m) = self.speaker_mention(np.0 - 2).filter(|m| m.tokens.1 == np.0 - 1) {
+                return Some(m.tokens);
+            }
+        }
+        Some(np)
     }
 
     /// The subject of the sentence holding token `k`: its first person or
@@ -2269,6 +2304,30 @@ mod tests {
             "Preceded at the podium by Sheriff Tom Hale, the county's longest-serving officer, Senator Ann Roberts launched into a lament for the “forgotten families” of the county.",
             0,
             "Ann Roberts",
+        ),
+        (
+            "a restrictive relative clause between the subject and its cue",
+            "A senior official who spoke on condition of anonymity to discuss the talks said Wednesday, “There are discussions.”",
+            0,
+            "A senior official",
+        ),
+        (
+            "a relative clause of a verb and its object",
+            "The man who shot the deputy said, “I was afraid for my life.”",
+            0,
+            "The man",
+        ),
+        (
+            "an object relative clause keeps its own subject",
+            "It was a phrase which the historian John Baick calls “a foundation of our culture.”",
+            0,
+            "John Baick",
+        ),
+        (
+            "a name before a role and its relative clause in apposition",
+            "Tom Hale, a Democratic pollster who is working with Priorities USA, a pro-Clinton group, said, “The damage is done.”",
+            0,
+            "Tom Hale",
         ),
         (
             "listed quotations share their attribution",
