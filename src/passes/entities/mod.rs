@@ -117,7 +117,7 @@ impl Entities {
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, split_names(doc, open_ended_names(doc, typed_spans(doc, &tags, &headlines))))));
-    let spans = known_places(doc, places_by_preposition(doc, agree_types(doc, cited_persons(doc, &tags, spans))));
+    let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = datelines(doc, headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans))));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
@@ -272,10 +272,16 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
         !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w)
     };
     // Words the document uses as a person's name on their own: surnames in use.
-    // (Each with the token where the document first writes it so, and how often.)
-    let mut lone_persons: HashMap<&str, (usize, usize)> = HashMap::default();
+    // (Each with the token where the document first writes it so; and
+    // those it writes so more than once.)
+    let mut lone_persons: HashMap<&str, usize> = HashMap::default();
+    let mut repeated: HashSet<&str> = HashSet::default();
     for s in spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 == 1 && !s.3) {
-        lone_persons.entry(doc.tok(s.0)).or_insert((s.0, 0)).1 += 1;
+        if lone_persons.contains_key(doc.tok(s.0)) {
+            repeated.insert(doc.tok(s.0));
+        } else {
+            lone_persons.insert(doc.tok(s.0), s.0);
+        }
     }
     join_pairs(spans, |(a, b, t, headline), sp| {
         // Not in headlines: title case makes every word a candidate
@@ -291,7 +297,7 @@ fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(us
             // own after it, typed an organisation (`Bukayo` + `Saka`, then
             // `Saka scored`): a first name the lists do not know, in the
             // full name that introduces a person.
-            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && lone_persons.get(doc.tok(sp.0)).is_some_and(|&(first, n)| first == sp.0 && n >= 2) && plain_word(a) && place_of(doc, a, b, false).is_none();
+            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && lone_persons.get(doc.tok(sp.0)) == Some(&sp.0) && plain_word(a) && place_of(doc, a, b, false).is_none();
             (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
@@ -778,6 +784,71 @@ fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<
     spans
 }
 
+/// A one-word MISC span (a product, an event, a nationality: not shown)
+/// that owns something is an organisation: `Google's ties to Anthropic`,
+/// where the tagger, knowing no company of 1996 by that name, reads
+/// `Google` as a product. Not after a determiner, where the owner is a
+/// person called by a nationality (`the German's serve`), nor a word
+/// ending like a demonym. Its other one-word MISC mentions (`in Google`)
+/// follow it, and so do those of a word the tagger types an organisation
+/// elsewhere.
+fn owning_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let one_word_misc = |&(a, b, t, headline): &TypedSpan| t == tagger::MISC && b - a == 1 && !headline && !tagger::demonym_suffix(&doc.tok(a).to_lowercase());
+    let owner = |a: usize| {
+        matches!(doc.tokens.get(a + 1).map(|_| doc.tok(a + 1)), Some("’s" | "'s"))
+            && !(a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the"))
+            && doc.tok(a).chars().nth(1).is_some_and(char::is_lowercase)
+    };
+    let orgs: HashSet<&str> = spans
+        .iter()
+        .filter(|sp| (sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && !sp.3) || (one_word_misc(sp) && owner(sp.0)))
+        .map(|sp| doc.tok(sp.0))
+        .collect();
+    if orgs.is_empty() {
+        return spans;
+    }
+    // A word in a person's name is that person's (`Donald Trump’s`).
+    let in_persons: HashSet<&str> = spans.iter().filter(|sp| sp.2 == tagger::PER).flat_map(|sp| (sp.0..sp.1).map(|k| doc.tok(k))).collect();
+    for sp in spans.iter_mut() {
+        let after_name = sp.0 > 0 && tagger::is_capitalised(doc.tok(sp.0 - 1)) && doc.tokens[sp.0 - 1].kind == TokenKind::Word;
+        if one_word_misc(sp) && !after_name && orgs.contains(doc.tok(sp.0)) && !in_persons.contains(doc.tok(sp.0)) {
+            sp.2 = tagger::ORG;
+        }
+    }
+    spans
+}
+
+/// Where people work is an organisation: a name after a role and `at`
+/// (`a lawyer at Clifford Chance`, `analysts at Goldman Sachs and Morgan
+/// Stanley`) that the tagger read as a person's, with the names listed
+/// after it with `and`. Not before a possessive (`aides at Trump's rally`).
+fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let role_at = |a: usize| {
+        a >= 2 && doc.tok(a - 1) == "at" && {
+            let w = doc.tok(a - 2);
+            (w.starts_with(char::is_lowercase) || sentence_of(doc, a).0 == a - 2) && (lexicon::is_role_noun(w) || lexicon::is_speaker_noun(w))
+        }
+    };
+    let owned = |b: usize| doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s" | "’" | "'"));
+    for k in 0..spans.len() {
+        let (a, b, t, headline) = spans[k];
+        if headline || t == tagger::LOC || !role_at(a) || owned(b) {
+            continue;
+        }
+        spans[k].2 = tagger::ORG;
+        let mut end = b;
+        for next in spans.iter_mut().skip(k + 1) {
+            let listed = next.0 == end + 1 && matches!(doc.tok(end), "and" | ",");
+            if !listed || next.2 == tagger::LOC || owned(next.1) {
+                break;
+            }
+            next.2 = tagger::ORG;
+            end = next.1;
+        }
+    }
+    spans
+}
+
 /// The sentence token range holding token `i`.
 fn sentence_of(doc: &Document, i: usize) -> (usize, usize) {
     let k = doc.sentences.partition_point(|s| s.tokens.0 <= i);
@@ -1041,6 +1112,39 @@ mod tests {
             let got: Vec<(usize, usize, u8)> = typed_spans(&doc, tags, &headlines).iter().map(|s| (s.0, s.1, s.2)).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn owners_are_organisations() {
+        check_rule(
+            owning_names,
+            &[
+                // An owner, and its other mentions.
+                ("Google's ties to OpenAI . in Google", &[(0, 1, MISC), (4, 5, MISC), (7, 8, MISC)], &[(0, 1, ORG), (4, 5, MISC), (7, 8, ORG)]),
+                // A word typed an organisation elsewhere.
+                ("Google said . investing in Google", &[(0, 1, ORG), (5, 6, MISC)], &[(0, 1, ORG), (5, 6, ORG)]),
+                // Not a nationality, nor a word of a person's name.
+                ("the German's serve", &[(1, 2, MISC)], &[(1, 2, MISC)]),
+                ("Italian's win", &[(0, 1, MISC)], &[(0, 1, MISC)]),
+                ("Donald Trump's team . Trump's plan", &[(0, 2, PER), (5, 6, MISC)], &[(0, 2, PER), (5, 6, MISC)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn workplaces_are_organisations() {
+        check_rule(
+            employers,
+            &[
+                ("a lawyer at Clifford Chance said", &[(3, 5, PER)], &[(3, 5, ORG)]),
+                // At the start of a sentence, and the names listed after.
+                ("Analysts at Goldman Sachs and Morgan Stanley said", &[(2, 4, ORG), (5, 7, PER)], &[(2, 4, ORG), (5, 7, ORG)]),
+                // Not a person's event, a place, or a person met there.
+                ("aides at Trump's rally", &[(2, 3, PER)], &[(2, 3, PER)]),
+                ("a doctor at Boston said", &[(3, 4, LOC)], &[(3, 4, LOC)]),
+                ("she smiled at Clifford Chance", &[(3, 5, PER)], &[(3, 5, PER)]),
+            ],
+        );
     }
 
     #[test]

@@ -994,7 +994,7 @@ pub fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Demonyms and nationality adjectives end like this; a cue for MISC.
-fn demonym_suffix(l: &str) -> bool {
+pub fn demonym_suffix(l: &str) -> bool {
     l.len() > 4 && (l.ends_with("ian") || l.ends_with("ese") || l.ends_with("ish") || l.ends_with("ean") || l.ends_with("can"))
 }
 
