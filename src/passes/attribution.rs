@@ -515,8 +515,14 @@ impl Ctx<'_, '_> {
         if i >= end || self.in_quote[i] {
             return None;
         }
-        // `said X` (inverted): a finite verb, not `describing X`.
-        if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) && (comma || dash) {
+        // `said X` (inverted): a finite verb, not `describing X`; not after
+        // a partial quotation that is a cue's complement (`whom colleagues
+        // call “the Cassandra of Wall Street,” told an audience`).
+        let complement = q.kind == QuoteKind::Partial && {
+            let qs = doc.token_at_or_after(q.span.start);
+            qs > 0 && !self.in_quote[qs - 1] && self.is_cue(qs - 1)
+        };
+        if self.is_cue(i) && lexicon::is_finite_speech_verb(self.tok(i)) && (comma || dash) && !complement {
             let np = self.np_right(i + 1, end)?;
             return self.found(Rule::After, doc.tokens[i].span, np);
         }
@@ -1266,6 +1272,12 @@ impl Ctx<'_, '_> {
             if is_determiner(w) || matches!(w, "in" | "of" | "on" | "for" | "with" | "from" | "by" | "to" | "at" | "about") {
                 return true;
             }
+            // `whom her aides call`, `its critics charge`: a plural noun
+            // right before the bare form is its subject.
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w != "news";
+            if k + 1 == i && plural && w.starts_with(char::is_lowercase) && base == t {
+                return false;
+            }
             // An adverb of an adjective (`factually inaccurate`), not of the
             // verb (`he publicly claims`), does not count.
             if w.ends_with("ly") && w.starts_with(char::is_lowercase) && k + 1 < i && self.is_word(k + 1) {
@@ -1463,11 +1475,14 @@ impl Ctx<'_, '_> {
         if self.is_word(k - 1) && (lexicon::pronoun(self.tok(k - 1)).is_some() || matches!(self.tok(k - 1), "who" | "which")) {
             return Some((k - 1, k));
         }
-        // Commas before the verb: an apposition.
-        if self.tok(k - 1) == "," {
+        // Commas before the verb: an apposition; the second may close a
+        // quotation in it (`Hale, whom colleagues call “the Cassandra of
+        // Wall Street,” told`), and commas inside quotations do not count.
+        let quoted_comma = k >= lo + 2 && self.in_quote[k - 1] && self.tok(k - 1).chars().all(is_quote_mark) && self.tok(k - 2) == ",";
+        if self.tok(k - 1) == "," || quoted_comma {
             let mut j = k - 1;
             let floor = lo.max(k.saturating_sub(24));
-            while j > floor && self.tok(j - 1) != "," {
+            while j > floor && (self.tok(j - 1) != "," || self.in_quote[j - 1]) {
                 j -= 1;
             }
             if j > floor && j < k - 1 {
@@ -1476,6 +1491,11 @@ impl Ctx<'_, '_> {
                     || first.starts_with(char::is_lowercase)
                     // `Ramos, 58, told`: an age.
                     || (j..k - 1).all(|t| self.tok(t).chars().all(|c| c.is_ascii_digit()));
+                // `In the email, Ash described the move as a “breach,”
+                // adding`: a clause, not an apposition, ends in the quotation.
+                if quoted_comma && !descriptive {
+                    return None;
+                }
                 let is_name = (j..k - 1).all(|t| {
                     self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
                 });
@@ -2327,6 +2347,30 @@ mod tests {
             "a name before a role and its relative clause in apposition",
             "Tom Hale, a Democratic pollster who is working with Priorities USA, a pro-Clinton group, said, “The damage is done.”",
             0,
+            "Tom Hale",
+        ),
+        (
+            "a naming verb in a `whom` clause has its own subject",
+            "Senator Ann Roberts, whom her aides call “the iron lady of Albany,” told a crowd in Troy that the budget was “dead on arrival.”",
+            0,
+            "her aides",
+        ),
+        (
+            "a `whom` clause ending in a quotation is an apposition before the cue",
+            "Senator Ann Roberts, whom her aides call “the iron lady of Albany,” told a crowd in Troy that the budget was “dead on arrival.”",
+            1,
+            "Ann Roberts",
+        ),
+        (
+            "no inverted cue after a partial quotation that is a cue's complement",
+            "Governor Mark Ellis, citing “the unique strength of the economy,” said the state could balance its budget.",
+            0,
+            "Mark Ellis",
+        ),
+        (
+            "a clause ending in a quotation and a comma is no apposition",
+            "In the email, Tom Hale described the move as a “major breach of trust,” adding: “I am now informing all of our members.”",
+            1,
             "Tom Hale",
         ),
         (
