@@ -822,6 +822,8 @@ fn owning_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
 /// (`a lawyer at Clifford Chance`, `analysts at Goldman Sachs and Morgan
 /// Stanley`) that the tagger read as a person's, with the names listed
 /// after it with `and`. Not before a possessive (`aides at Trump's rally`).
+/// Likewise a club or firm before a role and a person's name (`Chelsea
+/// coach Enzo Maresca`).
 fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let role_at = |a: usize| {
         a >= 2 && doc.tok(a - 1) == "at" && {
@@ -830,6 +832,29 @@ fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
         }
     };
     let owned = |b: usize| doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s" | "’" | "'"));
+    // `Chelsea coach Enzo Maresca`: a one-word "person" before a role and a
+    // person's name is the organisation they work for, when the document
+    // names it as an organisation elsewhere and never as a person.
+    let orgs: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::ORG && s.1 - s.0 == 1).map(|s| doc.tok(s.0)).collect();
+    let mut persons: HashMap<&str, usize> = HashMap::default();
+    for s in spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 == 1) {
+        *persons.entry(doc.tok(s.0)).or_insert(0) += 1;
+    }
+    let role = |w: &str| {
+        w.starts_with(char::is_lowercase)
+            && (lexicon::is_role_noun(w)
+                || matches!(w, "coach" | "boss" | "captain" | "striker" | "forward" | "winger" | "midfielder" | "defender" | "goalkeeper" | "player"))
+    };
+    let mut team = vec![false; spans.len()];
+    for k in 0..spans.len().saturating_sub(1) {
+        let ((a, b, t, _), next) = (spans[k], spans[k + 1]);
+        team[k] = t == tagger::PER && b - a == 1 && next.0 == b + 1 && next.2 == tagger::PER && role(doc.tok(b)) && orgs.contains(doc.tok(a));
+    }
+    for k in 0..spans.len() {
+        if team[k] && persons.get(doc.tok(spans[k].0)) == Some(&1) {
+            spans[k].2 = tagger::ORG;
+        }
+    }
     for k in 0..spans.len() {
         let (a, b, t, headline) = spans[k];
         if headline || t == tagger::LOC || !role_at(a) || owned(b) {
@@ -1143,6 +1168,10 @@ mod tests {
                 ("aides at Trump's rally", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("a doctor at Boston said", &[(3, 4, LOC)], &[(3, 4, LOC)]),
                 ("she smiled at Clifford Chance", &[(3, 5, PER)], &[(3, 5, PER)]),
+                // A club named as one elsewhere, before a role and a person.
+                ("Chelsea lost . Chelsea coach Enzo Maresca said", &[(0, 1, ORG), (3, 4, PER), (5, 7, PER)], &[(0, 1, ORG), (3, 4, ORG), (5, 7, PER)]),
+                // ... not a person named as one elsewhere too.
+                ("Trump Inc . Trump adviser Kellyanne Conway . Trump said", &[(0, 1, ORG), (3, 4, PER), (5, 7, PER), (8, 9, PER)], &[(0, 1, ORG), (3, 4, PER), (5, 7, PER), (8, 9, PER)]),
             ],
         );
     }
