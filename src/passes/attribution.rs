@@ -55,7 +55,8 @@
 //!    as its headline: “…”`): `He also shared a report … “…”`.
 //! 10. **paragraph** – no cue in the quotation's sentence: the speaker of
 //!     the previous quotation in the paragraph (`“…,” he said. “…”`), or of
-//!     a cue in the previous sentence (`X told Bloomberg. “…”`).
+//!     the previous sentence's first cue with a speaker (`X told Bloomberg.
+//!     “…”`; `X said she was angered by the media declaring …`: X).
 //! 11. **intro** – the previous paragraph ends with a colon that introduces
 //!     the quotation: `Caddell continued:`, or names its subject: `On July
 //!     6, X made the following comment:`.
@@ -1144,12 +1145,14 @@ impl Ctx<'_, '_> {
                 return Some(Attribution { rule: Some(Rule::Paragraph), confidence: Rule::Paragraph.confidence(), ..a });
             }
         }
-        // A cue in the previous sentence of the paragraph: `X told Bloomberg in May. “…”`.
+        // A cue in the previous sentence of the paragraph: `X told Bloomberg
+        // in May. “…”`; its first, whose complement holds the others (`X
+        // said she was angered by the media declaring …`).
         if si == 0 || doc.sentences[si - 1].paragraph != pi {
             return None;
         }
         let (lo, hi) = doc.sentences[si - 1].tokens;
-        for k in (lo..hi).rev() {
+        for k in lo..hi {
             if self.is_cue(k) {
                 let np = self.np_left(k, lo).or_else(|| {
                     lexicon::is_finite_speech_verb(self.tok(k)).then(|| self.np_right(k + 1, hi)).flatten()
@@ -2372,6 +2375,12 @@ mod tests {
             "In the email, Tom Hale described the move as a “major breach of trust,” adding: “I am now informing all of our members.”",
             1,
             "Tom Hale",
+        ),
+        (
+            "the previous sentence's first cue, not a participle in its complement",
+            "Senator Ann Roberts said she was angered by the press declaring the race over before the vote. “It appeared to be an attempt at poisoning the election.”",
+            0,
+            "Ann Roberts",
         ),
         (
             "listed quotations share their attribution",
