@@ -360,7 +360,9 @@ fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usi
 /// organisation, as the issue asks of place names inside organisations'.
 /// Other names before `of` stay apart from the one after: a team or a
 /// company and its home (`Nasr of Saudi Arabia`, `Bestop Inc of Boulder`,
-/// as CoNLL reads them). The dangling linking word itself is dropped.
+/// as CoNLL reads them). The dangling linking word itself is dropped. The
+/// same holds when the tagger left the linking word out of both names
+/// (`Institute` + `for` + `Fiscal Studies`).
 fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let links = |k: usize| matches!(doc.tok(k), "of" | "for" | "de" | "du" | "del" | "della" | "di" | "des" | "and" | "&");
     // An organisation word that names an institution, not a company's
@@ -381,7 +383,15 @@ fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec
             && sp.0 == b
             && sp.2 != tagger::O
             && !line_break_before(doc, sp.0);
-        joins.then_some(tagger::ORG)
+        // The linking word left out of both (`Institute` + `for` + `Fiscal Studies`).
+        let joins_over = t == tagger::ORG
+            && institution(doc.tok(b - 1))
+            && sp.0 == b + 1
+            && matches!(doc.tok(b), "of" | "for")
+            && matches!(sp.2, tagger::ORG | tagger::LOC)
+            && !line_break_before(doc, b)
+            && !line_break_before(doc, sp.0);
+        (joins || joins_over).then_some(tagger::ORG)
     });
     for sp in &mut out {
         while sp.1 - sp.0 >= 2 && links(sp.1 - 1) {
@@ -1209,6 +1219,9 @@ mod tests {
                 // A place or person before the linking word stays as it is.
                 ("Mayor of London", &[(0, 2, PER), (2, 3, LOC)], &[(0, 1, PER), (2, 3, LOC)]),
                 ("Bank of\nEngland", &[(0, 2, ORG), (2, 3, LOC)], &[(0, 1, ORG), (2, 3, LOC)]),
+                // The linking word in neither span.
+                ("The Institute for Fiscal Studies said", &[(1, 2, ORG), (3, 5, ORG)], &[(1, 5, ORG)]),
+                ("Inter of Milan", &[(0, 1, ORG), (2, 3, LOC)], &[(0, 1, ORG), (2, 3, LOC)]),
             ],
         );
     }
