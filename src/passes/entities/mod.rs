@@ -695,7 +695,19 @@ fn is_place_suffix(w: &str) -> bool {
             | "Sea" | "Ocean" | "Peninsula" | "Desert" | "Forest" | "Canyon" | "Falls" | "Harbour" | "Harbor"
             | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail" | "Castle" | "Palace" | "Cathedral"
             | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena" | "Tower" | "Hall" | "Lodge"
-            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait" | "Terrace" | "Cliffs" | "Heights"
+            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait" | "Terrace" | "Cliffs" | "Heights" | "Glacier"
+            | "Volcano" | "Reef" | "Lagoon"
+    )
+}
+
+/// Words ending the name of a natural feature: a place, whatever the tagger
+/// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
+/// may be an institution's name.
+fn is_natural_feature(w: &str) -> bool {
+    matches!(
+        w,
+        "River" | "Rivers" | "Creek" | "Valley" | "Mountains" | "Island" | "Islands" | "Bay" | "Sea" | "Ocean" | "Peninsula"
+            | "Desert" | "Canyon" | "Falls" | "Strait" | "Glacier" | "Volcano" | "Reef" | "Lagoon"
     )
 }
 
@@ -724,7 +736,7 @@ fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Ve
             let last = doc.tok(b - 1);
             is_place_suffix(last) && !names::census(last).surname
         };
-        if named_after {
+        if named_after || (t == tagger::ORG && b - a >= 2 && !headline && is_natural_feature(doc.tok(b - 1))) {
             t = tagger::LOC;
         }
         if t == tagger::LOC && !headline {
@@ -1347,6 +1359,9 @@ mod tests {
                 ("Isfahan\nSquare", &[(1, 2, LOC)], &[(1, 2, LOC)]),
                 // Other kinds are left alone.
                 ("Smith Hall spoke", &[(0, 2, PER)], &[(0, 2, PER)]),
+                // A natural feature typed an organisation; not a building.
+                ("the Thwaites Glacier melts", &[(1, 3, ORG)], &[(1, 3, LOC)]),
+                ("the Carnegie Hall board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
             ],
         );
     }
