@@ -1503,6 +1503,19 @@ impl Ctx<'_, '_> {
                     self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
                 });
                 if !descriptive && is_name && self.speaker_mention(j).is_some() {
+                    // `X, the editor in chief of the Vatican's newspaper,
+                    // L'Osservatore Romano, said`: the name names the
+                    // description, which is X's, a person's name before it.
+                    let p = j - 1;
+                    let outer = (floor..p).rev().take_while(|&t| !(self.tok(t) == "," && !self.in_quote[t])).last();
+                    if let Some(d) = outer.filter(|&d| d > lo + 1 && d < p && self.tok(d - 1) == ",") {
+                        let first = self.tok(d);
+                        let described = matches!(first, "a" | "an" | "the") || first.starts_with(char::is_lowercase);
+                        let person = self.ents.mention_at_token(d - 2).filter(|m| m.tokens.1 == d - 1 && self.ents.entities[m.entity].kind == EntityKind::Person);
+                        if let Some(m) = person.filter(|_| described) {
+                            return Some(m.tokens);
+                        }
+                    }
                     // `Ms. Merkel's spokesman, Steffen Seibert, wrote`: the name.
                     return Some((j, k - 1));
                 }
@@ -2381,6 +2394,12 @@ mod tests {
             "Senator Ann Roberts said she was angered by the press declaring the race over before the vote. “It appeared to be an attempt at poisoning the election.”",
             0,
             "Ann Roberts",
+        ),
+        (
+            "a name after a person's description in apposition names the description",
+            "Tom Hale, a spokesman for the company, Microsoft, said the plan was “a disgrace.”",
+            0,
+            "Tom Hale",
         ),
         (
             "listed quotations share their attribution",
