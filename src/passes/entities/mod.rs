@@ -182,7 +182,7 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a name right before a MISC word is the start of a demonym
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
-/// - a word after `@` is a handle;
+/// - a word after `@` is a handle, and `R-Utah` a party and state;
 /// - a lone word tagged as an organisation in a title-case headline or the
 ///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
@@ -204,6 +204,11 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         }
         // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
         if a > 0 && doc.tok(a - 1) == "@" && doc.tokens[a - 1].span.end == doc.tokens[a].span.start {
+            spans[k].2 = tagger::MISC;
+        }
+        // `Jason Chaffetz (R-Utah)`, `John Mica, R-Fla.`: a politician's
+        // party and state, no name of its own.
+        if b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) {
             spans[k].2 = tagger::MISC;
         }
         if t == tagger::MISC {
@@ -1051,6 +1056,11 @@ mod tests {
         ),
         ("Had a good trip to #Pyongyang to meet with Chairman Kim. Thanks @StateDept", &[(EntityKind::Location, "Pyongyang")], &["StateDept"]),
         ("SEOUL, Oct. 7 — South Korean President Moon Jae-In said on Sunday that talks would resume.", &[(EntityKind::Location, "SEOUL"), (EntityKind::Person, "Moon Jae-In")], &["Oct.", "South"]),
+        (
+            "Committee Chairman Jason Chaffetz (R-Utah) said. Rep. John Mica, R-Fla., agreed with Rep. Stephen Lynch (D-Mass.).",
+            &[(EntityKind::Person, "Jason Chaffetz"), (EntityKind::Person, "John Mica")],
+            &["R-Utah", "R-Fla.", "D-Mass"],
+        ),
     ];
 
     #[test]
