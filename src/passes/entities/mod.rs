@@ -182,7 +182,8 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a name right before a MISC word is the start of a demonym
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
-/// - a word after `@` is a handle, and `R-Utah` a party and state;
+/// - a word after `@` is a handle, `R-Utah` a party and state, and a name
+///   ending in `Act` or `Amendment` a law;
 /// - a lone word tagged as an organisation in a title-case headline or the
 ///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
@@ -207,8 +208,11 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
             spans[k].2 = tagger::MISC;
         }
         // `Jason Chaffetz (R-Utah)`, `John Mica, R-Fla.`: a politician's
-        // party and state, no name of its own.
-        if b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) {
+        // party and state, no name of its own; `the Fifth Amendment`, `the
+        // Affordable Care Act`: a law.
+        if (b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()))
+            || (t != tagger::PER && matches!(doc.tok(b - 1), "Amendment" | "Act" | "Constitution"))
+        {
             spans[k].2 = tagger::MISC;
         }
         if t == tagger::MISC {
@@ -1060,6 +1064,11 @@ mod tests {
             "Committee Chairman Jason Chaffetz (R-Utah) said. Rep. John Mica, R-Fla., agreed with Rep. Stephen Lynch (D-Mass.).",
             &[(EntityKind::Person, "Jason Chaffetz"), (EntityKind::Person, "John Mica")],
             &["R-Utah", "R-Fla.", "D-Mass"],
+        ),
+        (
+            "He cited the Fifth Amendment and the Affordable Care Act before the Constitution.",
+            &[],
+            &["Fifth Amendment", "Amendment", "Affordable Care Act", "Constitution"],
         ),
     ];
 
