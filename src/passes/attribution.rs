@@ -15,7 +15,8 @@
 //!    Haley said`). For a partial quotation only when the cue is adjacent,
 //!    and an inverted `said X` only after a comma; without a comma, no
 //!    speaker further on (`“it gets me mad” every time he thinks`) unless
-//!    set off by a comma or `as`.
+//!    set off by a comma or `as`. A cue in the passive is its agent's
+//!    (`“poison pill” measures added by Republicans`), after or before.
 //! 3. **unsourced** – a name given in the passive with no agent and no cue
 //!    in its clause (`it was labeled “Mostly True.”`): no speaker.
 //! 3a. **parenthetical** (confidence of *before*) – an attribution set off
@@ -552,6 +553,11 @@ impl Ctx<'_, '_> {
                 // he called`: a new clause, not the quotation's attribution.
                 // A parenthesis before the speaker is fine: `“…,” as his
                 // father dreamed, Mr. Turry said`, `“…” since …, said X`.
+                // `“poison pill” measures added by Republicans`: a passive
+                // cue's agent.
+                if let Some(np) = self.passive_agent(k, end) {
+                    return self.found(Rule::After, doc.tokens[k].span, np);
+                }
                 let np = self.np_left(k, i);
                 let inverted = self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k));
                 if is_clause_break(self.tok(i)) && !inverted && np.map_or(true, |np| np.0 > i && self.tok(np.0 - 1) != ",") {
@@ -889,6 +895,9 @@ impl Ctx<'_, '_> {
                 return Some(np);
             }
         }
+        if let Some(np) = self.passive_agent(k, qs) {
+            return Some(np);
+        }
         // `asked Biden to continue`, `would like Trump to explain`: the word
         // before an infinitive cue is its object, not its speaker.
         if self.is_infinitive(k) {
@@ -933,6 +942,24 @@ impl Ctx<'_, '_> {
             }
         }
         found
+    }
+
+    /// The agent of a cue in the passive, `by` and a phrase that can
+    /// speak before `hi`: `measures added by Republicans`, `was told by
+    /// aides that “…”`. The phrase ends with the first word that makes it a
+    /// speaker (`by many Jewish leaders go beyond …`: `many Jewish
+    /// leaders`), or with the name that capitalised words after it
+    /// introduce (`by FBI Director James Comey`).
+    fn passive_agent(&self, k: usize, hi: usize) -> Option<(usize, usize)> {
+        if !(self.tok(k).ends_with("ed") || self.tok(k) == "told") || k + 2 >= hi || self.tok(k + 1) != "by" {
+            return None;
+        }
+        let (a, b) = self.np_right(k + 2, hi)?;
+        let mut e = (a + 1..=b).find(|&e| self.strong_speaker((a, e)))?;
+        while e < b && self.is_word(e) && self.tok(e).starts_with(char::is_uppercase) {
+            e += 1;
+        }
+        Some((a, e))
     }
 
     /// Whether the cue at `k` is an infinitive after an object: `to` before
@@ -2400,6 +2427,18 @@ mod tests {
             "Tom Hale, a spokesman for the company, Microsoft, said the plan was “a disgrace.”",
             0,
             "Tom Hale",
+        ),
+        (
+            "a passive cue's agent after the quotation",
+            "Senate Democrats blocked the bill because of “poison pill” riders added by Republicans on other issues.",
+            0,
+            "Republicans",
+        ),
+        (
+            "a passive cue's agent ends with the name its title introduces",
+            "She was faulted for being “extremely careless” in the handling of classified information, as described by FBI Director James Comey.",
+            0,
+            "James Comey",
         ),
         (
             "listed quotations share their attribution",
