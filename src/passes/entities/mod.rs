@@ -182,8 +182,9 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a name right before a MISC word is the start of a demonym
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
-/// - a word after `@` is a handle, `R-Utah` a party and state, and a name
-///   ending in `Act` or `Amendment` a law;
+/// - a word after `@` is a handle, `R-Utah` a party and state, a name
+///   ending in `Act` or `Amendment` a law, and a lone function word (`The`)
+///   or a common word in a run of capitals (`WATCH FULL VIDEO`) no name;
 /// - a lone word tagged as an organisation in a title-case headline or the
 ///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
@@ -193,6 +194,19 @@ pub fn recognise(doc: &Document) -> Entities {
 ///   unless the gazetteer knows it as a place.
 fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     spans.retain(|&(a, b, _, _)| !is_run_in_heading(doc, (a, b)));
+    let lower_words = LowerWords::new(doc);
+    let capitals = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word && w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
+    };
+    // A word in a run of capitals (`WATCH FULL VIDEO`, `ASSOCIATE PROFESSOR`)
+    // that the document also writes in lower case is a word, not a name.
+    let shouted = |a: usize| {
+        capitals(a)
+            && ((a > 0 && capitals(a - 1) && !line_break_before(doc, a)) || (a + 1 < doc.tokens.len() && capitals(a + 1) && !line_break_before(doc, a + 1)))
+            && place_of(doc, a, a + 1, true).is_none()
+            && lower_words.has(&doc.tok(a).to_lowercase())
+    };
     for k in 0..spans.len() {
         let (a, b, t, headline) = spans[k];
         if t != tagger::MISC && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::MISC) {
@@ -212,6 +226,7 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
         // Affordable Care Act`: a law.
         if (b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()))
             || (t != tagger::PER && matches!(doc.tok(b - 1), "Amendment" | "Act" | "Constitution"))
+            || (b - a == 1 && t != tagger::PER && (is_function_word(doc.tok(a)) || shouted(a)))
         {
             spans[k].2 = tagger::MISC;
         }
@@ -1069,6 +1084,11 @@ mod tests {
             "He cited the Fifth Amendment and the Affordable Care Act before the Constitution.",
             &[],
             &["Fifth Amendment", "Amendment", "Affordable Care Act", "Constitution"],
+        ),
+        (
+            "WATCH THE FULL VIDEO\n\nThe full video shows the WHO chief in Geneva.",
+            &[(EntityKind::Location, "Geneva")],
+            &["FULL", "VIDEO", "WATCH"],
         ),
     ];
 
