@@ -858,7 +858,17 @@ impl Ctx<'_, '_> {
         // (`Manafort said, adding that …`).
         // Also `… by announcing that …`, `after saying …`: a gerund's
         // subject is the clause's.
-        let bare = self.tok(k).ends_with("ing") && k > lo && matches!(self.tok(k - 1), "," | "by" | "after" | "while" | "before");
+        // `… at one point calling the mayor a “liar”`: a phrase after a
+        // preposition that names no speaker is no gerund's subject either.
+        let adverbial = || {
+            self.np_left(k, lo).is_some_and(|np| {
+                np.0 > lo
+                    && matches!(self.tok(np.0 - 1), "at" | "in" | "on" | "for" | "during" | "after" | "before" | "with" | "from")
+                    && (np.0..np.1).all(|t| self.tok(t).starts_with(char::is_lowercase))
+                    && !self.strong_speaker(np)
+            })
+        };
+        let bare = self.tok(k).ends_with("ing") && k > lo && (matches!(self.tok(k - 1), "," | "by" | "after" | "while" | "before") || adverbial());
         let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
         if bare || conj {
             // The first cue of the sentence with a speaker, not a relative
@@ -2439,6 +2449,12 @@ mod tests {
             "She was faulted for being “extremely careless” in the handling of classified information, as described by FBI Director James Comey.",
             0,
             "James Comey",
+        ),
+        (
+            "a gerund after an adverbial phrase takes the clause's subject",
+            "Governor Mark Ellis has feuded with the city council for months, at one point calling the council president a “liar.”",
+            0,
+            "Mark Ellis",
         ),
         (
             "listed quotations share their attribution",
