@@ -448,6 +448,7 @@ impl Ctx<'_, '_> {
             // `Sanders’ comments`: a possessive apostrophe, not a closing mark.
             && !(i > 1 && matches!(self.tok(i - 1), "’" | "'") && !self.in_quote[i - 1] && self.tok(i - 2).ends_with('s'))
             && !self.is_noun_use(i)
+            && !self.is_modifier(i)
             && (t.starts_with(|c: char| c.is_lowercase())
                 || self.doc.sentence_at(self.doc.tokens[i].span.start).is_some_and(|s| self.doc.sentences[s].tokens.0 == i))
     }
@@ -1333,6 +1334,26 @@ impl Ctx<'_, '_> {
             words += 1;
         }
         false
+    }
+
+    /// Whether an `-ing` word is a noun or modifies the noun after it:
+    /// after a determiner and an adjective, before a lower-case word (`his
+    /// lucrative speaking tour`, `a verbal lashing she gave`), not after a
+    /// noun that can speak (`the crowd chanting slogans`).
+    fn is_modifier(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        if !t.ends_with("ing") || i < 2 || i + 1 >= self.doc.tokens.len() {
+            return false;
+        }
+        let (adj, next) = (self.tok(i - 1), self.tok(i + 1));
+        let lower = |k: usize, w: &str| self.is_word(k) && !self.in_quote[k] && w.starts_with(char::is_lowercase);
+        is_determiner(self.tok(i - 2))
+            && lower(i - 1, adj)
+            && lower(i + 1, next)
+            && !lexicon::is_role_noun(adj)
+            && !lexicon::is_speaker_noun(adj)
+            && !lexicon::ends_noun_phrase(next)
+            && !is_determiner(next)
     }
 
     /// Rule 4a: the sentence ends with its attribution, set off by a comma,
@@ -2455,6 +2476,18 @@ mod tests {
             "Governor Mark Ellis has feuded with the city council for months, at one point calling the council president a “liar.”",
             0,
             "Mark Ellis",
+        ),
+        (
+            "an `-ing` word after a determiner and an adjective is a noun, no cue",
+            "Senator Ann Roberts said the tax was “a disaster,” part of a verbal lashing she has given the governor all year.",
+            0,
+            "Ann Roberts",
+        ),
+        (
+            "an `-ing` cue after a noun that can speak stays a cue",
+            "The angry crowd chanting slogans outside shouted “USA!”",
+            0,
+            "The angry crowd",
         ),
         (
             "listed quotations share their attribution",
