@@ -38,7 +38,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
-use super::{covered, is_function_word, merge, TypedSpan, lower_case_words, names, place_of, sentence_of, span_key, tagger};
+use super::{covered, is_function_word, merge, names, place_of, sentence_of, span_key, tagger, LowerWords, TypedSpan};
 
 /// The tokens of the document's title when it is set in title case: the
 /// first paragraph, one sentence whose longer words are all capitalised,
@@ -95,7 +95,7 @@ fn most(counts: &[u16; tagger::NT]) -> u8 {
 
 /// Reads the names found in title-case headings against the body (see the
 /// module's documentation); spans elsewhere are left as they are.
-pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+pub(super) fn heading_names(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let Some(title) = title_case_title(doc) else { return spans };
     let heading: Vec<bool> = spans.iter().map(|sp| (title.0..title.1).contains(&sp.0)).collect();
     if !heading.contains(&true) {
@@ -103,7 +103,6 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
     }
     let body = Body::new(doc, &spans, &heading);
     let covered = covered(doc, &spans);
-    let lower: HashSet<&str> = lower_case_words(doc);
     let mut out = Vec::with_capacity(spans.len());
     for (sp, h) in spans.into_iter().zip(heading) {
         if !h {
@@ -118,7 +117,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
         } else {
             let runs = supported_runs(doc, (a, b), headline, &body);
             if runs.is_empty() {
-                if reads_as_full_name(doc, sp, &lower) {
+                if reads_as_full_name(doc, sp, lower) {
                     out.push(sp);
                 }
                 continue;
@@ -139,7 +138,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
                 }
                 // A listed first name before a surname the body knows
                 // (`Jill Stein`, where the body says `Ms. Stein`).
-                if r0 > taken && tag == tagger::PER && names::is_first_name(doc.tok(r0 - 1)) && !lower.contains(doc.tok(r0 - 1).to_lowercase().as_str()) {
+                if r0 > taken && tag == tagger::PER && names::is_first_name(doc.tok(r0 - 1)) && !lower.has(&doc.tok(r0 - 1).to_lowercase()) {
                     r0 -= 1;
                 }
                 taken = r1;
@@ -157,7 +156,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
             }
         }
     }
-    let full = full_names(doc, title, &out, &lower);
+    let full = full_names(doc, title, &out, lower);
     if full.is_empty() {
         out
     } else {
@@ -170,7 +169,7 @@ pub(super) fn heading_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
 /// Stein`). The tagger
 /// splits such names in title case (`Jill` an organisation, `Stein` a
 /// person, where the body has only `the Green Party candidate`).
-fn full_names(doc: &Document, title: (usize, usize), out: &[TypedSpan], lower: &HashSet<&str>) -> Vec<TypedSpan> {
+fn full_names(doc: &Document, title: (usize, usize), out: &[TypedSpan], lower: &LowerWords) -> Vec<TypedSpan> {
     let covered = covered(doc, out);
     let mut found = Vec::new();
     let mut k = title.0;
@@ -222,18 +221,18 @@ fn supported_runs(doc: &Document, (a, b): (usize, usize), headline: bool, body: 
 /// title before it (`From Chairwoman Nancy Pelosi:`), and no word the body
 /// writes in lower case (`Will Tell` is not a name where the body has
 /// `tell`; `Storm Hits` is none, `hits` being no surname).
-fn reads_as_full_name(doc: &Document, (a, b, tag, _): TypedSpan, lower: &HashSet<&str>) -> bool {
+fn reads_as_full_name(doc: &Document, (a, b, tag, _): TypedSpan, lower: &LowerWords) -> bool {
     tag == tagger::PER && b - a >= 2 && full_name_at(doc, (a, b), lower)
 }
 
 /// Whether tokens `a..b` read as a person's full name by the lists alone
 /// (see [`reads_as_full_name`]); the last word is no first name of its own.
-fn full_name_at(doc: &Document, (a, b): (usize, usize), lower: &HashSet<&str>) -> bool {
+fn full_name_at(doc: &Document, (a, b): (usize, usize), lower: &LowerWords) -> bool {
     let (first, last) = (doc.tok(a), doc.tok(b - 1));
     names::is_first_name(first)
         && names::census(first).first
         && ((names::census(last).surname && !names::census(last).first) || (a > 0 && lexicon::is_person_title(doc.tok(a - 1))))
-        && (a..b).all(|k| doc.tokens[k].kind == TokenKind::Word && !lower.contains(doc.tok(k).to_lowercase().as_str()))
+        && (a..b).all(|k| doc.tokens[k].kind == TokenKind::Word && !lower.has(&doc.tok(k).to_lowercase()))
 }
 
 #[cfg(test)]

@@ -116,9 +116,12 @@ impl Entities {
 /// the full names seen in the document.
 pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
-    let spans = first_names_before_persons(doc, joined_names(doc, consistent(doc, &tags, split_names(doc, open_ended_names(doc, typed_spans(doc, &tags, &headlines))))));
+    // The document's lower-case words, gathered once when a rule first asks.
+    let lower = LowerWords::new(doc);
+    let spans = typed_spans(doc, &tags, &headlines);
+    let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
-    let spans = datelines(doc, headings::heading_names(doc, address_forms(doc, whole_place_names(doc, spans))));
+    let spans = datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans))));
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
@@ -192,9 +195,8 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a single word equal to the surname of a full name found in the document
 ///   is that person wherever it is written (`Pompeo’s`, `against Trump`),
 ///   unless the gazetteer knows it as a place.
-fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     spans.retain(|&(a, b, _, _)| !is_run_in_heading(doc, (a, b)));
-    let lower_words = LowerWords::new(doc);
     let capitals = |k: usize| {
         let w = doc.tok(k);
         doc.tokens[k].kind == TokenKind::Word && w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
@@ -280,12 +282,11 @@ fn consistent(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, boo
 ///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
 ///   ends the run, and the word before it is part of that name, not a person.
 /// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
-fn joined_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
     // The organisation's own name, not a surname the tagger read as one
     // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
     // or a common noun the document also writes in lower case (`Cactus`).
-    let lower_words = LowerWords::new(doc);
     let seen_lower = |w: &str| {
         let lower = w.to_lowercase();
         lower != w && lower_words.has(&lower)
@@ -462,8 +463,7 @@ fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize
 /// word (not `Will`, `May`, `Price`: the document writes none of them in
 /// lower case), no title (`Dame`), no day or month, in the same line,
 /// outside headlines.
-fn first_names_before_persons(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
-    let lower_words = LowerWords::new(doc);
+fn first_names_before_persons(doc: &Document, lower_words: &LowerWords, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |w: &str| {
         names::is_first_name(w)
             && names::census(w).first
@@ -1166,7 +1166,7 @@ mod tests {
 
     #[test]
     fn title_words_are_not_organisations() {
-        let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], spans);
+        let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], &LowerWords::new(doc), spans);
         for (text, span, want) in [
             // A lone title-case word in the title, even one with a full stop.
             ("Clinton Plan for Taxes Is Expansive but Complex.\n\nIt is.", (1, 2, ORG), tagger::MISC),
@@ -1297,7 +1297,7 @@ mod tests {
     #[test]
     fn first_names_join_the_person_after_them() {
         check_rule(
-            first_names_before_persons,
+            |doc, spans| first_names_before_persons(doc, &LowerWords::new(doc), spans),
             &[
                 // A first name left out at the start of a sentence.
                 ("Hillary Clinton spoke out Tuesday .", &[(1, 2, PER)], &[(0, 2, PER)]),
@@ -1316,7 +1316,7 @@ mod tests {
     #[test]
     fn touching_names_join() {
         check_rule(
-            joined_names,
+            |doc, spans| joined_names(doc, &LowerWords::new(doc), spans),
             &[
                 // A first name joins the person's name after it, and a lone word after a first name.
                 ("Niall Quinn scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 2, PER)]),
