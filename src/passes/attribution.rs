@@ -1565,7 +1565,7 @@ impl Ctx<'_, '_> {
                     // L'Osservatore Romano, said`: the name names the
                     // description, which is X's, a person's name before it.
                     let p = j - 1;
-                    let outer = (floor..p).rev().take_while(|&t| !(self.tok(t) == "," && !self.in_quote[t])).last();
+                    let outer = (floor..p).rev().take_while(|&t| self.tok(t) != "," || self.in_quote[t]).last();
                     if let Some(d) = outer.filter(|&d| d > lo + 1 && d < p && self.tok(d - 1) == ",") {
                         let first = self.tok(d);
                         let described = matches!(first, "a" | "an" | "the") || first.starts_with(char::is_lowercase);
