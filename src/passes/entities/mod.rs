@@ -907,6 +907,14 @@ fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
             continue;
         }
         spans[k].2 = tagger::ORG;
+        // The rest of the name, which the tagger left out (`Capital` +
+        // `Economics`): capitalised words up to the next span.
+        let next_start = spans.get(k + 1).map_or(usize::MAX, |n| n.0);
+        let mut b = b;
+        while b < next_start && b < doc.tokens.len() && doc.tokens[b].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(b)) && !line_break_before(doc, b) && !is_function_word(doc.tok(b)) {
+            b += 1;
+        }
+        spans[k].1 = b;
         let mut end = b;
         for next in spans.iter_mut().skip(k + 1) {
             let listed = next.0 == end + 1 && matches!(doc.tok(end), "and" | ",");
@@ -1053,7 +1061,7 @@ fn is_function_word(w: &str) -> bool {
         w,
         "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "By" | "For" | "After" | "Before" | "When"
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
-            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs"
+            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank"
     )
 }
 
@@ -1223,6 +1231,7 @@ mod tests {
             employers,
             &[
                 ("a lawyer at Clifford Chance said", &[(3, 5, PER)], &[(3, 5, ORG)]),
+                ("chief economist at Capital Economics .", &[(3, 4, ORG)], &[(3, 5, ORG)]),
                 // At the start of a sentence, and the names listed after.
                 ("Analysts at Goldman Sachs and Morgan Stanley said", &[(2, 4, ORG), (5, 7, PER)], &[(2, 4, ORG), (5, 7, ORG)]),
                 // Not a person's event, a place, or a person met there.
