@@ -8,6 +8,13 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::document::chars::ascii_lower;
 use std::sync::OnceLock;
 
+/// `word` with its ASCII letters lower-cased into `buf`, as a `str`; `None`
+/// when it does not fit. The word lists below are ASCII, so a word that
+/// does not fit the list's longest entry is in none of them.
+fn lower_on_stack<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    ascii_lower(word.as_bytes(), buf).and_then(|l| std::str::from_utf8(l).ok())
+}
+
 /// Speech and communication verbs by lemma.
 ///
 /// Notation: `lemma` inflects regularly; `lemma+` doubles its final
@@ -135,7 +142,7 @@ pub fn is_speech_verb(word: &str) -> bool {
     } else if word.is_ascii() {
         // Lower-case into a stack buffer: no allocation on the hot path.
         let mut buf = [0u8; 16];
-        ascii_lower(word.as_bytes(), &mut buf).and_then(|l| std::str::from_utf8(l).ok()).is_some_and(|w| set.contains(w))
+        lower_on_stack(word, &mut buf).is_some_and(|w| set.contains(w))
     } else {
         set.contains(&word.to_lowercase())
     }
@@ -151,9 +158,9 @@ pub fn is_finite_speech_verb(word: &str) -> bool {
     // (A speech verb is at most 16 bytes: lower-cased on the stack when ASCII.)
     let mut buf = [0u8; 16];
     let owned;
-    let w = match ascii_lower(word.as_bytes(), &mut buf).filter(|_| word.is_ascii()).and_then(|l| std::str::from_utf8(l).ok()) {
-        Some(w) => w,
-        None => {
+    let w = match lower_on_stack(word, &mut buf) {
+        Some(w) if word.is_ascii() => w,
+        _ => {
             owned = word.to_lowercase();
             owned.as_str()
         }
@@ -308,7 +315,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
     // Lower-cased on the stack: no entry is longer than 17 bytes
     // (`environmentalists`), so a longer word is none.
     let mut buf = [0u8; 17];
-    let lower = ascii_lower(word.as_bytes(), &mut buf).and_then(|l| std::str::from_utf8(l).ok()).unwrap_or("");
+    let lower = lower_on_stack(word, &mut buf).unwrap_or("");
     matches!(
         lower,
         "supporters" | "supporter" | "donors" | "donor" | "friends" | "friend" | "members" | "member"
