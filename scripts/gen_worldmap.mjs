@@ -27,7 +27,7 @@ const atlas = require("world-atlas/countries-110m.json");
 const NORTH = 84;
 const SOUTH = -60;
 /** Douglas-Peucker tolerance in degrees. */
-const TOLERANCE = Number(process.env.WORLDMAP_TOLERANCE || 0.7);
+const TOLERANCE = Number(process.env.WORLDMAP_TOLERANCE || 0.9);
 const r = (n) => Math.round(n * 10) / 10;
 const px = ([lon, lat]) => [r(lon + 180), r(NORTH - Math.max(SOUTH - 1, Math.min(NORTH, lat)))];
 
