@@ -665,7 +665,7 @@ fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
         // Lower-cased on the stack: no word of the list is longer than 12 bytes.
         let mut buf = [0u8; 12];
         let lower = ascii_lower(w.as_bytes(), &mut buf);
-        w.starts_with(|c: char| c.is_ascii_digit())
+        is_score_like(w)
             || matches!(
                 lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),
                 "beat" | "beats" | "beating" | "lost" | "lose" | "loses" | "losing" | "won" | "win" | "wins" | "defeat" | "defeated" | "defeats"
@@ -675,6 +675,21 @@ fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
                     | "player" | "squad" | "fans" | "stadium" | "series" | "rally" | "race"
             )
     })
+}
+
+/// Whether a number could be a result or a table entry (`3`, `5-3`,
+/// `1.`): a year (`1635`, `2001`) or a count with thousands separators
+/// (`181,000`) dates or measures a place instead, as in a travel guide or
+/// a biography.
+fn is_score_like(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    // (`1920s` is a decade.)
+    let digits = b.strip_suffix(b"s").unwrap_or(b);
+    let year = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit) && matches!(b[0], b'1' | b'2');
+    !year && !w.contains(',')
 }
 
 /// Forms of address are persons: `Madam Speaker`, `Mr. President`, `Madam
@@ -1387,6 +1402,11 @@ mod tests {
                 ("The view is fine . Cincinnati beat Pittsburgh last night .", &[(5, 6, ORG), (7, 8, ORG)], &[(5, 6, ORG), (7, 8, ORG)]),
                 // So does a document of sport, even in a sentence without a score.
                 ("Ajax 3 Utrecht 1 . Feyenoord 2 Breda 0 . Utrecht thanked its supporters .", &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)], &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)]),
+                // Years, decades and counts are no scores.
+                ("In 2001 the population of York was 181,000 .", &[(5, 6, ORG)], &[(5, 6, LOC)]),
+                ("In the 1920s Isfahan boomed .", &[(3, 4, ORG)], &[(3, 4, LOC)]),
+                ("Isfahan lost 2-1 .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                ("Isfahan 2 Tabriz 1 .", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
                 // Not a name the gazetteer does not know as a country, region or city.
                 ("Quorvath is famous .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
             ],
