@@ -7,7 +7,7 @@ import { toCsv, toWebAnnotation } from "./export.js";
 import { htmlToText } from "./htmltext.js";
 import { Engine } from "./engine.js";
 
-// The engine takes over the module and worker boot.js started.
+// The engine takes over the module boot.js started compiling.
 const engine = new Engine();
 /** Resolves when the engine is ready; rejects with a readable message. */
 const engineLoaded = engine.load();

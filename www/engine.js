@@ -9,10 +9,11 @@
 // (load() resolves) once that instance exists: the page can annotate.
 //
 // A longer text goes to a Web Worker running its own instance, so a long
-// analysis never blocks the page. The worker starts in the background (in
-// boot.js, usually, before the page's modules arrived) and is not waited
-// for by load(): its start-up (a thread, its script, its instance) took
-// longer than all the rest of the page's start-up together. A long text given
+// analysis never blocks the page. The worker starts once the page's own
+// instance exists and is not waited for by load(): its start-up (a thread,
+// its script, its instance) took longer than all the rest of the page's
+// start-up together, and started any earlier it competed with the page's
+// for the processor (load to ready about 20 ms later). A long text given
 // before the worker is ready waits for it (annotate() says so through its
 // onStart hook). After a crash, a trap in the WASM module or a cancel, the
 // worker is replaced by a fresh one, so the next input always starts from a
@@ -52,24 +53,20 @@ export class Engine {
   async load() {
     const boot = this.takeBoot();
     const compiled = boot ? boot.module : compileWasm(this.wasmUrl);
-    compiled.catch(() => {});
-    // The worker loads its own scripts meanwhile; it gets the module once compiled.
-    const workerReady = this.spawn(compiled, boot);
-    try {
-      this.module = await compiled;
-    } catch (err) {
-      this.worker.terminate();
-      this.worker = null;
-      throw err;
-    }
+    this.module = await compiled;
     mark("annotator:compiled");
-    workerReady.then(() => mark("annotator:worker-ready"), () => {});
     try {
       this.inline = await makeInline(this.module);
     } catch {
-      // No instance on this thread: the worker takes every text, ready when it is.
-      await workerReady;
+      this.inline = null;
     }
+    // The worker starts once the page's own instance exists: its start-up
+    // (a thread, its scripts, its instance) would otherwise compete with
+    // the page's for the processor, and short texts never need it.
+    const workerReady = this.spawn();
+    workerReady.then(() => mark("annotator:worker-ready"), () => {});
+    // No instance on this thread: the worker takes every text, ready when it is.
+    if (!this.inline) await workerReady;
   }
 
   /** Annotate a short text on this thread: resolves or rejects like the worker's result. */
@@ -89,23 +86,20 @@ export class Engine {
   }
 
   /**
-   * The module and worker boot.js started early for these URLs, once (a
-   * later load, or another engine, starts its own); null if there are none.
+   * The compiled module (a promise) boot.js started early for this URL,
+   * once (a later load, or another engine, compiles its own); null if none.
    */
   takeBoot() {
     const boot = globalThis.annotatorBoot;
-    if (!boot || boot.wasmUrl !== this.wasmUrl || boot.workerUrl !== this.workerUrl || !boot.worker) return null;
+    if (!boot || boot.wasmUrl !== this.wasmUrl) return null;
     globalThis.annotatorBoot = null;
     return boot;
   }
 
-  /**
-   * Start a fresh worker with `module` (the compiled module, or a promise of
-   * it); or take over the worker boot.js started, with its module.
-   */
-  spawn(module = this.module, boot = null) {
+  /** Start a fresh worker with `module` (the compiled module, or a promise of it). */
+  spawn(module = this.module) {
     if (this.worker) this.worker.terminate();
-    const worker = boot ? boot.worker : new Worker(this.workerUrl, { type: "module", name: "annotator" });
+    const worker = new Worker(this.workerUrl, { type: "module", name: "annotator" });
     this.worker = worker;
     this.workerUp = false;
     this.workerReady = new Promise((resolve, reject) => {
@@ -131,19 +125,11 @@ export class Engine {
         this.crashed(worker, message);
       };
       worker.onmessageerror = () => this.crashed(worker, "a message from the analysis worker could not be read");
-      // The early worker may have answered, or failed, before these
-      // handlers were attached (boot.js sends it the module itself).
-      const failure = boot && boot.failure();
-      const first = boot && boot.first();
-      if (failure) reject(new EngineError(failure, { fatal: true }));
-      else if (first) worker.onmessage({ data: first });
     });
-    if (!boot) {
-      Promise.resolve(module).then(
-        (m) => worker.postMessage({ type: "init", module: m }),
-        () => {}, // load() reports it
-      );
-    }
+    Promise.resolve(module).then(
+      (m) => worker.postMessage({ type: "init", module: m }),
+      () => {}, // load() reports it
+    );
     // Avoid an unhandled rejection when nobody is waiting yet.
     this.workerReady.catch(() => {});
     return this.workerReady;

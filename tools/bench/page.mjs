@@ -95,6 +95,9 @@ async function openReady() {
   const told = page.waitForEvent("console", { predicate: (m) => m.text() === READY_MESSAGE, timeout: TIMEOUT });
   await page.goto(url, { waitUntil: "commit" });
   await told;
+  // The worker starts after ready (engine.js): its marks come later. (Polling
+  // from here on no longer competes with the start-up being timed.)
+  await page.waitForFunction(() => performance.getEntriesByName("annotator:worker-ready").length > 0, null, { timeout: TIMEOUT });
   const { states, wasmFetched, domContentLoaded, marks } = await page.evaluate(() => ({
     states: window.__bench.states,
     wasmFetched: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.responseEnd,
