@@ -7,7 +7,7 @@ the compact form embedded in the annotator.
 Layout (little-endian), columnar so that gzip does well;
 `src/passes/entities/gazetteer.rs` reads it:
 
-    b"GAZ4", u32 places P, u32 aliases A
+    b"GAZ5", u32 places P, u32 aliases A
     P bytes        feature (0 country, 1 admin1, 2 city, 3 continent, 4 region),
                    + 8 when the canonical name is itself a name of this place,
                    + 16 when its ASCII fold (below) is one too
@@ -22,6 +22,11 @@ Layout (little-endian), columnar so that gzip does well;
                    by bytes, front-coded
     u16 F, F lines  the ASCII fold of each character that has one: the
                    character, its ASCII letters (maybe none), "\n"
+    u16 R, R × (u16, u16)  second readings: a place, and another place its
+                   names may mean (`Georgia` the country, and the US state),
+                   sorted by the first place, in the table's order of the
+                   rows for its name. A second reading is a place of its own with no
+                   names (its rows follow its name's first row in the table)
 
 An alias that is the ASCII fold of its place's canonical name (`Sao Paulo`
 for `São Paulo`: 1,175 of the 1,873 aliases) is not stored: the place gets
@@ -54,13 +59,17 @@ def main():
     ap.add_argument("--out", default=str(root / "data/gazetteer.bin"))
     args = ap.parse_args()
     rows = []
+    seconds = []  # (name, place): the second readings, after their name's first row
     for line in open(args.inp, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, feature, country, lat, lon, pop, canonical = line.rstrip("\n").split("\t")
         place = (canonical, FEATURES.index(feature), country, round(float(lat) * 100), round(float(lon) * 100))
-        rows.append((name, place))
-    places = sorted({p for _, p in rows}, key=lambda p: (p[0].encode(),) + p[1:])
+        if rows and rows[-1][0] == name or seconds and seconds[-1][0] == name:
+            seconds.append((name, place))
+        else:
+            rows.append((name, place))
+    places = sorted({p for _, p in rows + seconds}, key=lambda p: (p[0].encode(),) + p[1:])
     index = {p: i for i, p in enumerate(places)}
     assert len(places) < 65536
     is_name = {index[p] for n, p in rows if n == p[0]}
@@ -79,7 +88,11 @@ def main():
         row_names.setdefault(n, set()).add(index[p])
     folded = {i for i, p in enumerate(places) if fold(p[0]) and row_names.get(fold(p[0])) == {i}}
     aliases = sorted(((n.encode(), index[p]) for n, p in rows if n != p[0] and not (index[p] in folded and n == fold(p[0]))))
-    out = bytearray(b"GAZ4" + struct.pack("<II", len(places), len(aliases)))
+    first = {n: index[p] for n, p in rows}
+    # Each name's readings keep the table's order (the order to try them);
+    # several names of one place (`Córdoba`, `Cordoba`) give the same pairs.
+    pairs = sorted(dict.fromkeys((first[n], index[p]) for n, p in seconds), key=lambda ab: ab[0])
+    out = bytearray(b"GAZ5" + struct.pack("<II", len(places), len(aliases)))
     out += bytes(p[1] + (8 if i in is_name else 0) + (16 if i in folded else 0) for i, p in enumerate(places))
     codes = sorted({p[2].encode("ascii") if p[2] else b"\0\0" for p in places})
     assert len(codes) < 256 and all(len(c) == 2 for c in codes)
@@ -92,8 +105,9 @@ def main():
     out += front_code([n for n, _ in aliases])
     out += struct.pack("<H", len(fold_table))
     out += b"".join((c + f).encode() + b"\n" for c, f in fold_table.items())
+    out += struct.pack("<H", len(pairs)) + b"".join(struct.pack("<HH", a, b) for a, b in pairs)
     pathlib.Path(args.out).write_bytes(bytes(out))
-    print(f"{args.out}: {len(places)} places, {len(aliases)} aliases stored, {len(folded)} folds made at load, {len(rows)} names, {len(out)} bytes")
+    print(f"{args.out}: {len(places)} places, {len(aliases)} aliases stored, {len(folded)} folds made at load, {len(rows)} names, {len(pairs)} second readings, {len(out)} bytes")
 
 
 def front_code(strings):

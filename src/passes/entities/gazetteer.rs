@@ -62,6 +62,8 @@ pub struct Place {
     /// Degrees, to 0.01° (about a kilometre).
     pub lat: f64,
     pub lon: f64,
+    /// Its row in the table (for [`second_readings`]).
+    id: u16,
 }
 
 struct Gazetteer {
@@ -69,6 +71,8 @@ struct Gazetteer {
     names: HashMap<&'static str, u16>,
     /// The first word (up to the first space) of every name with a space.
     first_words: HashSet<&'static str>,
+    /// (place, another place its names may mean), sorted.
+    seconds: Vec<(u16, u16)>,
 }
 
 /// Reads front-coded strings (`u8` shared length, rest, `\n`) into one
@@ -96,7 +100,7 @@ pub(super) fn front_decoded(b: &[u8], count: usize) -> Option<(String, Vec<(usiz
 }
 
 fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
-    if b.get(0..4)? != b"GAZ4" {
+    if b.get(0..4)? != b"GAZ5" {
         return None;
     }
     let u32_at = |o: usize| -> Option<u32> { Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?)) };
@@ -115,9 +119,17 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
     let fold_at = alias_idx + 2 * a + alias_used;
     let nf = u16::from_le_bytes(b.get(fold_at..fold_at + 2)?.try_into().ok()?) as usize;
     let mut folds: Vec<(char, &'static str)> = Vec::with_capacity(nf);
-    for line in std::str::from_utf8(b.get(fold_at + 2..)?).ok()?.split('\n').take(nf) {
-        let mut cs = line.chars();
+    let mut at = fold_at + 2;
+    for _ in 0..nf {
+        let end = at + b.get(at..)?.iter().position(|&c| c == b'\n')?;
+        let mut cs = std::str::from_utf8(&b[at..end]).ok()?.chars();
         folds.push((cs.next()?, cs.as_str()));
+        at = end + 1;
+    }
+    let u16_at = |o: usize| -> Option<u16> { Some(u16::from_le_bytes(b.get(o..o + 2)?.try_into().ok()?)) };
+    let mut seconds = Vec::with_capacity(u16_at(at)? as usize);
+    for k in 0..u16_at(at)? as usize {
+        seconds.push((u16_at(at + 2 + 4 * k)?, u16_at(at + 4 + 4 * k)?));
     }
     let canon_text: &'static str = Box::leak(canon_text.into_boxed_str());
     let alias_text: &'static str = Box::leak(alias_text.into_boxed_str());
@@ -139,6 +151,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
             country: cc,
             lat: i16_at(lat + 2 * k)? as f64 / 100.0,
             lon: i16_at(lon + 2 * k)? as f64 / 100.0,
+            id: k as u16,
         });
         if f & 8 != 0 {
             names.insert(canonical, k as u16);
@@ -173,18 +186,27 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
         }
     }
     let first_words = names.keys().filter_map(|n| n.split_once(' ')).map(|(first, _)| first).collect();
-    Some(Gazetteer { places, names, first_words })
+    Some(Gazetteer { places, names, first_words, seconds })
 }
 
 fn table() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::default(), first_words: HashSet::default() }))
+    G.get_or_init(|| unpack(TABLE).unwrap_or(Gazetteer { places: Vec::new(), names: HashMap::default(), first_words: HashSet::default(), seconds: Vec::new() }))
 }
 
 /// Looks up a surface form exactly as written (`U.S.`, `N. Korea`, `Seoul`).
 pub fn lookup(name: &str) -> Option<&'static Place> {
     let g = table();
     g.names.get(name).and_then(|&i| g.places.get(i as usize))
+}
+
+/// The other places that the names of `place` may mean, in the order to
+/// try them (`Georgia`: the country, then the US state): the rest of the
+/// document decides (see `entities::second_readings`).
+pub fn second_readings(place: &'static Place) -> impl Iterator<Item = &'static Place> {
+    let g = table();
+    let from = g.seconds.partition_point(|&(a, _)| a < place.id);
+    g.seconds[from..].iter().take_while(move |&&(a, _)| a == place.id).filter_map(|&(_, b)| g.places.get(b as usize))
 }
 
 /// Whether some name with a space starts with the word `first` and then a
@@ -228,16 +250,27 @@ mod tests {
     #[test]
     fn every_tsv_row_round_trips() {
         let tsv = include_str!("../../../data/gazetteer.tsv");
-        let mut n = 0;
+        let (mut n, mut prev, mut seconds) = (0, "", 0);
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            let p = lookup(f[0]).unwrap_or_else(|| panic!("{}", f[0]));
+            let first = lookup(f[0]).unwrap_or_else(|| panic!("{}", f[0]));
+            // A name's later rows are its second readings, in order.
+            let p = if f[0] == prev {
+                seconds += 1;
+                second_readings(first).nth(seconds - 1).unwrap_or_else(|| panic!("{} {}", f[0], f[2]))
+            } else {
+                (n, prev, seconds) = (n + 1, f[0], 0);
+                first
+            };
             assert_eq!((p.canonical, p.feature.as_str(), p.country), (f[6], f[1], f[2]), "{}", f[0]);
             assert!((p.lat - f[3].parse::<f64>().unwrap()).abs() < 0.0051, "{}", f[0]);
             assert!((p.lon - f[4].parse::<f64>().unwrap()).abs() < 0.0051, "{}", f[0]);
-            n += 1;
         }
         assert_eq!(n, len());
+        let georgia = lookup("Georgia").expect("Georgia");
+        assert_eq!(georgia.feature, Feature::Country);
+        assert_eq!(second_readings(georgia).map(|p| (p.country, p.feature)).collect::<Vec<_>>(), [("US", Feature::Admin1)]);
+        assert_eq!(second_readings(lookup("Tokyo").unwrap()).count(), 0);
     }
 
     #[test]

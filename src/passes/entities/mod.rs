@@ -154,14 +154,16 @@ pub fn recognise(doc: &Document) -> Entities {
         }
     }
 
-    for &(a, b, tag, headline) in &spans {
+    let places: Vec<Option<&'static Place>> = spans.iter().map(|&(a, b, tag, headline)| if tag == tagger::LOC { place_of(doc, a, b, headline) } else { None }).collect();
+    let places = second_readings(doc, &spans, places);
+    for (&(a, b, tag, headline), &place) in spans.iter().zip(&places) {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         match tag {
             tagger::LOC => {
                 // A place the gazetteer knows carries `geo`; one it does not
                 // (`Wall Street`, `Fort Lee`) is kept when it looks like a
                 // name, without coordinates.
-                match place_of(doc, a, b, headline) {
+                match place {
                     Some(place) => {
                         let id = out.add(&mut index, EntityKind::Location, place.canonical.to_string(), span, (a, b));
                         out.entities[id].place = Some(place);
@@ -1016,6 +1018,41 @@ fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'stat
     }
 }
 
+/// The place each name means where the gazetteer knows a second reading
+/// (`Georgia`: the country or the US state; `Newcastle`: in Australia,
+/// South Africa or England): the reading in the country of the place named
+/// right after it (`Atlanta, Georgia`, `NEWCASTLE, England`), else the one
+/// in the country of most of the document's other cities and regions
+/// (`Georgia` beside `Florida` and `Texas`), else the first. `places` holds
+/// each span's place, as [`place_of`] reads it.
+fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
+    let ambiguous = |p: &Option<&'static Place>| p.is_some_and(|p| gazetteer::second_readings(p).next().is_some());
+    if !places.iter().any(ambiguous) {
+        return places;
+    }
+    let mut evidence: HashMap<&str, usize> = HashMap::default();
+    for p in places.iter().filter(|p| !ambiguous(p)).flatten() {
+        if matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1) {
+            *evidence.entry(p.country).or_default() += 1;
+        }
+    }
+    for k in 0..places.len() {
+        let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
+        let b = spans[k].1;
+        let next = places.get(k + 1).copied().flatten().filter(|_| spans[k + 1].0 == b + 1 && doc.tok(b) == ",");
+        let readings = || std::iter::once(first).chain(gazetteer::second_readings(first));
+        places[k] = Some(match next.and_then(|n| readings().find(|r| r.country == n.country)) {
+            Some(r) => r,
+            None => {
+                let weight = |r: &Place| evidence.get(r.country).copied().unwrap_or(0);
+                // (Strictly more: the first of equals wins.)
+                readings().fold(first, |best, r| if weight(r) > weight(best) { r } else { best })
+            }
+        });
+    }
+    places
+}
+
 /// Parts of known full names, for linking bare surnames: the last word wins,
 /// then the first full name seen with that word.
 fn name_parts(out: &Entities) -> HashMap<String, usize> {
@@ -1454,6 +1491,25 @@ mod tests {
         let ents = recognise(&Document::new(text));
         for name in ["Moretti", "Luján"] {
             assert!(ents.mentions.iter().any(|m| m.span.slice(text) == name && ents.entities[m.entity].kind == EntityKind::Person), "{name}");
+        }
+    }
+
+    #[test]
+    fn second_readings_follow_the_document() {
+        let cases = [
+            // The place named right after decides.
+            ("NEWCASTLE, England — The club said on Monday it would appeal.", "Newcastle", "GB"),
+            ("The floods hit Valencia, Spain, on Tuesday.", "Valencia", "ES"),
+            // Else the country of the other cities and regions.
+            ("Kemp won Georgia again, and rivals won in Florida and Texas.", "Georgia", "US"),
+            // Else the first reading.
+            ("Georgia's president met officials in Tbilisi and Washington.", "Georgia", "GE"),
+            ("Georgia held an election on Saturday.", "Georgia", "GE"),
+        ];
+        for (text, name, country) in cases {
+            let ents = recognise(&Document::new(text));
+            let m = ents.mentions.iter().find(|m| m.span.slice(text).eq_ignore_ascii_case(name)).unwrap_or_else(|| panic!("{text}: no {name}"));
+            assert_eq!(ents.entities[m.entity].place.map(|p| p.country), Some(country), "{text}");
         }
     }
 
