@@ -13,7 +13,7 @@ pub mod chars;
 mod span;
 mod tokenize;
 
-pub use span::Span;
+pub use span::{sort_stably, Span};
 pub use tokenize::{is_abbreviation, Token, TokenKind};
 
 use chars::{is_quote_mark, is_space, is_terminal};

@@ -93,7 +93,7 @@ pub fn build(text: &str, analysis: &Analysis, unit: OffsetUnit) -> Annotation {
     // Entities in output order: by first mention; drop any without mentions.
     let ents = &analysis.entities.entities;
     let mut order: Vec<usize> = (0..ents.len()).filter(|&i| !ents[i].mentions.is_empty()).collect();
-    order.sort_by_key(|&i| (ents[i].mentions[0], ents[i].kind));
+    crate::document::sort_stably(&mut order, |&i| ents[i].mentions[0].sort_key(ents[i].kind as u8));
     let mut new_id = vec![None; ents.len()];
     for (n, &i) in order.iter().enumerate() {
         new_id[i] = Some(n);

@@ -102,10 +102,10 @@ impl Entities {
     /// organisations attribution adds) once, by first mention.
     fn finish(mut self) -> Entities {
         for e in &mut self.entities {
-            e.mentions.sort();
+            crate::document::sort_stably(&mut e.mentions, |s| s.sort_key(0));
             e.mentions.dedup();
         }
-        self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        crate::document::sort_stably(&mut self.mentions, |m| m.span.sort_key(0));
         self.mentions.dedup_by_key(|m| m.span);
         self
     }

@@ -202,7 +202,7 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     }
     // Marks around nothing (`""`) quote nothing.
     quotes.retain(|q| q.inner.slice(text).chars().any(is_word_char));
-    quotes.sort_by_key(|q| q.span.start);
+    crate::document::sort_stably(&mut quotes, |q| q.span.start as u128);
     kind::classify_all(doc, &mut quotes);
     quotes
 }
