@@ -118,7 +118,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     // The document's lower-case words, gathered once when a rule first asks.
     let lower = LowerWords::new(doc);
-    let spans = typed_spans(doc, &tags, &headlines);
+    let spans = company_names(doc, &lower, typed_spans(doc, &tags, &headlines));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans))));
@@ -335,6 +335,60 @@ fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usi
         }
     })
 }
+
+/// A run of capitalised words ending in a word that only names of firms
+/// and institutions end on (`Capital`, `Partners`, `LLP`, `International`)
+/// is one organisation, whatever the tagger made of its parts, which are
+/// often ordinary surnames or words: `Sequoia Capital` read as a person,
+/// `Blake Moreton` + `LLP`, untagged `Amnesty` + `International`. The run
+/// takes in the spans and the untagged capitalised words touching it on the
+/// left, up to a function or calendar word (`But`, `Monday`), an adjective
+/// (`Boston-based`), a sentence's first word that the document also writes
+/// in lower case (`Both`), a line break or anything not a capitalised word.
+/// Not in headlines, where every word is capitalised, nor where the name
+/// runs on (`Berlin International` + `Film Festival`).
+fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    // A capitalised word that may be part of a name (not `Louis-based`).
+    let name_word = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(&w[w.bytes().rposition(|c| c == b'-').map_or(0, |i| i + 1)..])
+    };
+    let ends_company = |sp: &TypedSpan| COMPANY_WORDS.binary_search(&doc.tok(sp.1 - 1)).is_ok() && !sp.3 && !(sp.1 < doc.tokens.len() && !line_break_before(doc, sp.1) && name_word(sp.1));
+    if !spans.iter().any(ends_company) {
+        return spans;
+    }
+    let mut out: Vec<TypedSpan> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if !ends_company(&sp) {
+            out.push(sp);
+            continue;
+        }
+        let mut a = sp.0;
+        while a > 0 && !line_break_before(doc, a) && name_word(a - 1) {
+            let w = doc.tok(a - 1);
+            let first = sentence_of(doc, a - 1).0 == a - 1;
+            if let Some(prev) = out.last().filter(|p| p.1 == a) {
+                a = prev.0;
+                out.pop();
+            } else if !is_function_word(w) && !tagger::is_calendar_word(w) && !(first && lower.has(&w.to_lowercase())) {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        out.push(if a + 1 < sp.1 { (a, sp.1, tagger::ORG, false) } else { sp });
+    }
+    out
+}
+
+/// Words that only names of firms and institutions end on (see
+/// [`company_names`]), sorted for a binary search: less code than a `match`.
+const COMPANY_WORDS: &[&str] = &[
+    "Advisers", "Advisors", "Airlines", "Airways", "Associates", "Capital", "Communications", "Corp", "Corp.", "Entertainment",
+    "GmbH", "Group", "Holdings", "Inc", "Inc.", "Industries", "Instruments", "International", "Investments", "LLC", "LLP", "Laboratories",
+    "Labs", "Ltd", "Ltd.", "Management", "Motors", "PLC", "Partners", "Pharmaceuticals", "Plc", "Securities", "Semiconductor",
+    "Studios", "Systems", "Technologies", "Therapeutics", "Ventures",
+];
 
 /// Joins each span to the one before it where `join` says so: `join(prev,
 /// next)` gives the tag of the span made of both, or `None` to keep them
@@ -1113,7 +1167,7 @@ fn is_function_word(w: &str) -> bool {
         w,
         "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "By" | "For" | "After" | "Before" | "When"
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
-            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank"
+            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank" | "Both"
     )
 }
 
@@ -1446,6 +1500,35 @@ mod tests {
                 ("Isfahan 2 Tabriz 1 .", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
                 // Not a name the gazetteer does not know as a country, region or city.
                 ("Quorvath is famous .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn company_words_are_sorted() {
+        assert!(COMPANY_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn company_names_are_whole() {
+        let rule = |doc: &Document, spans| company_names(doc, &LowerWords::new(doc), spans);
+        check_rule(
+            rule,
+            &[
+                ("The fund , Sequoia Capital , led", &[(3, 5, PER)], &[(3, 5, ORG)]),
+                ("a lawyer at Blake Moreton LLP said", &[(3, 5, PER), (5, 6, ORG)], &[(3, 6, ORG)]),
+                // Untagged capitalised words join, also a sentence's first.
+                ("Amnesty International said", &[(1, 2, ORG)], &[(0, 2, ORG)]),
+                // Not a function word, an adjective or a word the text also writes in lower case.
+                ("But Apex Holdings fell", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                ("Boston-based Reagan Communications", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                ("Shares of Apex Holdings fell . Shares rose", &[(2, 4, ORG)], &[(2, 4, ORG)]),
+                ("Premier Apex Holdings fell . premier", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                // Not where the name runs on, nor over a line break.
+                ("the Berlin International Film Festival", &[(1, 3, ORG), (3, 5, MISC)], &[(1, 3, ORG), (3, 5, MISC)]),
+                ("Report\nApex Capital rose", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                // Other names are left alone.
+                ("John Smith said", &[(0, 2, PER)], &[(0, 2, PER)]),
             ],
         );
     }
