@@ -1845,18 +1845,18 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The nearest person mentioned before `pos` whose gender agrees.
+    /// The nearest person mentioned before `pos` whose gender agrees, outside
+    /// quotations if there is one: in `“I voted for Trump twice,” she said`,
+    /// `she` is the voter named before, not the name she quoted.
     fn resolve_pronoun(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
         let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
-        self.ents.mentions[..i]
-            .iter()
-            .rev()
-            .take(40)
-            .find(|m| {
+        let candidates = || {
+            self.ents.mentions[..i].iter().rev().take(40).filter(|m| {
                 let e = &self.ents.entities[m.entity];
                 e.kind == EntityKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             })
-            .map(|m| m.entity)
+        };
+        candidates().find(|m| !self.in_quote[m.tokens.0]).or_else(|| candidates().next()).map(|m| m.entity)
     }
 }
 
@@ -1933,6 +1933,13 @@ mod tests {
         ("before, colon", "Secretary Mike Pompeo said: “We will win.”", "Mike Pompeo", "Mike Pompeo"),
         ("before, that", "President Moon Jae-In said that it was “a decisive step.”", "Moon Jae-In", "Moon Jae-In"),
         ("dash", "“We will win the vote today.” — Mike Pompeo", "Mike Pompeo", "Mike Pompeo"),
+        // A pronoun is the person named outside the quotation, not a name quoted.
+        (
+            "pronoun past a quoted name",
+            "Denise Carver waited in line. “I voted for Nikki Haley twice,” she said.",
+            "she",
+            "Denise Carver",
+        ),
         ("according to", "According to Prime Minister Shinzo Abe, “the alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
         ("told reporters", "Prime Minister Shinzo Abe told reporters: “The alliance is strong.”", "Shinzo Abe", "Shinzo Abe"),
         ("tweeted", "Mike Pompeo tweeted, “Had a good trip to Seoul today.”", "Mike Pompeo", "Mike Pompeo"),
