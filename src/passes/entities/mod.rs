@@ -118,7 +118,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     // The document's lower-case words, gathered once when a rule first asks.
     let lower = LowerWords::new(doc);
-    let spans = company_names(doc, &lower, typed_spans(doc, &tags, &headlines));
+    let spans = particle_names(doc, company_names(doc, &lower, typed_spans(doc, &tags, &headlines)));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans))));
@@ -379,6 +379,80 @@ fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> V
         out.push(if a + 1 < sp.1 { (a, sp.1, tagger::ORG, false) } else { sp });
     }
     out
+}
+
+/// A person's name with a lower-case particle is one name: `André Corrêa
+/// do Lago`, `Ursula von der Leyen`, `Osama bin Laden`, which the tagger
+/// cuts at the particle into a person, an organisation and nothing. The
+/// capitalised words around the particles (up to three before, one after)
+/// are a person when the first is a first name ([`census_first_name`]), or, with a particle of
+/// Germanic or Arabic names (`van`, `von`, `bin`, `al`), when the tagger
+/// read one of them as a person's: places (`Rio Grande do Sul`) and
+/// institutions (`Universidad Nacional de Educación`) have neither, and a
+/// place or institution named after a person stays one (`Charles de Gaulle
+/// Airport`), as does a name the gazetteer knows or one opened by a place
+/// word (`Santiago de Cuba`, `Santa Maria de Pocosol`).
+fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let particle = |k: usize| matches!(doc.tok(k), "de" | "da" | "do" | "dos" | "das" | "du" | "del" | "della" | "di" | "van" | "von" | "der" | "den" | "ter" | "bin" | "ibn" | "al" | "la");
+    // A capitalised word in the same line as the token before it.
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
+    let joined = |k: usize| !line_break_before(doc, k);
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let mut i = 1;
+    while i + 1 < doc.tokens.len() {
+        let mut j = i;
+        while j < doc.tokens.len() && j < i + 3 && particle(j) && joined(j) {
+            j += 1;
+        }
+        // (`la` only after another particle: `de la`.)
+        if j == i || doc.tok(i) == "la" || j >= doc.tokens.len() || !word(j) || !joined(j) || !word(i - 1) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut a = i - 1;
+        while a > 0 && a + 3 > i && joined(a) && word(a - 1) && !is_function_word(doc.tok(a - 1)) && !lexicon::is_person_title(doc.tok(a - 1)) {
+            a -= 1;
+        }
+        let tagged = |k: usize| spans.iter().any(|sp| sp.0 <= k && k < sp.1 && sp.2 == tagger::PER);
+        // Romance particles also join the words of places and institutions
+        // (`Palacio del Gobierno`, `Correio de Manha`): only after a first name.
+        let romance = (i..j).any(|k| doc.tok(k).starts_with('d') || doc.tok(k) == "la");
+        let last = doc.tok(j);
+        let named_after = doc.tokens.get(j + 1).is_some_and(|_| {
+            let next = tagger::title_case(doc.tok(j + 1));
+            tagger::is_place_word(&next) || tagger::is_org_word(&next)
+        });
+        let place = tagger::is_place_word(doc.tok(a)) || place_of(doc, a, j + 1, false).is_some();
+        if last.len() > 1 && !is_function_word(last) && !named_after && !place && (census_first_name(doc.tok(a)) || (!romance && (a..=j).any(tagged))) {
+            found.push((a, j + 1, tagger::PER, spans.iter().any(|sp| sp.0 <= a && a < sp.1 && sp.3)));
+        }
+        i = j + 1;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    let kept: Vec<_> = spans.into_iter().filter(|sp| !found.iter().any(|f| sp.0 < f.1 && f.0 < sp.1)).collect();
+    merge(kept, found)
+}
+
+/// Whether the census lists `w` as a first name, read without accents
+/// (`André` as `Andre`). The census list, not Moby's: Moby also lists
+/// `Happy`, `Vale` and `El`, which open the names of places and firms.
+fn census_first_name(w: &str) -> bool {
+    let plain: String = w
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect();
+    names::census(&plain).first
 }
 
 /// Abbreviations of common nouns, which the tagger, trained on 1996 wire
@@ -1548,6 +1622,26 @@ mod tests {
                 ("Report\nApex Capital rose", &[(1, 3, ORG)], &[(1, 3, ORG)]),
                 // Other names are left alone.
                 ("John Smith said", &[(0, 2, PER)], &[(0, 2, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn particle_names_are_whole() {
+        check_rule(
+            particle_names,
+            &[
+                // After a first name (`André` read as `Andre`), whatever the tagger made of the parts.
+                ("led by André Corrêa do Lago , the", &[(2, 3, PER), (3, 4, ORG), (5, 6, PER)], &[(2, 6, PER)]),
+                ("said Oscar de la Renta .", &[(1, 2, PER), (4, 5, ORG)], &[(1, 5, PER)]),
+                // `von`, `bin`: a person's part is enough.
+                ("Osama bin Laden was killed", &[(2, 3, ORG)], &[(2, 3, ORG)]),
+                ("Osama bin Laden was killed", &[(2, 3, PER)], &[(0, 3, PER)]),
+                // Not places, institutions, or what is named after a person.
+                ("floods in Santiago de Cuba", &[(2, 3, LOC), (4, 5, LOC)], &[(2, 3, LOC), (4, 5, LOC)]),
+                ("the Palacio del Gobierno", &[(1, 2, ORG), (3, 4, PER)], &[(1, 2, ORG), (3, 4, PER)]),
+                ("at Charles de Gaulle airport", &[(1, 2, PER), (3, 4, PER)], &[(1, 2, PER), (3, 4, PER)]),
+                ("Neither do I .", &[], &[]),
             ],
         );
     }
