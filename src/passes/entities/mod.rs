@@ -118,7 +118,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     // The document's lower-case words, gathered once when a rule first asks.
     let lower = LowerWords::new(doc);
-    let spans = particle_names(doc, company_names(doc, &lower, typed_spans(doc, &tags, &headlines)));
+    let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, typed_spans(doc, &tags, &headlines))));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans))));
@@ -154,6 +154,7 @@ pub fn recognise(doc: &Document) -> Entities {
         }
     }
 
+    let firms = firm_names(doc, &spans);
     let places: Vec<Option<&'static Place>> = spans.iter().map(|&(a, b, tag, headline)| if tag == tagger::LOC { place_of(doc, a, b, headline) } else { None }).collect();
     let places = second_readings(doc, &spans, places);
     for (&(a, b, tag, headline), &place) in spans.iter().zip(&places) {
@@ -175,7 +176,10 @@ pub fn recognise(doc: &Document) -> Entities {
                 }
             }
             tagger::ORG => {
-                out.add(&mut index, EntityKind::Organization, span_key(doc, a, b, headline), span, (a, b));
+                let key = span_key(doc, a, b, headline);
+                // A firm's short name is the firm (see `short_firm_names`).
+                let key = if b - a == 1 { firms.get(key.as_str()).cloned().flatten().unwrap_or(key) } else { key };
+                out.add(&mut index, EntityKind::Organization, key, span, (a, b));
             }
             _ => {}
         }
@@ -379,6 +383,40 @@ fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> V
         out.push(if a + 1 < sp.1 { (a, sp.1, tagger::ORG, false) } else { sp });
     }
     out
+}
+
+/// The firms named in full (several words, the last a [`COMPANY_WORDS`]
+/// word: `Brightline Systems`), by their first word (`Brightline`): the
+/// full name, or `None` when two firms share the word. Not a word that
+/// names a place (`Texas` of `Texas Instruments`) nor a function word.
+fn firm_names<'d>(doc: &'d Document, spans: &[TypedSpan]) -> HashMap<&'d str, Option<String>> {
+    let mut firms: HashMap<&str, Option<String>> = HashMap::default();
+    for &(a, b, t, headline) in spans {
+        let first = doc.tok(a);
+        if t == tagger::ORG && b - a >= 2 && !headline && COMPANY_WORDS.binary_search(&doc.tok(b - 1)).is_ok() && !is_function_word(first) && gazetteer::lookup(first).is_none() {
+            let full = span_key(doc, a, b, false);
+            firms.entry(first).and_modify(|f| if f.as_deref() != Some(full.as_str()) { *f = None }).or_insert(Some(full));
+        }
+    }
+    firms
+}
+
+/// A firm named in full once (`Brightline Systems`, `Northvale
+/// Semiconductor`) is then named by its first word (`Brightline`), which the
+/// tagger, knowing neither, reads as a person or a place: that word alone is
+/// the firm (and `recognise` links it to the full name).
+fn short_firm_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let firms = firm_names(doc, &spans);
+    if firms.is_empty() {
+        return spans;
+    }
+    for sp in spans.iter_mut() {
+        // (Not an adjective: `British` of `British Airways`.)
+        if sp.1 - sp.0 == 1 && !sp.3 && sp.2 != tagger::MISC && firms.get(doc.tok(sp.0)).is_some_and(Option::is_some) {
+            sp.2 = tagger::ORG;
+        }
+    }
+    spans
 }
 
 /// A person's name with a lower-case particle is one name: `André Corrêa
@@ -1252,7 +1290,7 @@ fn is_function_word(w: &str) -> bool {
         w,
         "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "By" | "For" | "After" | "Before" | "When"
             | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
-            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank" | "Both"
+            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank" | "Both" | "Besides" | "However" | "Meanwhile" | "Also"
     )
 }
 
@@ -1624,6 +1662,25 @@ mod tests {
                 ("John Smith said", &[(0, 2, PER)], &[(0, 2, PER)]),
             ],
         );
+    }
+
+    #[test]
+    fn short_firm_names_are_the_firm() {
+        check_rule(
+            short_firm_names,
+            &[
+                ("Brightline Systems rose . Shares of Brightline jumped", &[(0, 2, ORG), (6, 7, PER)], &[(0, 2, ORG), (6, 7, ORG)]),
+                // Not a place's name, an adjective, or a word two firms share.
+                ("Texas Instruments rose in Texas", &[(0, 2, ORG), (4, 5, LOC)], &[(0, 2, ORG), (4, 5, LOC)]),
+                ("British Airways rose . British fliers", &[(0, 2, ORG), (4, 5, MISC)], &[(0, 2, ORG), (4, 5, MISC)]),
+                ("Apex Capital and Apex Partners . Apex", &[(0, 2, ORG), (3, 5, ORG), (6, 7, PER)], &[(0, 2, ORG), (3, 5, ORG), (6, 7, PER)]),
+            ],
+        );
+        // The short name is a mention of the firm.
+        let text = "Brightline Systems rose. Shares of Brightline jumped.";
+        let ents = recognise(&Document::new(text));
+        let firm: Vec<&str> = ents.entities.iter().filter(|e| e.mentions.len() == 2).map(|e| e.name.as_str()).collect();
+        assert_eq!(firm, ["Brightline Systems"]);
     }
 
     #[test]
