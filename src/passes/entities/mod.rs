@@ -451,7 +451,7 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
         while a > 0 && a + 3 > i && joined(a) && word(a - 1) && !is_function_word(doc.tok(a - 1)) && !lexicon::is_person_title(doc.tok(a - 1)) {
             a -= 1;
         }
-        let tagged = |k: usize| spans.iter().any(|sp| sp.0 <= k && k < sp.1 && sp.2 == tagger::PER);
+        let tagged = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::PER);
         // Romance particles also join the words of places and institutions
         // (`Palacio del Gobierno`, `Correio de Manha`): only after a first name.
         let romance = (i..j).any(|k| doc.tok(k).starts_with('d') || doc.tok(k) == "la");
@@ -462,15 +462,14 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
         });
         let place = tagger::is_place_word(doc.tok(a)) || place_of(doc, a, j + 1, false).is_some();
         if last.len() > 1 && !is_function_word(last) && !named_after && !place && (census_first_name(doc.tok(a)) || (!romance && (a..=j).any(tagged))) {
-            found.push((a, j + 1, tagger::PER, spans.iter().any(|sp| sp.0 <= a && a < sp.1 && sp.3)));
+            found.push((a, j + 1, tagger::PER, span_at(&spans, a).is_some_and(|sp| sp.3)));
         }
         i = j + 1;
     }
     if found.is_empty() {
         return spans;
     }
-    let kept: Vec<_> = spans.into_iter().filter(|sp| !found.iter().any(|f| sp.0 < f.1 && f.0 < sp.1)).collect();
-    merge(kept, found)
+    merge(without_overlaps(spans, &found), found)
 }
 
 /// Whether the census lists `w` as a first name, read without accents
@@ -629,8 +628,7 @@ fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize
     if found.is_empty() {
         return spans;
     }
-    let kept: Vec<_> = spans.into_iter().filter(|sp| !found.iter().any(|f| sp.0 < f.1 && f.0 < sp.1)).collect();
-    merge(kept, found)
+    merge(without_overlaps(spans, &found), found)
 }
 
 /// A first name the tagger left out, right before a person's name, is part
@@ -736,6 +734,28 @@ fn covered(doc: &Document, spans: &[(usize, usize, u8, bool)]) -> Vec<bool> {
         v[a..b].iter_mut().for_each(|x| *x = true);
     }
     v
+}
+
+/// The span of `spans` (sorted by start, not overlapping) holding token `k`.
+fn span_at(spans: &[TypedSpan], k: usize) -> Option<&TypedSpan> {
+    let i = spans.partition_point(|sp| sp.0 <= k);
+    i.checked_sub(1).map(|i| &spans[i]).filter(|sp| k < sp.1)
+}
+
+/// `spans` without those overlapping any of `found`, in one pass: both are
+/// sorted by start and neither overlaps itself (so `found`'s ends rise too).
+/// (A scan of `found` per span would take time quadratic in a long text.)
+fn without_overlaps(spans: Vec<TypedSpan>, found: &[TypedSpan]) -> Vec<TypedSpan> {
+    let mut f = 0;
+    spans
+        .into_iter()
+        .filter(|sp| {
+            while f < found.len() && found[f].1 <= sp.0 {
+                f += 1;
+            }
+            !(f < found.len() && found[f].0 < sp.1)
+        })
+        .collect()
 }
 
 /// `spans` and `extra` (both sorted by start, not overlapping each other) as one sorted list.
@@ -1662,6 +1682,16 @@ mod tests {
                 ("John Smith said", &[(0, 2, PER)], &[(0, 2, PER)]),
             ],
         );
+    }
+
+    #[test]
+    fn overlaps_and_lookups_in_sorted_spans() {
+        let spans = vec![(0, 2, PER, false), (3, 4, LOC, false), (5, 8, ORG, false), (9, 10, PER, false)];
+        assert_eq!(without_overlaps(spans.clone(), &[(1, 4, LOC, false), (8, 9, MISC, false)]), [(5, 8, ORG, false), (9, 10, PER, false)]);
+        assert_eq!(without_overlaps(spans.clone(), &[]), spans);
+        assert_eq!(span_at(&spans, 6), Some(&(5, 8, ORG, false)));
+        assert_eq!(span_at(&spans, 2), None);
+        assert_eq!(span_at(&spans, 10), None);
     }
 
     #[test]
