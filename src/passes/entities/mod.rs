@@ -300,7 +300,8 @@ fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usi
     let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc.tok(a));
     let plain_word = |k: usize| {
         let w = doc.tok(k);
-        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w)
+        // (Nor an honour named after a person: `César Award`, `Nobel Prize`.)
+        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w) && !matches!(w, "Award" | "Awards" | "Prize" | "Medal" | "Trophy")
     };
     // Words the document uses as a person's name on their own: surnames in use.
     // (Each with the token where the document first writes it so; and
@@ -423,7 +424,8 @@ fn short_firm_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan>
 /// do Lago`, `Ursula von der Leyen`, `Osama bin Laden`, which the tagger
 /// cuts at the particle into a person, an organisation and nothing. The
 /// capitalised words around the particles (up to three before, one after)
-/// are a person when the first is a first name ([`census_first_name`]), or, with a particle of
+/// are a person when the first is a census first name (not Moby's, which
+/// also lists `Happy`, `Vale` and `El`), or, with a particle of
 /// Germanic or Arabic names (`van`, `von`, `bin`, `al`), when the tagger
 /// read one of them as a person's: places (`Rio Grande do Sul`) and
 /// institutions (`Universidad Nacional de Educación`) have neither, and a
@@ -461,7 +463,7 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
             tagger::is_place_word(&next) || tagger::is_org_word(&next)
         });
         let place = tagger::is_place_word(doc.tok(a)) || place_of(doc, a, j + 1, false).is_some();
-        if last.len() > 1 && !is_function_word(last) && !named_after && !place && (census_first_name(doc.tok(a)) || (!romance && (a..=j).any(tagged))) {
+        if last.len() > 1 && !is_function_word(last) && !named_after && !place && (names::census(doc.tok(a)).first || (!romance && (a..=j).any(tagged))) {
             found.push((a, j + 1, tagger::PER, span_at(&spans, a).is_some_and(|sp| sp.3)));
         }
         i = j + 1;
@@ -470,26 +472,6 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
         return spans;
     }
     merge(without_overlaps(spans, &found), found)
-}
-
-/// Whether the census lists `w` as a first name, read without accents
-/// (`André` as `Andre`). The census list, not Moby's: Moby also lists
-/// `Happy`, `Vale` and `El`, which open the names of places and firms.
-fn census_first_name(w: &str) -> bool {
-    let plain: String = w
-        .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        })
-        .collect();
-    names::census(&plain).first
 }
 
 /// Abbreviations of common nouns, which the tagger, trained on 1996 wire
@@ -1261,9 +1243,12 @@ fn name_parts(out: &Entities) -> HashMap<String, usize> {
             }
         }
     }
+    // (First seen among last words too: in an obituary of `Eleanor Vance`,
+    // `Ms. Vance` is she, not her daughter `Catriona Vance`, named later.)
+    let mut lasts: HashSet<&str> = HashSet::default();
     for (id, e) in out.entities.iter().enumerate() {
         if e.kind == EntityKind::Person && e.name.contains(' ') {
-            if let Some(last) = e.name.rsplit(' ').next() {
+            if let Some(last) = e.name.rsplit(' ').next().filter(|&last| lasts.insert(last)) {
                 parts.insert(last.to_string(), id);
             }
         }
@@ -1814,6 +1799,11 @@ mod tests {
         assert_eq!(ids[0], ids[1]);
         assert_eq!(ents.entities[ids[0]].name, "Mike Pompeo");
         assert_eq!(ents.entities[ids[0]].gender, Some(Gender::Male));
+        // The first full name with the surname, not the last one named.
+        let text = "Eleanor Vance died on Wednesday. Ms. Vance wrote 14 novels. She is survived by a daughter, Catriona Vance. Ms. Vance once said so.";
+        let ents = recognise(&Document::new(text));
+        let names: Vec<&str> = ents.mentions.iter().filter(|m| m.span.slice(text) == "Vance").map(|m| ents.entities[m.entity].name.as_str()).collect();
+        assert_eq!(names, ["Eleanor Vance", "Eleanor Vance"]);
     }
 }
 
