@@ -1201,17 +1201,19 @@ fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'stat
 /// (`Georgia`: the country or the US state; `Newcastle`: in Australia,
 /// South Africa or England): the reading in the country of the place named
 /// right after it (`Atlanta, Georgia`, `NEWCASTLE, England`), else the one
-/// in the country of most of the document's other cities and regions
-/// (`Georgia` beside `Florida` and `Texas`), else the first. `places` holds
+/// in the country of most of the document's other cities and regions, two
+/// at least (`Georgia` beside `Florida` and `Texas`), else the first. `places` holds
 /// each span's place, as [`place_of`] reads it.
 fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
     let ambiguous = |p: &Option<&'static Place>| p.is_some_and(|p| gazetteer::second_readings(p).next().is_some());
     if !places.iter().any(ambiguous) {
         return places;
     }
+    // Distinct cities and regions per country (`Toronto` named twice is one).
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut evidence: HashMap<&str, usize> = HashMap::default();
     for p in places.iter().filter(|p| !ambiguous(p)).flatten() {
-        if matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1) {
+        if matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1) && seen.insert(p.canonical) {
             *evidence.entry(p.country).or_default() += 1;
         }
     }
@@ -1224,8 +1226,10 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
             Some(r) => r,
             None => {
                 let weight = |r: &Place| evidence.get(r.country).copied().unwrap_or(0);
-                // (Strictly more: the first of equals wins.)
-                readings().fold(first, |best, r| if weight(r) > weight(best) { r } else { best })
+                // (Strictly more, and two places at least: the first of
+                // equals wins, and one Canadian city in a world tour's
+                // list does not move `London` to Ontario.)
+                readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 { r } else { best })
             }
         });
     }
@@ -1782,6 +1786,7 @@ mod tests {
             // Else the first reading.
             ("Georgia's president met officials in Tbilisi and Washington.", "Georgia", "GE"),
             ("Georgia held an election on Saturday.", "Georgia", "GE"),
+            ("The tour plays London, then Toronto and Toronto again.", "London", "GB"),
         ];
         for (text, name, country) in cases {
             let ents = recognise(&Document::new(text));
