@@ -249,10 +249,10 @@ pub fn is_person_title(word: &str) -> bool {
         word,
         "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms" | "Dr." | "Dr" | "Prof." | "Professor"
             | "Sen." | "Senator" | "Rep." | "Representative" | "Gov." | "Governor" | "Gen." | "General"
-            | "Col." | "Colonel" | "Lt." | "Capt." | "Captain" | "Sgt." | "Adm." | "Admiral" | "Maj."
+            | "Col." | "Colonel" | "Lt." | "Capt." | "Captain" | "Sgt." | "Sergeant" | "Lieutenant" | "Corporal" | "Adm." | "Admiral" | "Maj."
             | "President" | "Vice" | "Secretary" | "Minister" | "Premier" | "Chancellor" | "Chairman"
             | "Chairwoman" | "Chairperson" | "Chair" | "Mayor" | "King" | "Queen" | "Prince" | "Princess"
-            | "Pope" | "Judge" | "Justice" | "Ambassador" | "Commissioner" | "Director" | "Speaker"
+            | "Pope" | "Judge" | "Justice" | "Justices" | "Ambassador" | "Commissioner" | "Director" | "Speaker"
             | "Sheikh" | "Rev." | "Reverend" | "Father" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi"
             | "Imam" | "Coach" | "Officer" | "Detective" | "Inspector" | "Sir" | "Dame" | "Lord" | "Lady"
             | "Emperor" | "Empress" | "Sultan" | "Emir" | "Ayatollah" | "Marshal" | "Leader" | "Deputy"
