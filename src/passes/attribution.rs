@@ -1845,9 +1845,10 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The nearest person mentioned before `pos` whose gender agrees, outside
-    /// quotations if there is one: in `“I voted for Trump twice,” she said`,
-    /// `she` is the voter named before, not the name she quoted.
+    /// The person mentioned last before `pos` whose gender agrees, outside
+    /// quotations if there is one (in `“I voted for Trump twice,” she said`,
+    /// `she` is the voter named before, not the name she quoted), or rather
+    /// the first such person in that mention's sentence, its subject.
     fn resolve_pronoun(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
         let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
         let candidates = || {
@@ -1856,7 +1857,22 @@ impl Ctx<'_, '_> {
                 e.kind == EntityKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             })
         };
-        candidates().find(|m| !self.in_quote[m.tokens.0]).or_else(|| candidates().next()).map(|m| m.entity)
+        let nearest = candidates().find(|m| !self.in_quote[m.tokens.0]).or_else(|| candidates().next())?;
+        // Of the persons in the sentence of the nearest, the first: the
+        // subject (`Justice Sonia Sotomayor, joined by Justice Elena Kagan,
+        // dissented. … she wrote`), when it is outside quotations too.
+        let (lo, _) = self.doc.sentences.get(self.doc.sentence_at(nearest.span.start)?)?.tokens;
+        // (Not one after a preposition: `Over at Morgan Stanley, analyst
+        // Joseph Moore was skeptical. He said`.)
+        let after_preposition = |m: &Mention| {
+            let mut k = m.tokens.0;
+            while k > lo && lexicon::is_person_title(self.tok(k - 1)) {
+                k -= 1;
+            }
+            k > lo && matches!(self.tok(k - 1), "at" | "in" | "from" | "by" | "with" | "of" | "for" | "to" | "on" | "about" | "against")
+        };
+        let first = candidates().take_while(|m| m.tokens.0 >= lo).filter(|m| !self.in_quote[m.tokens.0] && !after_preposition(m)).last();
+        Some(first.unwrap_or(nearest).entity)
     }
 }
 
@@ -1933,6 +1949,14 @@ mod tests {
         ("before, colon", "Secretary Mike Pompeo said: “We will win.”", "Mike Pompeo", "Mike Pompeo"),
         ("before, that", "President Moon Jae-In said that it was “a decisive step.”", "Moon Jae-In", "Moon Jae-In"),
         ("dash", "“We will win the vote today.” — Mike Pompeo", "Mike Pompeo", "Mike Pompeo"),
+        // A pronoun is the subject of the sentence naming the persons before
+        // it, not the last person named there.
+        (
+            "pronoun, the sentence's subject",
+            "Justice Sonia Sotomayor, joined by Justice Elena Kagan, dissented. “Today's decision is a power grab,” she wrote.",
+            "she",
+            "Sonia Sotomayor",
+        ),
         // A pronoun is the person named outside the quotation, not a name quoted.
         (
             "pronoun past a quoted name",
