@@ -523,6 +523,13 @@ fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usi
         sp.0 == b + 1 && matches!(doc.tok(b), "do" | "da" | "dos" | "das" | "de" | "del" | "di" | "du" | "des" | "of" | "and" | "et")
     };
     join_pairs(spans, |(a, b, t, headline), sp| {
+        // `European` + `Space Agency`, `Australian` + `National University`:
+        // a nationality opening an institution's name is part of it (not an
+        // adjective, `Miami-based`, nor a party's, `Democratic Congress`).
+        let nationality = |w: &str| !w.contains('-') && !matches!(w, "Democratic" | "Republican" | "Conservative" | "Liberal" | "Socialist");
+        if t == tagger::MISC && sp.2 == tagger::ORG && sp.0 == b && b - a == 1 && !headline && !line_break_before(doc, b) && nationality(doc.tok(a)) && tagger::is_org_word(doc.tok(sp.1 - 1)) {
+            return Some(tagger::ORG);
+        }
         if linked(b, sp) && named(t) && named(sp.2) && !line_break_before(doc, b) && !line_break_before(doc, sp.0) {
             place_of(doc, a, sp.1, headline).map(|_| tagger::LOC)
         } else if !(sp.0 == b && t != sp.2 && named(t) && named(sp.2) && !line_break_before(doc, b)) {
@@ -1506,6 +1513,10 @@ mod tests {
                 ("state of Rio Grande do Sul .", &[(2, 4, LOC), (5, 6, LOC)], &[(2, 6, LOC)]),
                 ("Bosnia and Herzegovina", &[(0, 1, LOC), (2, 3, ORG)], &[(0, 3, LOC)]),
                 ("Paris and London", &[(0, 1, LOC), (2, 3, LOC)], &[(0, 1, LOC), (2, 3, LOC)]),
+                // A nationality opening an institution's name; not a party's adjective.
+                ("the Australian National University said", &[(1, 2, MISC), (2, 4, ORG)], &[(1, 4, ORG)]),
+                ("the Democratic Party said", &[(1, 2, MISC), (2, 3, ORG)], &[(1, 2, MISC), (2, 3, ORG)]),
+                ("the Australian Open said", &[(1, 2, MISC), (2, 3, ORG)], &[(1, 2, MISC), (2, 3, ORG)]),
             ],
         );
     }
