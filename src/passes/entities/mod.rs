@@ -1129,7 +1129,11 @@ fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     spans
 }
 
-/// The sentence token range holding token `i`.
+/// The sentence token range holding token `i`. (Not inlined, nor is
+/// `line_break_before`: the rules call both from some thirty places, and one
+/// copy of each saves 0.3 KB gzip of the WASM module for 0.2 % more
+/// instructions.)
+#[inline(never)]
 fn sentence_of(doc: &Document, i: usize) -> (usize, usize) {
     let k = doc.sentences.partition_point(|s| s.tokens.0 <= i);
     k.checked_sub(1).map_or((i, i + 1), |k| doc.sentences[k].tokens)
@@ -1172,6 +1176,7 @@ fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Vec<(usize, u
     out
 }
 
+#[inline(never)]
 fn line_break_before(doc: &Document, j: usize) -> bool {
     doc.text[doc.tokens[j - 1].span.end..doc.tokens[j].span.start].contains('\n')
 }
