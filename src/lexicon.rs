@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::document::chars::ascii_lower;
+use crate::document::chars::{ascii_lower, Case};
 use std::sync::OnceLock;
 
 /// `word` with its ASCII letters lower-cased into `buf`, as a `str`; `None`
@@ -362,7 +362,7 @@ pub fn ends_noun_phrase(word: &str) -> bool {
 /// verb (`Kim was heard saying`, `Pompeo had said`, `he later told`).
 pub fn is_verb_filler(word: &str) -> bool {
     // `Will` and `May` are names when capitalised.
-    if word.starts_with(char::is_uppercase) {
+    if word.starts_upper() {
         return false;
     }
     let w = word.to_ascii_lowercase();

@@ -110,6 +110,41 @@ pub fn ascii_lower<'b>(bytes: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
     Some(lower)
 }
 
+/// Whether a word starts with an upper- or lower-case letter: `w.starts_upper()`
+/// for `w.starts_with(char::is_uppercase)`. ASCII is tested inline; other
+/// letters out of line, so that the Unicode case tables are not inlined at
+/// each of the passes' many such tests (1 KB gzip of the WASM module each
+/// way).
+pub trait Case {
+    fn starts_upper(&self) -> bool;
+    fn starts_lower(&self) -> bool;
+}
+
+impl Case for str {
+    #[inline]
+    fn starts_upper(&self) -> bool {
+        match self.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => first_is(self, char::is_uppercase),
+            None => false,
+        }
+    }
+
+    #[inline]
+    fn starts_lower(&self) -> bool {
+        match self.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            Some(_) => first_is(self, char::is_lowercase),
+            None => false,
+        }
+    }
+}
+
+#[inline(never)]
+fn first_is(s: &str, class: fn(char) -> bool) -> bool {
+    s.chars().next().is_some_and(class)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +165,20 @@ mod tests {
         assert!(is_dash('—') && is_dash('–') && !is_dash('-'));
         for c in (0u8..128).map(char::from) {
             assert_eq!(is_word_char(c), !is_space(c) && !is_punct(c) && !c.is_control(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn case_of_the_first_letter() {
+        for w in ["Seoul", "Élysée", "Örebro", "Σ", "A"] {
+            assert!(w.starts_upper() && !w.starts_lower(), "{w}");
+        }
+        for w in ["said", "émigré", "ß", "a"] {
+            assert!(w.starts_lower() && !w.starts_upper(), "{w}");
+        }
+        for w in ["", "2024", "“Yes”", "김", "-"] {
+            assert!(!w.starts_upper() && !w.starts_lower(), "{w}");
+            assert_eq!(w.starts_upper(), w.starts_with(char::is_uppercase));
         }
     }
 }

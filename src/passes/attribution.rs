@@ -79,7 +79,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::document::chars::{is_dash_token, is_quote_mark};
+use crate::document::chars::{is_dash_token, is_quote_mark, Case};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use crate::passes::entities::{self, Entities, Entity, EntityKind, Mention};
@@ -193,7 +193,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             let last = doc.tok(m.tokens.1 - 1);
-            if last.chars().count() > 2 && last.starts_with(char::is_uppercase) && last.chars().all(char::is_alphabetic) {
+            if last.chars().count() > 2 && last.starts_upper() && last.chars().all(char::is_alphabetic) {
                 let e = surnames.entry(last).or_insert(m.entity);
                 if *e != m.entity && *e != usize::MAX && ents.entities[*e].name != ents.entities[m.entity].name && !ents.entities[*e].name.ends_with(&ents.entities[m.entity].name) && !ents.entities[m.entity].name.ends_with(&ents.entities[*e].name) {
                     *e = usize::MAX;
@@ -250,7 +250,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && is_dash_token(self.tok(b))
             && place.len() >= 3
             && place.chars().all(|c| c.is_uppercase() || c == '.')
-            && (a..b).all(|t| !self.tok(t).starts_with(char::is_lowercase))
+            && (a..b).all(|t| !self.tok(t).starts_lower())
             && self.opens_paragraph(a)
     }
 
@@ -589,7 +589,7 @@ impl Ctx<'_, '_> {
         }
         if dash && np_end > i {
             // A name after the dash, not `— just as he did`.
-            let np = self.np_right(i, np_end).filter(|&np| self.strong_speaker(np) || self.tok(np.0).starts_with(char::is_uppercase))?;
+            let np = self.np_right(i, np_end).filter(|&np| self.strong_speaker(np) || self.tok(np.0).starts_upper())?;
             return self.found(Rule::Dash, doc.tokens[start].span, np);
         }
         None
@@ -781,7 +781,7 @@ impl Ctx<'_, '_> {
             d + 1 < p
                 && (d + 1..p).all(|t| {
                     let w = self.tok(t);
-                    self.is_word(t) && w.starts_with(char::is_lowercase) && !lexicon::ends_noun_phrase(w) && !self.is_cue(t) && lexicon::pronoun(w).is_none()
+                    self.is_word(t) && w.starts_lower() && !lexicon::ends_noun_phrase(w) && !self.is_cue(t) && lexicon::pronoun(w).is_none()
                 })
         })
     }
@@ -865,7 +865,7 @@ impl Ctx<'_, '_> {
             self.np_left(k, lo).is_some_and(|np| {
                 np.0 > lo
                     && matches!(self.tok(np.0 - 1), "at" | "in" | "on" | "for" | "during" | "after" | "before" | "with" | "from")
-                    && (np.0..np.1).all(|t| self.tok(t).starts_with(char::is_lowercase))
+                    && (np.0..np.1).all(|t| self.tok(t).starts_lower())
                     && !self.strong_speaker(np)
             })
         };
@@ -947,7 +947,7 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let v = np.1;
-            let verb = v < k && self.is_word(v) && !self.in_quote[v] && self.tok(v).starts_with(char::is_lowercase);
+            let verb = v < k && self.is_word(v) && !self.in_quote[v] && self.tok(v).starts_lower();
             if verb && !(v..k).any(|j| !self.in_quote[j] && self.is_cue(j)) {
                 found = Some(np);
             }
@@ -967,7 +967,7 @@ impl Ctx<'_, '_> {
         }
         let (a, b) = self.np_right(k + 2, hi)?;
         let mut e = (a + 1..=b).find(|&e| self.strong_speaker((a, e)))?;
-        while e < b && self.is_word(e) && self.tok(e).starts_with(char::is_uppercase) {
+        while e < b && self.is_word(e) && self.tok(e).starts_upper() {
             e += 1;
         }
         Some((a, e))
@@ -985,7 +985,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let w = self.tok(j - 2);
-        !(lexicon::is_verb_filler(w) || (self.is_word(j - 2) && w.ends_with("ed") && !w.starts_with(char::is_uppercase)))
+        !(lexicon::is_verb_filler(w) || (self.is_word(j - 2) && w.ends_with("ed") && !w.starts_upper()))
     }
 
     /// Whether a phrase surely names who spoke: it holds a person or
@@ -1019,7 +1019,7 @@ impl Ctx<'_, '_> {
         let lower = first.to_ascii_lowercase();
         let head = self.tok(b - 1);
         if b - a == 1
-            && first.starts_with(char::is_lowercase)
+            && first.starts_lower()
             && !(first.ends_with('s') || matches!(first, "another" | "others" | "many" | "some" | "both" | "one" | "most" | "all" | "few" | "none"))
         {
             return false;
@@ -1102,7 +1102,7 @@ impl Ctx<'_, '_> {
         if c >= doc.token_at_or_after(q.span.end) {
             return None;
         }
-        let words = (t..c).all(|k| self.is_word(k) && self.tok(k).starts_with(char::is_uppercase) || self.tok(k) == ".");
+        let words = (t..c).all(|k| self.is_word(k) && self.tok(k).starts_upper() || self.tok(k) == ".");
         let first = self.tok(t);
         let caps = first.len() > 1 && first.chars().all(|ch| ch.is_uppercase() || ch == '.');
         let person = self.ents.mention_at_token(t).is_some_and(|m| m.tokens.1 == c && self.ents.entities[m.entity].kind == EntityKind::Person);
@@ -1134,7 +1134,7 @@ impl Ctx<'_, '_> {
         // The owner: `his`, `her`, `their`, or `X's`, an adjective or two
         // before the noun (`his past comments`, `Bornstein's earlier missive`).
         let mut o = noun;
-        while o > lo && o + 3 > noun && self.is_word(o - 1) && self.tok(o - 1).starts_with(char::is_lowercase) && !matches!(self.tok(o - 1), "his" | "her" | "their" | "its") {
+        while o > lo && o + 3 > noun && self.is_word(o - 1) && self.tok(o - 1).starts_lower() && !matches!(self.tok(o - 1), "his" | "her" | "their" | "its") {
             o -= 1;
         }
         if o == lo {
@@ -1302,7 +1302,7 @@ impl Ctx<'_, '_> {
         while k > 0 && words < 3 {
             k -= 1;
             let w = self.tok(k);
-            let lower = |t: usize| self.is_word(t) && self.tok(t).starts_with(char::is_lowercase);
+            let lower = |t: usize| self.is_word(t) && self.tok(t).starts_lower();
             if (w == "," || w == "and") && !joined && k + 1 < i && k > 0 && lower(k - 1) && lower(k + 1) {
                 joined = true;
                 continue;
@@ -1316,18 +1316,18 @@ impl Ctx<'_, '_> {
             // `whom her aides call`, `its critics charge`: a plural noun
             // right before the bare form is its subject.
             let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w != "news";
-            if k + 1 == i && plural && w.starts_with(char::is_lowercase) && base == t {
+            if k + 1 == i && plural && w.starts_lower() && base == t {
                 return false;
             }
             // An adverb of an adjective (`factually inaccurate`), not of the
             // verb (`he publicly claims`), does not count.
-            if w.ends_with("ly") && w.starts_with(char::is_lowercase) && k + 1 < i && self.is_word(k + 1) {
+            if w.ends_with("ly") && w.starts_lower() && k + 1 < i && self.is_word(k + 1) {
                 continue;
             }
             // A verb or a subject pronoun before it makes it a verb; not an
             // adjective in `-ed` after a determiner (`The Associated Press
             // warns`: a name, not an adjective).
-            let adjective = w.ends_with("ed") && w.starts_with(char::is_lowercase) && k > 0 && is_determiner(self.tok(k - 1));
+            let adjective = w.ends_with("ed") && w.starts_lower() && k > 0 && is_determiner(self.tok(k - 1));
             if lexicon::pronoun(w).is_some() || lexicon::is_verb_filler(w) || (w.ends_with("ed") && !adjective) {
                 return false;
             }
@@ -1346,7 +1346,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let (adj, next) = (self.tok(i - 1), self.tok(i + 1));
-        let lower = |k: usize, w: &str| self.is_word(k) && !self.in_quote[k] && w.starts_with(char::is_lowercase);
+        let lower = |k: usize, w: &str| self.is_word(k) && !self.in_quote[k] && w.starts_lower();
         is_determiner(self.tok(i - 2))
             && lower(i - 1, adj)
             && lower(i + 1, next)
@@ -1410,7 +1410,7 @@ impl Ctx<'_, '_> {
             a = dash + 1;
         }
         // `Conversely, PolitiFact rated …`: a sentence adverb and its comma.
-        if a + 2 < qs && self.tok(a + 1) == "," && self.tok(a).ends_with("ly") && self.tok(a).starts_with(char::is_uppercase) && self.ents.mention_at_token(a).is_none() {
+        if a + 2 < qs && self.tok(a + 1) == "," && self.tok(a).ends_with("ly") && self.tok(a).starts_upper() && self.ents.mention_at_token(a).is_none() {
             a += 2;
         }
         // `As The Post's Ruth Marcus puts it, …`, `As Clinton told the Daily
@@ -1459,7 +1459,7 @@ impl Ctx<'_, '_> {
             // attacked Trump, saying …`), not `It is …`, `It's …`.
             let it_acts = matches!(self.tok(a), "it" | "It") && {
                 let v = self.tok(a + 1);
-                v.ends_with("ed") && v.starts_with(char::is_lowercase) || self.is_cue(a + 1)
+                v.ends_with("ed") && v.starts_lower() || self.is_cue(a + 1)
             };
             if matches!(self.tok(a), "his" | "her" | "him") || matches!(self.tok(a), "it" | "It") && !it_acts {
                 return None;
@@ -1476,7 +1476,7 @@ impl Ctx<'_, '_> {
             let b = (a + 1..b)
                 .find(|&t| {
                     let w = self.tok(t);
-                    w.starts_with(char::is_lowercase) && (w.ends_with('s') || w.ends_with("ed")) && !is_determiner(self.tok(t - 1))
+                    w.starts_lower() && (w.ends_with('s') || w.ends_with("ed")) && !is_determiner(self.tok(t - 1))
                         && !lexicon::is_role_noun(w) && !lexicon::is_speaker_noun(w)
                 })
                 .unwrap_or(b);
@@ -1549,7 +1549,7 @@ impl Ctx<'_, '_> {
             if j > floor && j < k - 1 {
                 let first = self.tok(j);
                 let descriptive = matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "who's")
-                    || first.starts_with(char::is_lowercase)
+                    || first.starts_lower()
                     // `Ramos, 58, told`: an age.
                     || (j..k - 1).all(|t| self.tok(t).chars().all(|c| c.is_ascii_digit()));
                 // `In the email, Ash described the move as a “breach,”
@@ -1558,7 +1558,7 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 let is_name = (j..k - 1).all(|t| {
-                    self.tok(t).starts_with(char::is_uppercase) || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
+                    self.tok(t).starts_upper() || matches!(self.tok(t), "’s" | "'s" | "." | "-" | "of")
                 });
                 if !descriptive && is_name && self.speaker_mention(j).is_some() {
                     // `X, the editor in chief of the Vatican's newspaper,
@@ -1568,7 +1568,7 @@ impl Ctx<'_, '_> {
                     let outer = (floor..p).rev().take_while(|&t| self.tok(t) != "," || self.in_quote[t]).last();
                     if let Some(d) = outer.filter(|&d| d > lo + 1 && d < p && self.tok(d - 1) == ",") {
                         let first = self.tok(d);
-                        let described = matches!(first, "a" | "an" | "the") || first.starts_with(char::is_lowercase);
+                        let described = matches!(first, "a" | "an" | "the") || first.starts_lower();
                         let person = self.ents.mention_at_token(d - 2).filter(|m| m.tokens.1 == d - 1 && self.ents.entities[m.entity].kind == EntityKind::Person);
                         if let Some(m) = person.filter(|_| described) {
                             return Some(m.tokens);
@@ -1617,7 +1617,7 @@ impl Ctx<'_, '_> {
                 // `the mother of three`, `Secretary of State`: `of` joins nouns.
                 let of = t == "of" && start < end && start >= lo + 2 && self.is_word(start - 2) && !lexicon::ends_noun_phrase(self.tok(start - 2));
                 // `meddling the congressman said`: a participle is no part of the subject.
-                let participle = t.ends_with("ing") && t.starts_with(char::is_lowercase) && t.len() > 4 && !named;
+                let participle = t.ends_with("ing") && t.starts_lower() && t.len() > 4 && !named;
                 (named || of || !lexicon::ends_noun_phrase(t)) && !participle && !self.is_cue(start - 1) && !self.in_quote[start - 1]
             } else {
                 matches!(t, "’s" | "'s" | "’" | "&")
@@ -1644,7 +1644,7 @@ impl Ctx<'_, '_> {
         if start >= lo + 2 && matches!(self.tok(start - 1), "through" | "in" | "at" | "from" | "outside" | "near" | "across" | "around" | "inside") {
             let mut j = start - 1;
             let w = self.tok(j - 1);
-            if w.ends_with("ing") && w.starts_with(char::is_lowercase) && j >= lo + 2 {
+            if w.ends_with("ing") && w.starts_lower() && j >= lo + 2 {
                 j -= 1;
             }
             let person = (start..end).any(|t| self.ents.mention_at_token(t).is_some_and(|m| self.ents.entities[m.entity].kind == EntityKind::Person));
@@ -1676,7 +1676,7 @@ impl Ctx<'_, '_> {
             .take_while(|&t| self.is_word(t) && !self.in_quote[t])
             .find(|&t| matches!(self.tok(t), "who" | "which"))?;
         let first = self.tok(start);
-        let verb = first.starts_with(char::is_lowercase) && (first.ends_with("ed") || (start + 1..end).any(|t| is_determiner(self.tok(t))));
+        let verb = first.starts_lower() && (first.ends_with("ed") || (start + 1..end).any(|t| is_determiner(self.tok(t))));
         if (w + 1 == start && !verb) || w <= lo || !self.is_word(w - 1) || self.in_quote[w - 1] {
             return None;
         }
@@ -1723,7 +1723,7 @@ impl Ctx<'_, '_> {
             return lo;
         }
         let first = self.tok(a);
-        let participle = first.starts_with(char::is_uppercase)
+        let participle = first.starts_upper()
             && first.len() > 4
             && (first.ends_with("ed") || first.ends_with("ing"))
             && self.ents.mention_at_token(a).is_none();
@@ -1840,7 +1840,7 @@ impl Ctx<'_, '_> {
             // The capitalised title words right before the mention.
             let a = m.tokens.0;
             let lo = a.saturating_sub(6);
-            let titled = (lo..a).rev().take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_uppercase) || doc.tok(k) == "of").any(|k| titles.contains(&doc.tok(k)));
+            let titled = (lo..a).rev().take_while(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_upper() || doc.tok(k) == "of").any(|k| titles.contains(&doc.tok(k)));
             titled.then_some(m.entity)
         })
     }

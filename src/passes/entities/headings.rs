@@ -35,6 +35,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::document::chars::Case;
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -193,7 +194,7 @@ fn full_names(doc: &Document, title: (usize, usize), out: &[TypedSpan], lower: &
 fn supported_runs(doc: &Document, (a, b): (usize, usize), headline: bool, body: &Body) -> Vec<(usize, usize)> {
     let supported = |k: usize| {
         let w = doc.tok(k);
-        doc.tokens[k].kind == TokenKind::Word && !w.starts_with(char::is_lowercase) && !is_function_word(w) && body.words.contains_key(w)
+        doc.tokens[k].kind == TokenKind::Word && !w.starts_lower() && !is_function_word(w) && body.words.contains_key(w)
     };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut k = a;

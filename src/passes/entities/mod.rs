@@ -24,7 +24,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::document::chars::{ascii_lower, is_dash_token};
+use crate::document::chars::{ascii_lower, is_dash_token, Case};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use gazetteer::Place;
@@ -671,7 +671,7 @@ fn title_case_line(doc: &Document, a: usize) -> bool {
 /// heading, not a name of its own.
 fn lower_case_words<'d>(doc: &'d Document) -> HashSet<&'d str> {
     (0..doc.tokens.len())
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_lowercase))
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_lower())
         .map(|k| doc.tok(k))
         .collect()
 }
@@ -1075,7 +1075,7 @@ fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let role_at = |a: usize| {
         a >= 2 && doc.tok(a - 1) == "at" && {
             let w = doc.tok(a - 2);
-            (w.starts_with(char::is_lowercase) || sentence_of(doc, a).0 == a - 2) && (lexicon::is_role_noun(w) || lexicon::is_speaker_noun(w))
+            (w.starts_lower() || sentence_of(doc, a).0 == a - 2) && (lexicon::is_role_noun(w) || lexicon::is_speaker_noun(w))
         }
     };
     let owned = |b: usize| doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s" | "’" | "'"));
@@ -1088,7 +1088,7 @@ fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
         *persons.entry(doc.tok(s.0)).or_insert(0) += 1;
     }
     let role = |w: &str| {
-        w.starts_with(char::is_lowercase)
+        w.starts_lower()
             && (lexicon::is_role_noun(w)
                 || matches!(w, "coach" | "boss" | "captain" | "striker" | "forward" | "winger" | "midfielder" | "defender" | "goalkeeper" | "player"))
     };

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxBuildHasher;
 
-use crate::document::chars::ascii_lower;
+use crate::document::chars::{ascii_lower, Case};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -934,7 +934,7 @@ fn letters(w: &str) -> (bool, bool) {
 }
 
 pub(super) fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.starts_upper()
 }
 
 /// Words that make a capitalised chunk an organisation.

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Quote, QuoteKind};
-use crate::document::chars::{ascii_lower, is_dash_token, is_space, is_terminal};
+use crate::document::chars::{ascii_lower, is_dash_token, is_space, is_terminal, Case};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -248,7 +248,7 @@ fn is_signed(doc: &Document, q: &Quote) -> bool {
     tj + 1 < doc.paragraphs[pi].tokens.1
         && is_dash_token(doc.tok(tj))
         && doc.tokens[tj + 1].kind == TokenKind::Word
-        && doc.tok(tj + 1).starts_with(char::is_uppercase)
+        && doc.tok(tj + 1).starts_upper()
         && q.inner.slice(doc.text).ends_with(|c: char| is_terminal(c) || c == ',')
 }
 
@@ -259,10 +259,10 @@ fn is_nickname(doc: &Document, q: &Quote) -> bool {
     let inner = q.inner.slice(doc.text);
     // (Three words are too many already: no need to count on.)
     let words = space_separated(inner).take(3).count();
-    if !q.closed || words == 0 || words > 2 || !inner.starts_with(char::is_uppercase) || inner.ends_with(|c: char| !c.is_alphanumeric()) {
+    if !q.closed || words == 0 || words > 2 || !inner.starts_upper() || inner.ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
-    let capitalised = |k: usize| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_with(char::is_uppercase);
+    let capitalised = |k: usize| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).starts_upper();
     let (ti, tj) = (doc.token_at_or_after(q.span.start), doc.token_at_or_after(q.span.end));
     ti > 0 && capitalised(ti - 1) && tj < doc.tokens.len() && capitalised(tj)
 }
@@ -379,7 +379,7 @@ impl Context {
             (start..k).rev().take(3).filter(|&j| is_word(j) && !in_quote[j]).any(|j| {
                 let w = doc.tok(j);
                 lexicon::pronoun(w).is_some()
-                    || w.starts_with(char::is_uppercase)
+                    || w.starts_upper()
                     // (The speaker nouns are ASCII: so is the lower case of an ASCII word.)
                     || if w.is_ascii() { lexicon::is_speaker_noun(w) } else { lexicon::is_speaker_noun(&w.to_lowercase()) }
             })
@@ -662,7 +662,7 @@ fn word_feature(w: &str) -> Cow<'_, str> {
     if w.chars().any(|c| c.is_ascii_digit()) {
         return "<num>".into();
     }
-    if w.starts_with(char::is_uppercase) && !w.chars().all(|c| !c.is_lowercase()) {
+    if w.starts_upper() && !w.chars().all(|c| !c.is_lowercase()) {
         // Capitalised words are names more often than not: keep a few function words.
         let lower = lower(w);
         return if lexicon::ends_noun_phrase(&lower) { lower } else { "<Cap>".into() };
@@ -1061,13 +1061,9 @@ fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
     }
 }
 
-/// Whether the first character of `w` is lower case (ASCII without the
-/// Unicode tables).
+/// Whether the first character of `w` is lower case.
 fn starts_lower(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-        _ => w.starts_with(char::is_lowercase),
-    }
+    w.starts_lower()
 }
 
 /// Speech verbs, and the naming verbs that quote a word (`called them
