@@ -123,20 +123,21 @@ pub trait Case {
 impl Case for str {
     #[inline]
     fn starts_upper(&self) -> bool {
-        match self.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            Some(_) => first_is(self, char::is_uppercase),
-            None => false,
-        }
+        starts(self, u8::is_ascii_uppercase, char::is_uppercase)
     }
 
     #[inline]
     fn starts_lower(&self) -> bool {
-        match self.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            Some(_) => first_is(self, char::is_lowercase),
-            None => false,
-        }
+        starts(self, u8::is_ascii_lowercase, char::is_lowercase)
+    }
+}
+
+#[inline]
+fn starts(s: &str, ascii: fn(&u8) -> bool, class: fn(char) -> bool) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => ascii(b),
+        Some(_) => first_is(s, class),
+        None => false,
     }
 }
 
