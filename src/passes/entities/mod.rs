@@ -898,15 +898,9 @@ fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(u
     if forms.is_empty() {
         return spans;
     }
-    // `forms` is in token order and each is two tokens long, so their ends
-    // rise too: only the last form starting before a span's end can reach
-    // into it (a binary search, not a scan: a long text has many of both).
-    let overlaps = |sp: &(usize, usize, u8, bool)| {
-        let k = forms.partition_point(|f| f.0 < sp.1);
-        k > 0 && forms[k - 1].1 > sp.0
-    };
-    let kept: Vec<_> = spans.iter().copied().filter(|sp| !overlaps(sp)).collect();
-    merge(kept, forms)
+    // (`forms` is in token order and no two overlap: a title word is no
+    // form of address.)
+    merge(without_overlaps(spans, &forms), forms)
 }
 
 /// Words that end a place or facility name: `Naqsh-e Jahan Square`,
