@@ -906,17 +906,15 @@ fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(u
 /// Words that end a place or facility name: `Naqsh-e Jahan Square`,
 /// `Sonoran Desert`, `Washington St`.
 fn is_place_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "Street" | "St" | "St." | "Avenue" | "Ave" | "Ave." | "Road" | "Rd" | "Rd." | "Boulevard" | "Blvd" | "Blvd."
-            | "Lane" | "Drive" | "Square" | "Plaza" | "Park" | "Bridge" | "River" | "Rivers" | "Creek" | "Valley"
-            | "Hills" | "Hill" | "Mountains" | "Springs" | "Island" | "Islands" | "Bay" | "Beach" | "Coast"
-            | "Sea" | "Ocean" | "Peninsula" | "Desert" | "Forest" | "Canyon" | "Falls" | "Harbour" | "Harbor"
-            | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail" | "Castle" | "Palace" | "Cathedral"
-            | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena" | "Tower" | "Hall" | "Lodge"
-            | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Strait" | "Terrace" | "Cliffs" | "Heights" | "Glacier"
-            | "Volcano" | "Reef" | "Lagoon"
-    )
+    is_natural_feature(w)
+        || matches!(
+            w,
+            "Street" | "St" | "St." | "Avenue" | "Ave" | "Ave." | "Road" | "Rd" | "Rd." | "Boulevard" | "Blvd" | "Blvd."
+                | "Lane" | "Drive" | "Square" | "Plaza" | "Park" | "Bridge" | "Hills" | "Hill" | "Springs" | "Beach"
+                | "Coast" | "Forest" | "Harbour" | "Harbor" | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail"
+                | "Castle" | "Palace" | "Cathedral" | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena"
+                | "Tower" | "Hall" | "Lodge" | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Terrace" | "Cliffs" | "Heights"
+        )
 }
 
 /// Words ending the name of a natural feature: a place, whatever the tagger
