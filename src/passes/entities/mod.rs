@@ -192,8 +192,10 @@ pub fn recognise(doc: &Document) -> Entities {
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
 /// - a word after `@` is a handle, `R-Utah` a party and state, a name
-///   ending in `Act` or `Amendment` a law, and a lone function word (`The`)
-///   or a common word in a run of capitals (`WATCH FULL VIDEO`) no name;
+///   ending in `Act` or `Amendment` a law, a lone function word no name,
+///   whatever its tag (`The`; `Her` opening `Her husband, Peter Dunstan`,
+///   tagged a person), and a common word in a run of capitals (`WATCH FULL
+///   VIDEO`) no organisation or place;
 /// - a lone word tagged as an organisation in a title-case headline or the
 ///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
@@ -234,7 +236,8 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         // Affordable Care Act`: a law.
         if (b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()))
             || (t != tagger::PER && matches!(doc.tok(b - 1), "Amendment" | "Act" | "Constitution"))
-            || (b - a == 1 && t != tagger::PER && (is_function_word(doc.tok(a)) || shouted(a) || COMMON_ACRONYMS.binary_search(&doc.tok(a)).is_ok()))
+            || (b - a == 1 && is_function_word(doc.tok(a)))
+            || (b - a == 1 && t != tagger::PER && (shouted(a) || COMMON_ACRONYMS.binary_search(&doc.tok(a)).is_ok()))
         {
             spans[k].2 = tagger::MISC;
         }
@@ -1028,11 +1031,13 @@ fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<
 /// where the tagger, knowing no company of 1996 by that name, reads
 /// `Google` as a product. Not after a determiner, where the owner is a
 /// person called by a nationality (`the German's serve`), nor a word
-/// ending like a demonym. Its other one-word MISC mentions (`in Google`)
-/// follow it, and so do those of a word the tagger types an organisation
-/// elsewhere.
+/// ending like a demonym, nor a function word (`Here's`). Its other
+/// one-word MISC mentions (`in Google`) follow it, and so do those of a
+/// word the tagger types an organisation elsewhere.
 fn owning_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let one_word_misc = |&(a, b, t, headline): &TypedSpan| t == tagger::MISC && b - a == 1 && !headline && !tagger::demonym_suffix(&doc.tok(a).to_lowercase());
+    let one_word_misc = |&(a, b, t, headline): &TypedSpan| {
+        t == tagger::MISC && b - a == 1 && !headline && !is_function_word(doc.tok(a)) && !tagger::demonym_suffix(&doc.tok(a).to_lowercase())
+    };
     let owner = |a: usize| {
         matches!(doc.tokens.get(a + 1).map(|_| doc.tok(a + 1)), Some("’s" | "'s"))
             && !(a > 0 && doc.tok(a - 1).eq_ignore_ascii_case("the"))
@@ -1346,6 +1351,12 @@ mod tests {
             "BRUSSELS — The European Commission said the AI rules bind every CEO.",
             &[(EntityKind::Organization, "European Commission")],
             &["AI", "CEO", "The European Commission"],
+        ),
+        // A lone function word is no name, whatever the tagger made of it.
+        (
+            "“My husband went back for the dog, and I haven’t heard from him since.”\n\nHer husband, Peter Dunstan, later arrived at the oval with the dog, local police confirmed. Here's what we know.",
+            &[(EntityKind::Person, "Peter Dunstan")],
+            &["Her", "Here"],
         ),
     ];
 
