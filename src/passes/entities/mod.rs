@@ -920,6 +920,16 @@ fn is_place_suffix(w: &str) -> bool {
         )
 }
 
+/// Words ending the name of a building or site, which is often named after
+/// a person.
+fn is_facility(w: &str) -> bool {
+    matches!(
+        w,
+        "Center" | "Centre" | "Airport" | "Stadium" | "Arena" | "Tower" | "Hall" | "Bridge" | "Library" | "Museum"
+            | "Memorial" | "Hospital" | "Park" | "Square" | "Plaza" | "Gallery" | "Field"
+    )
+}
+
 /// Words ending the name of a natural feature: a place, whatever the tagger
 /// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
 /// may be an institution's name.
@@ -935,7 +945,9 @@ fn is_natural_feature(w: &str) -> bool {
 /// - a place that starts with the word ending a name takes in the
 ///   capitalised words right before it (`Naqsh-e Jahan` + `Square`, read as
 ///   a person and a place);
-/// - a place followed by such a word takes it in (`Washington` + `St`).
+/// - a place followed by such a word takes it in (`Washington` + `St`);
+/// - a facility's name takes in a person's name right before it
+///   (`Kennedy` + `Space Center`).
 /// Spans inside the words taken in give way.
 fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let name_word = |k: usize| {
@@ -971,6 +983,14 @@ fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Ve
             }
             // Spans already emitted inside the extension give way; later ones are skipped below.
             while out.last().is_some_and(|p| p.0 >= a) {
+                out.pop();
+            }
+        }
+        // A facility named after a person takes the name in (`Kennedy` +
+        // `Space Center`, `John F. Kennedy` + `International Airport`).
+        if (t == tagger::LOC || t == tagger::ORG) && !headline && b - a >= 2 && is_facility(doc.tok(b - 1)) && !line_break_before(doc, a) {
+            if let Some(p) = out.last().filter(|p| p.1 == a && p.2 == tagger::PER && !p.3) {
+                a = p.0;
                 out.pop();
             }
         }
@@ -1758,6 +1778,12 @@ mod tests {
                 // A natural feature typed an organisation; not a building.
                 ("the Thwaites Glacier melts", &[(1, 3, ORG)], &[(1, 3, LOC)]),
                 ("the Carnegie Hall board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                // A facility named after a person takes the name in; a
+                // person before another kind of name does not.
+                ("launched from Kennedy Space Center today", &[(2, 3, PER), (3, 5, LOC)], &[(2, 5, LOC)]),
+                ("at John F. Kennedy International Airport", &[(1, 4, PER), (4, 6, ORG)], &[(1, 6, ORG)]),
+                ("told Smith Space Agency staff", &[(1, 2, PER), (2, 4, ORG)], &[(1, 2, PER), (2, 4, ORG)]),
+                ("Smith\nSpace Center", &[(0, 1, PER), (1, 3, LOC)], &[(0, 1, PER), (1, 3, LOC)]),
             ],
         );
     }
