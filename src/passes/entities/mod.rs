@@ -118,7 +118,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let (tags, headlines) = tagger::tag_with_headlines(doc);
     // The document's lower-case words, gathered once when a rule first asks.
     let lower = LowerWords::new(doc);
-    let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, typed_spans(doc, &tags, &headlines))));
+    let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, names_end_at_in(doc, typed_spans(doc, &tags, &headlines)))));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans))));
@@ -342,6 +342,35 @@ fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usi
             None
         }
     })
+}
+
+/// A name ends before `in` or `at`, which the tagger, trained on names
+/// like `Organisation for Security and Cooperation in Europe`, runs on
+/// over: `European Central Bank in Frankfurt` is a bank and a place. What
+/// follows is a place if the gazetteer knows it or it is several words
+/// after `in` (not `Cruz at Tea Party`). Not where a lower-case word comes earlier in the
+/// name (that `Cooperation in Europe`).
+fn names_end_at_in(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let cut = |&(a, b, _, _): &TypedSpan| {
+        (a + 1..b).take_while(|&k| !doc.tok(k - 1).starts_lower()).find(|&k| matches!(doc.tok(k), "in" | "at"))
+    };
+    if !spans.iter().any(|sp| cut(sp).is_some()) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for sp in spans {
+        match cut(&sp) {
+            Some(k) => {
+                out.push((sp.0, k, sp.2, sp.3));
+                // (Not a word cut from its place: `Stonewall Inn in New` of `New York`.)
+                if k + 1 < sp.1 && (place_of(doc, k + 1, sp.1, sp.3).is_some() || (sp.1 - k > 2 && doc.tok(k) == "in")) {
+                    out.push((k + 1, sp.1, tagger::LOC, sp.3));
+                }
+            }
+            None => out.push(sp),
+        }
+    }
+    out
 }
 
 /// A run of capitalised words ending in a word that only names of firms
@@ -1757,6 +1786,21 @@ mod tests {
                 ("the Palacio del Gobierno", &[(1, 2, ORG), (3, 4, PER)], &[(1, 2, ORG), (3, 4, PER)]),
                 ("at Charles de Gaulle airport", &[(1, 2, PER), (3, 4, PER)], &[(1, 2, PER), (3, 4, PER)]),
                 ("Neither do I .", &[], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_end_before_in() {
+        check_rule(
+            names_end_at_in,
+            &[
+                ("the European Central Bank in Frankfurt said", &[(1, 6, ORG)], &[(1, 4, ORG), (5, 6, LOC)]),
+                ("at Penn State University in State College today", &[(1, 7, ORG)], &[(1, 4, ORG), (5, 7, LOC)]),
+                ("the Stonewall Inn in New York", &[(1, 5, ORG), (5, 6, LOC)], &[(1, 3, ORG), (5, 6, LOC)]),
+                ("the Organisation for Security and Cooperation in Europe", &[(1, 8, ORG)], &[(1, 8, ORG)]),
+                ("at Troy University in", &[(1, 4, ORG)], &[(1, 3, ORG)]),
+                ("rally of Cruz at Tea Party", &[(2, 6, ORG)], &[(2, 3, ORG)]),
             ],
         );
     }
