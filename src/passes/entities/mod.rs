@@ -383,14 +383,28 @@ fn names_end_at_in(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
 /// (`Boston-based`), a sentence's first word that the document also writes
 /// in lower case (`Both`), a line break or anything not a capitalised word.
 /// Not in headlines, where every word is capitalised, nor where the name
-/// runs on (`Berlin International` + `Film Festival`).
+/// runs on (`Berlin International` + `Film Festival`). An untagged company
+/// word right after a name ends it (`Capital` + `Economics`, `Pfizer` +
+/// `Inc.`).
 fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     // A capitalised word that may be part of a name (not `Louis-based`).
     let name_word = |k: usize| {
         let w = doc.tok(k);
         doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(&w[w.bytes().rposition(|c| c == b'-').map_or(0, |i| i + 1)..])
     };
-    let ends_company = |sp: &TypedSpan| COMPANY_WORDS.binary_search(&doc.tok(sp.1 - 1)).is_ok() && !sp.3 && !(sp.1 < doc.tokens.len() && !line_break_before(doc, sp.1) && name_word(sp.1));
+    let is_company_word = |k: usize| COMPANY_WORDS.binary_search(&doc.tok(k)).is_ok();
+    let runs_on = |b: usize| b < doc.tokens.len() && !line_break_before(doc, b) && name_word(b);
+    // An untagged company word right after a name ends it (`Capital` +
+    // `Economics`).
+    let mut spans = spans;
+    for k in 0..spans.len() {
+        let b = spans[k].1;
+        let free = spans.get(k + 1).map_or(true, |n| n.0 > b);
+        if free && !spans[k].3 && runs_on(b) && is_company_word(b) && !runs_on(b + 1) {
+            spans[k].1 = b + 1;
+        }
+    }
+    let ends_company = |sp: &TypedSpan| is_company_word(sp.1 - 1) && !sp.3 && !runs_on(sp.1);
     if !spans.iter().any(ends_company) {
         return spans;
     }
@@ -518,10 +532,12 @@ const COMMON_ACRONYMS: &[&str] = &[
 /// Words that only names of firms and institutions end on (see
 /// [`company_names`]), sorted for a binary search: less code than a `match`.
 const COMPANY_WORDS: &[&str] = &[
-    "Advisers", "Advisors", "Airlines", "Airways", "Associates", "Capital", "Communications", "Corp", "Corp.", "Entertainment",
-    "GmbH", "Group", "Holdings", "Inc", "Inc.", "Industries", "Instruments", "International", "Investments", "LLC", "LLP", "Laboratories",
-    "Labs", "Ltd", "Ltd.", "Management", "Motors", "PLC", "Partners", "Pharmaceuticals", "Plc", "Securities", "Semiconductor",
-    "Studios", "Systems", "Technologies", "Therapeutics", "Ventures",
+    "Advisers", "Advisors", "Airlines", "Airways", "Analytics", "Associates", "Biosciences", "Broadcasting", "Capital",
+    "Communications", "Consulting", "Corp", "Corp.", "Economics", "Energy", "Enterprises", "Entertainment", "GmbH", "Group",
+    "Holdings", "Inc", "Inc.", "Industries", "Instruments", "Insurance", "International", "Investments", "LLC", "LLP",
+    "Laboratories", "Labs", "Logistics", "Ltd", "Ltd.", "Management", "Motors", "Networks", "PLC", "Partners",
+    "Pharmaceuticals", "Plc", "Resources", "Securities", "Semiconductor", "Solutions", "Studios", "Systems", "Technologies",
+    "Therapeutics", "Ventures",
 ];
 
 /// Joins each span to the one before it where `join` says so: `join(prev,
@@ -1727,6 +1743,11 @@ mod tests {
                 ("a lawyer at Blake Moreton LLP said", &[(3, 5, PER), (5, 6, ORG)], &[(3, 6, ORG)]),
                 // Untagged capitalised words join, also a sentence's first.
                 ("Amnesty International said", &[(1, 2, ORG)], &[(0, 2, ORG)]),
+                // An untagged company word after a name ends it; not one
+                // that runs on into another name.
+                ("economist at Capital Economics said", &[(2, 3, ORG)], &[(2, 4, ORG)]),
+                ("shares of Pfizer Inc. fell", &[(2, 3, PER)], &[(2, 4, ORG)]),
+                ("the Oxford Energy Policy Forum", &[(1, 2, LOC)], &[(1, 2, LOC)]),
                 // Not a function word, an adjective or a word the text also writes in lower case.
                 ("But Apex Holdings fell", &[(1, 3, ORG)], &[(1, 3, ORG)]),
                 ("Boston-based Reagan Communications", &[(1, 3, ORG)], &[(1, 3, ORG)]),
