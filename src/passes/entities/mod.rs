@@ -1271,13 +1271,20 @@ fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'stat
     }
 }
 
+/// How near (km) a place of its country must be for a city to be read in
+/// that country rather than the first: a region's centre or a city in the
+/// same part of the country (Manchester, New Hampshire is 100 km from the
+/// state's centre; Washington, D.C. 650 km).
+const NEAR_KM: f64 = 800.0;
+
 /// The place each name means where the gazetteer knows a second reading
 /// (`Georgia`: the country or the US state; `Newcastle`: in Australia,
 /// South Africa or England): the reading in the country of the place named
 /// right after it (`Atlanta, Georgia`, `NEWCASTLE, England`), else the one
 /// in the country of most of the document's other cities and regions, two
-/// at least (`Georgia` beside `Florida` and `Texas`), else the first. `places` holds
-/// each span's place, as [`place_of`] reads it.
+/// at least (`Georgia` beside `Florida` and `Texas`), a city only with one
+/// of them within [`NEAR_KM`], else the first. `places` holds each span's
+/// place, as [`place_of`] reads it.
 fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
     let ambiguous = |p: &Option<&'static Place>| p.is_some_and(|p| gazetteer::second_readings(p).next().is_some());
     if !places.iter().any(ambiguous) {
@@ -1286,11 +1293,17 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
     // Distinct cities and regions per country (`Toronto` named twice is one).
     let mut seen: HashSet<&str> = HashSet::default();
     let mut evidence: HashMap<&str, usize> = HashMap::default();
+    let mut known: Vec<&Place> = Vec::new();
     for p in places.iter().filter(|p| !ambiguous(p)).flatten() {
         if matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1) && seen.insert(p.canonical) {
             *evidence.entry(p.country).or_default() += 1;
+            known.push(p);
         }
     }
+    // A city read in another country needs a place of that country near it:
+    // `Manchester` beside `New Hampshire` is the American city, while
+    // `Vancouver` in a story on Iowa and Washington stays in Canada.
+    let near = |r: &Place| r.feature != gazetteer::Feature::City || known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM);
     for k in 0..places.len() {
         let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
         let b = spans[k].1;
@@ -1303,7 +1316,7 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
                 // (Strictly more, and two places at least: the first of
                 // equals wins, and one Canadian city in a world tour's
                 // list does not move `London` to Ontario.)
-                readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 { r } else { best })
+                readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 && near(r) { r } else { best })
             }
         });
     }
