@@ -191,6 +191,7 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a name right before a MISC word is the start of a demonym
 ///   (`North Korean`), not a person or place;
 /// - a run-in heading is no name ([`is_run_in_heading`]);
+/// - a name after `Hurricane`, `Typhoon`, `Cyclone` or `Storm` is a storm;
 /// - a word after `@` is a handle, `R-Utah` a party and state, a name
 ///   ending in `Act` or `Amendment` a law, a lone function word no name,
 ///   whatever its tag (`The`; `Her` opening `Her husband, Peter Dunstan`,
@@ -229,6 +230,10 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         }
         // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
         if a > 0 && doc.tok(a - 1) == "@" && doc.tokens[a - 1].span.end == doc.tokens[a].span.start {
+            spans[k].2 = tagger::MISC;
+        }
+        // `Hurricane Irma`, `Storm Delia`: a storm, named like a person.
+        if (a > 0 && is_storm_word(doc.tok(a - 1))) || (b - a >= 2 && is_storm_word(doc.tok(a))) {
             spans[k].2 = tagger::MISC;
         }
         // `Jason Chaffetz (R-Utah)`, `John Mica, R-Fla.`: a politician's
@@ -975,6 +980,11 @@ fn is_facility(w: &str) -> bool {
     )
 }
 
+/// Words that name a storm before its given name (`Hurricane Irma`).
+fn is_storm_word(w: &str) -> bool {
+    matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM")
+}
+
 /// Words ending the name of a natural feature: a place, whatever the tagger
 /// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
 /// may be an institution's name.
@@ -1429,6 +1439,12 @@ mod tests {
             "BRUSSELS — The European Commission said the AI rules bind every CEO.",
             &[(EntityKind::Organization, "European Commission")],
             &["AI", "CEO", "The European Commission"],
+        ),
+        // Storms are named like persons.
+        (
+            "Hurricane Irma struck Florida in 2017, and Hurricane Harvey flooded Houston. Storm Delia is coming, Mary Smith said.",
+            &[(EntityKind::Location, "Florida"), (EntityKind::Location, "Houston"), (EntityKind::Person, "Mary Smith")],
+            &["Irma", "Harvey", "Delia", "Hurricane Irma"],
         ),
         // A lone function word is no name, whatever the tagger made of it.
         (
