@@ -156,7 +156,7 @@ pub fn recognise(doc: &Document) -> Entities {
 
     let firms = firm_names(doc, &spans);
     let places: Vec<Option<&'static Place>> = spans.iter().map(|&(a, b, tag, headline)| if tag == tagger::LOC { place_of(doc, a, b, headline) } else { None }).collect();
-    let places = second_readings(doc, &spans, places);
+    let places = namesakes(doc, &spans, second_readings(doc, &spans, places));
     for (&(a, b, tag, headline), &place) in spans.iter().zip(&places) {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         match tag {
@@ -1359,7 +1359,8 @@ const NEAR_KM: f64 = 800.0;
 /// The place each name means where the gazetteer knows a second reading
 /// (`Georgia`: the country or the US state; `Newcastle`: in Australia,
 /// South Africa or England): the reading in the country of the place named
-/// right after it (`Atlanta, Georgia`, `NEWCASTLE, England`), else the one
+/// right after it (`NEWCASTLE, England`) or, for a region or country, of the
+/// city right before it (`Atlanta, Georgia`), else the one
 /// in the country of most of the document's other cities and regions, two
 /// at least (`Georgia` beside `Florida` and `Texas`), a city only with one
 /// of them within [`NEAR_KM`], else the first. `places` holds each span's
@@ -1387,8 +1388,12 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
         let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
         let b = spans[k].1;
         let next = places.get(k + 1).copied().flatten().filter(|_| spans[k + 1].0 == b + 1 && doc.tok(b) == ",");
+        // (A region after its city: `Atlanta, Georgia`.)
+        let a = spans[k].0;
+        let prev = k.checked_sub(1).and_then(|j| places[j].filter(|_| spans[j].1 + 1 == a && doc.tok(a - 1) == ","));
         let readings = || std::iter::once(first).chain(gazetteer::second_readings(first));
-        places[k] = Some(match next.and_then(|n| readings().find(|r| r.country == n.country)) {
+        let beside = |n: Option<&Place>| n.and_then(|n| readings().find(|r| r.country == n.country));
+        places[k] = Some(match beside(next).or_else(|| beside(prev.filter(|_| first.feature != gazetteer::Feature::City))) {
             Some(r) => r,
             None => {
                 let weight = |r: &Place| evidence.get(r.country).copied().unwrap_or(0);
@@ -1398,6 +1403,23 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
                 readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 && near(r) { r } else { best })
             }
         });
+    }
+    places
+}
+
+/// A place written before a comma and a region of another country is a
+/// namesake the gazetteer does not know (`Paris, Texas`, `Dublin, Ohio`,
+/// `Victoria, British Columbia`): it stays a place, without the far-off
+/// coordinates. Only a city (`Sardinia, Corsica and Cyprus` lists regions)
+/// before a first-level region (a city before a country may be listed
+/// under another code: `Hong Kong, China`).
+fn namesakes(doc: &Document, spans: &[TypedSpan], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
+    for k in 0..places.len().saturating_sub(1) {
+        let (Some(p), Some(n)) = (places[k], places[k + 1]) else { continue };
+        let b = spans[k].1;
+        if spans[k + 1].0 == b + 1 && doc.tok(b) == "," && n.feature == gazetteer::Feature::Admin1 && p.country != n.country && p.feature == gazetteer::Feature::City {
+            places[k] = None;
+        }
     }
     places
 }
@@ -1907,6 +1929,25 @@ mod tests {
                 ("Neither do I .", &[], &[]),
             ],
         );
+    }
+
+    #[test]
+    fn places_read_beside_their_region() {
+        for (text, name, country) in [
+            ("She grew up in Paris, Texas, and moved to Dublin, Ohio.", "Paris", None),
+            ("She grew up in Paris, Texas, and moved to Dublin, Ohio.", "Dublin", None),
+            ("Atlanta, Georgia, is hot in July.", "Georgia", Some("US")),
+            ("He flew from Tbilisi, Georgia, to Paris.", "Georgia", Some("GE")),
+            ("the annexation of Sardinia, Corsica and Cyprus", "Sardinia", Some("IT")),
+            ("He flew to Hong Kong, China, on Monday.", "Hong Kong", Some("HK")),
+        ] {
+            let doc = Document::new(text);
+            let ents = recognise(&doc);
+            let m = ents.mentions.iter().find(|m| m.span.slice(text) == name).unwrap_or_else(|| panic!("{text}: no {name}"));
+            let e = &ents.entities[m.entity];
+            assert_eq!(e.kind, EntityKind::Location, "{text}: {name}");
+            assert_eq!(e.place.map(|p| p.country), country, "{text}: {name}");
+        }
     }
 
     #[test]
