@@ -566,8 +566,11 @@ fn join_pairs(spans: Vec<TypedSpan>, mut join: impl FnMut(TypedSpan, TypedSpan) 
 /// of different types is one name: a place when the gazetteer knows the
 /// whole (`New` + `York City`, typed an organisation and a place), an
 /// organisation when the second part ends in an organisation word (`New
-/// York` + `University`, `Boston` + `College`). Persons are
-/// [`joined_names`]' business.
+/// York` + `University`, `Boston` + `College`), or a place opens an
+/// organisation of several words with one such word in it
+/// (`Massachusetts` + `Institute of Technology`) or is cut from the rest
+/// of a place (`New` + `Hampshire GOP`). Persons are [`joined_names`]'
+/// business.
 fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let named = |t: u8| t == tagger::LOC || t == tagger::ORG;
     // `Rio Grande` + `do` + `Sul`, `Bosnia` + `and` + `Herzegovina`: two
@@ -589,7 +592,10 @@ fn split_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usi
             None
         } else if place_of(doc, a, sp.1, headline).is_some() {
             Some(tagger::LOC)
-        } else if sp.2 == tagger::ORG && tagger::is_org_word(doc.tok(sp.1 - 1)) {
+        } else if sp.2 == tagger::ORG
+            && (tagger::is_org_word(doc.tok(sp.1 - 1))
+                || (t == tagger::LOC && sp.1 - sp.0 >= 2 && ((sp.0..sp.1).any(|k| tagger::is_org_word(doc.tok(k))) || place_of(doc, a, sp.0 + 1, headline).is_some())))
+        {
             Some(tagger::ORG)
         } else {
             None
@@ -1698,6 +1704,11 @@ mod tests {
             &[
                 ("mayor of New York City .", &[(2, 3, ORG), (3, 5, LOC)], &[(2, 5, LOC)]),
                 ("at New York University .", &[(1, 3, LOC), (3, 4, ORG)], &[(1, 4, ORG)]),
+                // A place opening an organisation's name of several words,
+                // one an organisation word, or a place cut in two.
+                ("at Massachusetts Institute of Technology", &[(1, 2, LOC), (2, 5, ORG)], &[(1, 5, ORG)]),
+                ("the New Hampshire GOP", &[(1, 2, LOC), (2, 4, ORG)], &[(1, 4, ORG)]),
+                ("a US West Coast tour", &[(1, 2, LOC), (2, 4, ORG)], &[(1, 2, LOC), (2, 4, ORG)]),
                 // Two names side by side stay two; so do a person and a place.
                 ("in Paris Reuters said", &[(1, 2, LOC), (2, 3, ORG)], &[(1, 2, LOC), (2, 3, ORG)]),
                 ("New\nYork City", &[(0, 1, ORG), (1, 3, LOC)], &[(0, 1, ORG), (1, 3, LOC)]),
