@@ -122,6 +122,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = places_by_region(doc, &lower, datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans)))));
+    let (spans, acronyms) = acronyms(doc, spans);
     let mut out = Entities::default();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
 
@@ -177,8 +178,9 @@ pub fn recognise(doc: &Document) -> Entities {
             }
             tagger::ORG => {
                 let key = span_key(doc, a, b, headline);
-                // A firm's short name is the firm (see `short_firm_names`).
-                let key = if b - a == 1 { firms.get(key.as_str()).cloned().flatten().unwrap_or(key) } else { key };
+                // A firm's short name is the firm (see `short_firm_names`),
+                // an acronym the name it stands for (see `acronyms`).
+                let key = if b - a == 1 { acronyms.get(key.as_str()).cloned().or_else(|| firms.get(key.as_str()).cloned().flatten()).unwrap_or(key) } else { key };
                 out.add(&mut index, EntityKind::Organization, key, span, (a, b));
             }
             _ => {}
@@ -347,6 +349,80 @@ fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usi
             None
         }
     })
+}
+
+/// Acronyms a text defines: a name, then in brackets the initials of its
+/// capitalised words (`Caribbean Disaster Emergency Management Agency
+/// (CDEMA)`; an upper-case word gives all its letters: `Chinese Chamber of
+/// Commerce to the EU (CCCEU)`). The name is found by the initials, back
+/// from the bracket over capitalised words, linking words and commas, so
+/// that a name the tagger cut in pieces is made whole (`Office for the
+/// Coordination of Humanitarian Affairs (OCHA)`, `National Heart, Lung, and
+/// Blood Institute (NHLBI)`), with all of a tagged name it starts inside
+/// (`United Nations Office ...`). It is an organisation, and so is every
+/// mention of the acronym in the text, whatever the tagger made of it or
+/// whether it saw it at all; the map gives the name's key for each acronym,
+/// so that all mentions are one entity. Only where the tagger saw an
+/// organisation in the words (not `the number of cases (NOC)`, nor a law,
+/// a treaty or a disease: `Affordable Care Act (ACA)`).
+fn acronyms(doc: &Document, spans: Vec<TypedSpan>) -> (Vec<TypedSpan>, HashMap<String, String>) {
+    let n = doc.tokens.len();
+    let link = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "in" | "&" | "de" | "la" | "du" | "des" | "," | "'" | "’");
+    let shaped = |w: &str| w.len() >= 2 && w.len() <= 10 && w.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&') && w.bytes().any(|c| c.is_ascii_uppercase());
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let mut defined: HashMap<String, String> = HashMap::default();
+    for p in 2..n.saturating_sub(2) {
+        let acronym = doc.tok(p + 1);
+        if doc.tok(p) != "(" || doc.tok(p + 2) != ")" || !shaped(acronym) || line_break_before(doc, p) || found.last().is_some_and(|f| f.1 > p) {
+            continue;
+        }
+        // Back from the bracket: the initials read so far, right to left.
+        let (s0, mut k, mut initials, mut start) = (sentence_of(doc, p).0, p, String::new(), None);
+        while k > s0 && p - k < 16 && !line_break_before(doc, k) && initials.len() < acronym.len() {
+            k -= 1;
+            let w = doc.tok(k);
+            if link(w) {
+                continue;
+            }
+            if doc.tokens[k].kind != TokenKind::Word || !w.starts_upper() {
+                break;
+            }
+            let letters: String = if shaped(w) { w.to_string() } else { w.chars().take(1).flat_map(char::to_uppercase).collect() };
+            initials.insert_str(0, &letters);
+            if initials == acronym {
+                start = Some(k);
+            }
+        }
+        let Some(mut a) = start else { continue };
+        if matches!(doc.tok(p - 1), "Act" | "Treaty" | "Amendment") {
+            continue;
+        }
+        let tagged = spans.iter().any(|sp| sp.0 < p && sp.1 > a && sp.2 == tagger::ORG);
+        if !tagged {
+            continue;
+        }
+        // A tagged name the words start inside belongs to them.
+        if let Some(sp) = span_at(&spans, a) {
+            a = sp.0;
+        }
+        found.push((a, p, tagger::ORG, false));
+        defined.insert(acronym.to_string(), span_key(doc, a, p, false));
+    }
+    if found.is_empty() {
+        return (spans, defined);
+    }
+    let spans = merge(without_overlaps(spans, &found), found);
+    // The acronym's mentions: one-word spans become the organisation, and
+    // untagged words join them.
+    let in_span = covered(doc, &spans);
+    let extra: Vec<TypedSpan> = (0..n).filter(|&k| !in_span[k] && doc.tokens[k].kind == TokenKind::Word && defined.contains_key(doc.tok(k))).map(|k| (k, k + 1, tagger::ORG, false)).collect();
+    let mut spans = spans;
+    for sp in spans.iter_mut() {
+        if sp.1 - sp.0 == 1 && defined.contains_key(doc.tok(sp.0)) {
+            sp.2 = tagger::ORG;
+        }
+    }
+    (merge(spans, extra), defined)
 }
 
 /// A name ends before `in` or `at`, which the tagger, trained on names
@@ -1940,6 +2016,31 @@ mod tests {
                 ("Neither do I .", &[], &[]),
             ],
         );
+    }
+
+    #[test]
+    fn acronyms_are_their_organisations() {
+        for (text, name, acronym) in [
+            (
+                "The United Nations Office for the Coordination of Humanitarian Affairs (OCHA) said aid was blocked. OCHA added that trucks waited.",
+                "United Nations Office for the Coordination of Humanitarian Affairs",
+                "OCHA",
+            ),
+            ("The National Heart, Lung, and Blood Institute (NHLBI) paid for it, and NHLBI staff agreed.", "National Heart, Lung, and Blood Institute", "NHLBI"),
+            ("The Chinese Chamber of Commerce to the EU (CCCEU) objected. The CCCEU said so.", "Chinese Chamber of Commerce to the EU", "CCCEU"),
+        ] {
+            let doc = Document::new(text);
+            let ents = recognise(&doc);
+            let ids: Vec<usize> = ents.mentions.iter().filter(|m| [name, acronym].contains(&m.span.slice(text))).map(|m| m.entity).collect();
+            assert_eq!(ids.len(), 3, "{text}: {:?}", ents.mentions.iter().map(|m| m.span.slice(text)).collect::<Vec<_>>());
+            assert!(ids.iter().all(|&id| id == ids[0] && ents.entities[id].kind == EntityKind::Organization), "{text}");
+        }
+        // Not a law, nor words the tagger saw no organisation in.
+        for (text, name) in [("The Affordable Care Act (ACA) passed, and the ACA stayed.", "Affordable Care Act"), ("the number of cases (NOC) rose", "NOC")] {
+            let doc = Document::new(text);
+            let ents = recognise(&doc);
+            assert!(ents.mentions.iter().all(|m| m.span.slice(text) != name), "{text}");
+        }
     }
 
     #[test]
