@@ -294,6 +294,41 @@ pub fn is_role_noun(word: &str) -> bool {
     )
 }
 
+/// Lower-case singular nouns that name a person by what they do or are:
+/// after a name and a comma (`Koichi Nakano, a political scientist`) or
+/// right before it (`prime minister Yoshihiko Noda`) they make the name a
+/// person's. Words ending in `-ist` are such nouns too (`economist`).
+pub fn is_person_noun(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ist") && word.bytes().all(|b| b.is_ascii_lowercase()))
+        || matches!(
+            word,
+            "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "secretary" | "diplomat" | "prosecutor"
+                | "lawyer" | "attorney" | "analyst" | "expert" | "aide" | "adviser" | "advisor" | "senator"
+                | "governor" | "mayor" | "chairman" | "chairwoman" | "director" | "candidate" | "nominee"
+                | "lawmaker" | "judge" | "officer" | "ambassador" | "envoy" | "commander" | "manager" | "executive"
+                | "professor" | "researcher" | "historian" | "scholar" | "student" | "teacher" | "author" | "writer"
+                | "columnist" | "reporter" | "editor" | "founder" | "politician" | "physician" | "doctor" | "nurse"
+                | "surgeon" | "engineer" | "entrepreneur" | "businessman" | "businesswoman" | "lecturer" | "mother"
+                | "father" | "wife" | "husband" | "son" | "daughter" | "sister" | "brother" | "widow" | "resident"
+                | "farmer" | "veteran" | "actor" | "actress" | "singer" | "poet" | "novelist" | "coach" | "captain"
+                | "striker" | "midfielder" | "defender" | "goalkeeper" | "president" | "premier" | "leader"
+                | "official" | "economist" | "strategist" | "pollster" | "consultant" | "councillor" | "councilman"
+                | "councilwoman" | "congressman" | "congresswoman" | "legislator" | "sheriff" | "detective"
+                | "scientist" | "journalist"
+        )
+}
+
+/// [`is_person_noun`]s that also make a title right before a name
+/// (`analyst Koichi Nakano`), not those that are as often adjectives or
+/// firms' roles there (`the official China Daily`, `lead manager Goldman
+/// Sachs`, `veteran New Hampshire GOP leader`, `nationalist Swiss People's
+/// Party`: no word in `-ist` but those listed).
+pub fn is_title_noun(word: &str) -> bool {
+    is_person_noun(word)
+        && !matches!(word, "official" | "manager" | "leader" | "veteran" | "resident" | "executive" | "premier" | "expert")
+        && (!word.ends_with("ist") || matches!(word, "economist" | "strategist" | "columnist" | "novelist" | "scientist" | "journalist"))
+}
+
 /// Nouns for what someone said, whose owner is its source: `his claim
 /// that …`, `Bolton's view`, `her remark that …`.
 pub fn is_speech_noun(word: &str) -> bool {
