@@ -128,15 +128,38 @@ pub fn recognise(doc: &Document) -> Entities {
 
     // Persons: full names first, so that later and earlier surnames link to them.
     let mut singles: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut fulls: Vec<(usize, usize, String, bool)> = Vec::new();
     for &(a, b, tag, headline) in &spans {
         if tag != tagger::PER {
             continue;
         }
         let key = span_key(doc, a, b, headline);
         if b - a >= 2 {
-            add_person(doc, &mut out, &mut index, (a, b), key, headline);
+            fulls.push((a, b, key, headline));
         } else {
             singles.push((a, b, key, headline));
+        }
+    }
+    // A name of two words or more that ends a longer one is that person, if
+    // it ends only one (`Goolagong Cawley` of `Evonne Goolagong Cawley`,
+    // `Van Wyk` of `Thomas Van Wyk`): longest names first, each registering
+    // its word-final parts.
+    crate::document::sort_stably(&mut fulls, |f| u128::MAX - (f.1 - f.0) as u128);
+    let mut endings: HashMap<String, Option<usize>> = HashMap::default();
+    for (a, b, key, headline) in fulls {
+        if let Some(&Some(id)) = endings.get(key.as_str()).filter(|_| !index.contains_key(&(EntityKind::Person, key.clone()))) {
+            let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+            out.entities[id].mentions.push(span);
+            out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
+            continue;
+        }
+        add_person(doc, &mut out, &mut index, (a, b), key.clone(), headline);
+        let id = index[&(EntityKind::Person, key.clone())];
+        for (i, _) in key.match_indices(' ').filter(|&(i, _)| key[i + 1..].contains(' ')) {
+            let e = endings.entry(key[i + 1..].to_string()).or_insert(Some(id));
+            if *e != Some(id) {
+                *e = None;
+            }
         }
     }
     let parts = name_parts(&out);
@@ -235,7 +258,8 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
             spans[k].2 = tagger::MISC;
         }
         // `Hurricane Irma`, `Storm Delia`: a storm, named like a person.
-        if (a > 0 && is_storm_word(doc.tok(a - 1))) || (b - a >= 2 && is_storm_word(doc.tok(a))) {
+        // (`Storm` opening a person's name is a first name: `Storm Hunter`.)
+        if (a > 0 && is_storm_word(doc.tok(a - 1))) || (b - a >= 2 && is_storm_word(doc.tok(a)) && !doc.tok(a).eq_ignore_ascii_case("storm")) {
             spans[k].2 = tagger::MISC;
         }
         // `Jason Chaffetz (R-Utah)`, `John Mica, R-Fla.`: a politician's
@@ -786,8 +810,11 @@ fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec
 /// and line, not over a function or calendar word). The region must end the
 /// phrase (a comma, a stop, a dash, a bracket: not `Greg Abbott, Texas
 /// governor` nor `Jordan, Georgia's coach`), and the name must not follow a
-/// title (`Gov. Greg Abbott, Texas.`) nor be an organisation's (`Durham
-/// University, England`) or an acronym outside a dateline (`CNRS, France`).
+/// title (`Gov. Greg Abbott, Texas.`), nor be a person's name, a first
+/// name both name lists know and a surname (`Mary Johnson, Ohio`; `Maple`
+/// of `Maple Grove` and `Port` of `Port Arthur` are not in both), an
+/// organisation's (`Durham University,
+/// England`) or an acronym outside a dateline (`CNRS, France`).
 /// Names that are also first names are places so too (`Warren, Michigan`,
 /// `Aurora`, `Carmel`, `Preston`: measured, the rule lost no person).
 fn places_by_region(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
@@ -817,7 +844,10 @@ fn places_by_region(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -
             a += 1;
         }
         let caps = |k: usize| !doc.tok(k).chars().any(char::is_lowercase);
+        // (A person signing or pictured: `Mary Johnson, Ohio`.)
+        let person = b - a >= 2 && names::is_first_name(doc.tok(a)) && names::census(doc.tok(a)).first && names::census(doc.tok(b - 1)).surname;
         if a == b
+            || person
             || (a > 0 && lexicon::is_person_title(doc.tok(a - 1)))
             || (a..b).any(|k| lexicon::is_person_title(doc.tok(k)))
             || tagger::is_org_word(doc.tok(b - 1))
@@ -1541,17 +1571,23 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
     places
 }
 
-/// A place written before a comma and a region of another country is a
-/// namesake the gazetteer does not know (`Paris, Texas`, `Dublin, Ohio`,
-/// `Victoria, British Columbia`): it stays a place, without the far-off
-/// coordinates. Only a city (`Sardinia, Corsica and Cyprus` lists regions)
+/// How far (km) a city may lie from the centre of the region written after
+/// it: Texas and Queensland hold their cities within 900 km of the centre;
+/// Alexandria, Virginia is 1,500 km from Louisiana's.
+const FAR_FROM_REGION_KM: f64 = 1200.0;
+
+/// A place written before a comma and a region of another country, or far
+/// from it, is a namesake the gazetteer does not know (`Paris, Texas`,
+/// `Dublin, Ohio`, `Alexandria, Louisiana`): it stays a place, without the
+/// far-off coordinates. Only a city (`Sardinia, Corsica and Cyprus` lists regions)
 /// before a first-level region (a city before a country may be listed
 /// under another code: `Hong Kong, China`).
 fn namesakes(doc: &Document, spans: &[TypedSpan], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
     for k in 0..places.len().saturating_sub(1) {
         let (Some(p), Some(n)) = (places[k], places[k + 1]) else { continue };
         let b = spans[k].1;
-        if spans[k + 1].0 == b + 1 && doc.tok(b) == "," && n.feature == gazetteer::Feature::Admin1 && p.country != n.country && p.feature == gazetteer::Feature::City {
+        let elsewhere = p.country != n.country || gazetteer::km(p, n) > FAR_FROM_REGION_KM;
+        if spans[k + 1].0 == b + 1 && doc.tok(b) == "," && n.feature == gazetteer::Feature::Admin1 && elsewhere && p.feature == gazetteer::Feature::City {
             places[k] = None;
         }
     }
@@ -1665,11 +1701,12 @@ mod tests {
             &[(EntityKind::Organization, "European Commission")],
             &["AI", "CEO", "The European Commission"],
         ),
-        // Storms are named like persons.
+        // Storms are named like persons; `Storm` opening a person's name is
+        // a first name.
         (
-            "Hurricane Irma struck Florida in 2017, and Hurricane Harvey flooded Houston. Storm Delia is coming, Mary Smith said.",
-            &[(EntityKind::Location, "Florida"), (EntityKind::Location, "Houston"), (EntityKind::Person, "Mary Smith")],
-            &["Irma", "Harvey", "Delia", "Hurricane Irma"],
+            "Hurricane Irma struck Florida in 2017, and Hurricane Harvey flooded Houston, Mary Smith said. Australians Storm Hunter and Max Purcell won.",
+            &[(EntityKind::Location, "Florida"), (EntityKind::Location, "Houston"), (EntityKind::Person, "Mary Smith"), (EntityKind::Person, "Storm Hunter")],
+            &["Irma", "Harvey", "Hurricane Irma"],
         ),
         // A lone function word is no name, whatever the tagger made of it.
         (
@@ -2071,6 +2108,17 @@ mod tests {
     }
 
     #[test]
+    fn surnames_of_two_words_link() {
+        let text = "Former champion Evonne Goolagong Cawley said. Goolagong Cawley added that Thomas Van Wyk agreed, and Van Wyk said so.";
+        let doc = Document::new(text);
+        let ents = recognise(&doc);
+        let entity = |name: &str| ents.mentions.iter().find(|m| m.span.slice(text) == name).map(|m| m.entity);
+        assert_eq!(entity("Goolagong Cawley"), entity("Evonne Goolagong Cawley"));
+        assert_eq!(entity("Van Wyk"), entity("Thomas Van Wyk"));
+        assert!(entity("Van Wyk").is_some() && entity("Van Wyk") != entity("Goolagong Cawley"));
+    }
+
+    #[test]
     fn roles_make_persons() {
         check_rule(
             persons_by_role,
@@ -2120,6 +2168,8 @@ mod tests {
         for (text, name, country) in [
             ("She grew up in Paris, Texas, and moved to Dublin, Ohio.", "Paris", None),
             ("She grew up in Paris, Texas, and moved to Dublin, Ohio.", "Dublin", None),
+            ("Crews went to Alexandria, Louisiana, on Monday.", "Alexandria", None),
+            ("He was born in Alexandria, Virginia, in 1950.", "Alexandria", Some("US")),
             ("Atlanta, Georgia, is hot in July.", "Georgia", Some("US")),
             ("He flew from Tbilisi, Georgia, to Paris.", "Georgia", Some("GE")),
             ("the annexation of Sardinia, Corsica and Cyprus", "Sardinia", Some("IT")),
@@ -2149,6 +2199,8 @@ mod tests {
                 ("Gov. Greg Abbott, Texas.", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
                 ("said Greg Abbott, Texas governor", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
                 ("at Durham University, England", &[(1, 3, ORG), (4, 5, LOC)], &[(1, 3, ORG), (4, 5, LOC)]),
+                ("signed Mary Johnson, Ohio.", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
+                ("or Port Arthur, Texas, left", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, LOC), (4, 5, LOC)]),
                 ("She works at CNRS, France.", &[(3, 4, ORG), (5, 6, LOC)], &[(3, 4, ORG), (5, 6, LOC)]),
                 // A sentence's participle is no part of the name.
                 ("Visiting Richmond, Virginia, he spoke", &[(1, 2, PER), (3, 4, LOC)], &[(1, 2, LOC), (3, 4, LOC)]),
