@@ -218,9 +218,9 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a run-in heading is no name ([`is_run_in_heading`]);
 /// - a name after `Hurricane`, `Typhoon`, `Cyclone` or `Storm` is a storm;
 /// - a word after `@` is a handle, `R-Utah` a party and state, a name
-///   ending in `Act` or `Amendment` a law, a lone function word no name,
-///   whatever its tag (`The`; `Her` opening `Her husband, Peter Dunstan`,
-///   tagged a person), and a common word in a run of capitals (`WATCH FULL
+///   ending in `Act` or `Amendment` a law, a lone function word or plural
+///   of capitals no name, whatever its tag (`The`; `Her` opening `Her
+///   husband, Peter Dunstan`, tagged a person; `GPUs`), and a common word in a run of capitals (`WATCH FULL
 ///   VIDEO`) no organisation or place;
 /// - a lone word tagged as an organisation in a title-case headline or the
 ///   document's title ([`title_case_line`]) is not one;
@@ -267,7 +267,7 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         // Affordable Care Act`: a law.
         if (b - a == 1 && matches!(doc.tok(a).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase()))
             || (t != tagger::PER && matches!(doc.tok(b - 1), "Amendment" | "Act" | "Constitution"))
-            || (b - a == 1 && is_function_word(doc.tok(a)))
+            || (b - a == 1 && (is_function_word(doc.tok(a)) || is_plural_acronym(doc.tok(a))))
             || (b - a == 1 && t != tagger::PER && (shouted(a) || COMMON_ACRONYMS.binary_search(&doc.tok(a)).is_ok()))
         {
             spans[k].2 = tagger::MISC;
@@ -1213,6 +1213,12 @@ fn is_facility(w: &str) -> bool {
     )
 }
 
+/// A plural of capitals (`GPUs`, `NGOs`, `CDs`): things or kinds, no name.
+fn is_plural_acronym(w: &str) -> bool {
+    let bytes = w.as_bytes();
+    bytes.len() >= 3 && bytes[bytes.len() - 1] == b's' && bytes[..bytes.len() - 1].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && bytes[0].is_ascii_uppercase()
+}
+
 /// Words that name a storm before its given name (`Hurricane Irma`).
 fn is_storm_word(w: &str) -> bool {
     matches!(w, "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "HURRICANE" | "TYPHOON" | "CYCLONE" | "STORM")
@@ -1713,6 +1719,11 @@ mod tests {
             "“My husband went back for the dog, and I haven’t heard from him since.”\n\nHer husband, Peter Dunstan, later arrived at the oval with the dog, local police confirmed. Here's what we know.",
             &[(EntityKind::Person, "Peter Dunstan")],
             &["Her", "Here"],
+        ),
+        (
+            "Nvidia sold more GPUs this year. He sold CDs, and NGOs agreed.",
+            &[(EntityKind::Organization, "Nvidia")],
+            &["GPUs", "CDs", "NGOs"],
         ),
     ];
 
