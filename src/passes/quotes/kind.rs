@@ -117,6 +117,14 @@ pub(super) fn classify_all(doc: &Document, quotes: &mut [Quote]) {
             kinds[qi] = speech_kind(doc, &quotes[qi], &ctx);
         }
     }
+    // A quotation split by its cue goes on as it began: `"… tonight," he
+    // said, "and I want to read …"` is direct speech throughout, though
+    // its second part starts in lower case after other words.
+    for qi in 1..quotes.len() {
+        if kinds[qi] == QuoteKind::Partial && kinds[qi - 1] == QuoteKind::Direct && is_continuation(doc, &quotes[qi - 1], &quotes[qi]) {
+            kinds[qi] = QuoteKind::Direct;
+        }
+    }
     for (q, kind) in quotes.iter_mut().zip(kinds) {
         q.kind = kind;
     }
@@ -1061,6 +1069,15 @@ fn clause_word(w: &str) -> bool {
     base_is || b.windows(3).any(|t| t[0].eq_ignore_ascii_case(&b'n') && t[1] == b'\'' && t[2].eq_ignore_ascii_case(&b't'))
 }
 
+/// Whether `next` goes on with `prev` across a short cue: `prev`'s words end
+/// in a comma, and between the two is one clause of a few words ending in a
+/// comma, with no stop (`"…," he said, "…"`).
+fn is_continuation(doc: &Document, prev: &Quote, next: &Quote) -> bool {
+    let gap = &doc.text[prev.span.end..next.span.start];
+    let words = gap.split(is_space).filter(|w| !w.is_empty()).count();
+    prev.inner.slice(doc.text).trim_end().ends_with(',') && gap.trim_end().ends_with(',') && (1..=5).contains(&words) && !gap.contains(['.', '!', '?', ';', '\n'])
+}
+
 /// `direct` or `partial` for a quotation that reports speech.
 fn speech_kind(doc: &Document, q: &Quote, ctx: &Context) -> QuoteKind {
     let inner = q.inner.slice(doc.text);
@@ -1438,6 +1455,29 @@ mod tests {
                 "American copy",
                 "The senator said: “We have delivered.”\n\nThe memo, titled 'All Bets Are Off', leaked on Monday.\n\n“It will take time,” said an economist.",
                 &[QuoteKind::Direct, QuoteKind::Scare, QuoteKind::Direct],
+            ),
+        ];
+        for (name, text, kinds) in cases {
+            let doc = Document::new(text);
+            let got: Vec<QuoteKind> = super::super::find(&doc).iter().map(|q| q.kind).collect();
+            assert_eq!(&got, kinds, "{name}");
+        }
+    }
+
+    /// A quotation split by its cue stays direct; a fragment after a cue
+    /// that ends its own sentence does not follow the one before.
+    #[test]
+    fn split_quotations_go_on_as_they_began() {
+        let cases: &[(&str, &str, &[QuoteKind])] = &[
+            (
+                "split",
+                "“I've heard good arguments on both sides tonight,” he said, “and I want to read the traffic study before I vote.”",
+                &[QuoteKind::Direct, QuoteKind::Direct],
+            ),
+            (
+                "a new sentence",
+                "“We will win,” he said. Later he promised to act “as soon as possible,” aides said.",
+                &[QuoteKind::Direct, QuoteKind::Partial],
             ),
         ];
         for (name, text, kinds) in cases {
