@@ -1803,7 +1803,13 @@ impl Ctx<'_, '_> {
         }
         if b - a == 1 {
             if let Some((gender, plural)) = lexicon::pronoun(self.tok(a)) {
-                let entity = if plural { None } else { self.resolve_pronoun(span.start, gender) };
+                let entity = if plural {
+                    None
+                } else if self.tok(a).eq_ignore_ascii_case("it") {
+                    self.resolve_it(span.start)
+                } else {
+                    self.resolve_pronoun(span.start, gender)
+                };
                 return Speaker { span, entity };
             }
         }
@@ -1849,6 +1855,27 @@ impl Ctx<'_, '_> {
     /// quotations if there is one (in `“I voted for Trump twice,” she said`,
     /// `she` is the voter named before, not the name she quoted), or rather
     /// the first such person in that mention's sentence, its subject.
+    /// The organisation `it` speaks for (`The ministry … said … it said`):
+    /// the nearest organisation named before, outside quotations, in this
+    /// sentence or the two before; never a person (more often `it` is a
+    /// report or a document, and then no one). A place speaks only as a
+    /// country (`Japan said`).
+    fn resolve_it(&self, pos: usize) -> Option<usize> {
+        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
+        let here = self.doc.sentence_at(pos)?;
+        self.ents.mentions[..i]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|m| self.doc.sentence_at(m.span.start).is_some_and(|s| s + 2 >= here))
+            .filter(|m| !self.in_quote[m.tokens.0])
+            .find(|m| {
+                let e = &self.ents.entities[m.entity];
+                e.kind == EntityKind::Organization || e.place.is_some_and(|p| p.feature == crate::passes::entities::gazetteer::Feature::Country)
+            })
+            .map(|m| m.entity)
+    }
+
     fn resolve_pronoun(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
         let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
         let candidates = || {
@@ -2596,6 +2623,17 @@ mod tests {
             assert!(entity.ends_with(surname), "{name}: entity {entity:?}, want {want_entity:?}");
             assert!(q.confidence > 0.0, "{name}: confidence");
         }
+    }
+
+    /// `it` speaks for an organisation named just before, never a person.
+    #[test]
+    fn it_is_no_person() {
+        let ann = annotate("Marco Rubio met the emir. The Qatari Foreign Ministry issued a statement. The two discussed “ways to consolidate the ceasefire,” it said.", &Options::default());
+        let e = ann.quotes[0].speaker.as_ref().and_then(|s| s.entity).expect("entity");
+        assert!(ann.entities[e].name.contains("Ministry"), "{:?}", ann.entities[e]);
+        let ann = annotate("Senator Ted Cruz released a report. The report was long. Critics read it twice. Nothing changed. The law is “a disaster,” it said.", &Options::default());
+        let sp = ann.quotes[0].speaker.as_ref().expect("speaker");
+        assert_eq!((sp.text.as_str(), sp.entity), ("it", None));
     }
 
     #[test]
