@@ -313,7 +313,7 @@ pub fn is_person_noun(word: &str) -> bool {
                 | "farmer" | "veteran" | "actor" | "actress" | "singer" | "poet" | "novelist" | "coach" | "captain"
                 | "striker" | "midfielder" | "defender" | "goalkeeper" | "president" | "premier" | "leader"
                 | "official" | "economist" | "strategist" | "pollster" | "consultant" | "councillor" | "councilman"
-                | "councilwoman" | "congressman" | "congresswoman" | "legislator" | "sheriff" | "detective"
+                | "councilwoman" | "congressman" | "congresswoman" | "legislator" | "sheriff" | "detective" | "publisher"
                 | "scientist" | "journalist"
         )
 }
@@ -321,11 +321,11 @@ pub fn is_person_noun(word: &str) -> bool {
 /// [`is_person_noun`]s that also make a title right before a name
 /// (`analyst Koichi Nakano`), not those that are as often adjectives or
 /// firms' roles there (`the official China Daily`, `lead manager Goldman
-/// Sachs`, `veteran New Hampshire GOP leader`, `nationalist Swiss People's
-/// Party`: no word in `-ist` but those listed).
+/// Sachs`, `state engineer Comelf`, `veteran New Hampshire GOP leader`,
+/// `nationalist Swiss People's Party`: no word in `-ist` but those listed).
 pub fn is_title_noun(word: &str) -> bool {
     is_person_noun(word)
-        && !matches!(word, "official" | "manager" | "leader" | "veteran" | "resident" | "executive" | "premier" | "expert")
+        && !matches!(word, "official" | "manager" | "leader" | "veteran" | "resident" | "executive" | "premier" | "expert" | "engineer")
         && (!word.ends_with("ist") || matches!(word, "economist" | "strategist" | "columnist" | "novelist" | "scientist" | "journalist"))
 }
 

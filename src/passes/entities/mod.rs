@@ -1634,15 +1634,20 @@ fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKin
 }
 
 /// Whether a one-word person, linked to no full name and written once, has
-/// support beyond the tagger: a name list knows the word, or a title or a
-/// first name comes right before it (`Chairwoman Nancy Pelosi` tagged as
-/// `Pelosi` alone). Unsupported lone words are mostly works, groups and
+/// support beyond the tagger: a name list knows the word, or a title, a
+/// first name or a person noun comes right before it (`Chairwoman Nancy
+/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`). Unsupported lone words are mostly works, groups and
 /// foreign common nouns (`Symphony`, `Lab`, `Vrije`).
 fn lone_name_supported(doc: &Document, a: usize) -> bool {
     let w = doc.tok(a);
     let c = names::census(w);
     let before = if a > 0 { doc.tok(a - 1) } else { "" };
-    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before)
+    // (Or a person noun: `his publisher, Simrock`, `his daughter Lensey`;
+    // not a first name the tagger cut from its surname: `adviser Vafa
+    // Gulizade`.)
+    let runs_on = a + 1 < doc.tokens.len() && doc.tokens[a + 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(a + 1));
+    let noun_before = !runs_on && ((a >= 1 && lexicon::is_title_noun(before)) || (a >= 2 && before == "," && lexicon::is_person_noun(doc.tok(a - 2))));
+    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before
 }
 
 /// Collapses runs of whitespace to single spaces.
@@ -1751,13 +1756,13 @@ mod tests {
 
     #[test]
     fn lone_names_need_support() {
-        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath.";
+        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath, his publisher, Xulvo, and adviser Vafa Qulizade.";
         let doc = Document::new(text);
         let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
-        for w in ["Pelosi", "Zyx", "Smith"] {
+        for w in ["Pelosi", "Zyx", "Smith", "Xulvo"] {
             assert!(lone_name_supported(&doc, at(w)), "{w}");
         }
-        for w in ["Lab", "Quorvath"] {
+        for w in ["Lab", "Quorvath", "Vafa"] {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
     }
