@@ -473,7 +473,8 @@ fn acronyms(doc: &Document, spans: Vec<TypedSpan>) -> (Vec<TypedSpan>, HashMap<S
         if matches!(doc.tok(p - 1), "Act" | "Treaty" | "Amendment") {
             continue;
         }
-        let tagged = spans.iter().any(|sp| sp.0 < p && sp.1 > a && sp.2 == tagger::ORG);
+        // (Token by token, each a binary search: linear in the text.)
+        let tagged = (a..p).any(|k| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::ORG));
         if !tagged {
             continue;
         }
@@ -1242,6 +1243,7 @@ fn is_natural_feature(w: &str) -> bool {
 /// - a place followed by such a word takes it in (`Washington` + `St`);
 /// - a facility's name takes in a person's name right before it
 ///   (`Kennedy` + `Space Center`).
+///
 /// Spans inside the words taken in give way.
 fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let name_word = |k: usize| {
@@ -1553,7 +1555,13 @@ fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut place
     // A city read in another country needs a place of that country near it:
     // `Manchester` beside `New Hampshire` is the American city, while
     // `Vancouver` in a story on Iowa and Washington stays in Canada.
-    let near = |r: &Place| r.feature != gazetteer::Feature::City || known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM);
+    // (Once per reading: a long text repeats its ambiguous names.)
+    // (Keyed by the entry's address: readings share canonical names.)
+    let mut nearness: HashMap<usize, bool> = HashMap::default();
+    let mut near = |r: &'static Place| {
+        r.feature != gazetteer::Feature::City
+            || *nearness.entry(r as *const Place as usize).or_insert_with(|| known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))
+    };
     for k in 0..places.len() {
         let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
         let b = spans[k].1;
