@@ -242,25 +242,24 @@ pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
     })
 }
 
+/// The words of [`is_person_title`], sorted for a binary search: less code than a `match`.
+const PERSON_TITLES: &[&str] = &[
+    "Adm.", "Admiral", "Ambassador", "Archbishop", "Assemblyman", "Assemblywoman", "Attorney", "Ayatollah", "Bishop",
+    "CEO", "Capt.", "Captain", "Cardinal", "Chair", "Chairman", "Chairperson", "Chairwoman", "Chancellor", "Chief",
+    "Coach", "Col.", "Colonel", "Commissioner", "Congressman", "Congresswoman", "Corporal", "Councilman",
+    "Councilwoman", "Crown", "Dame", "Defence", "Defense", "Deputy", "Detective", "Director", "Dr", "Dr.", "Emir",
+    "Emperor", "Empress", "Father", "Finance", "First", "Foreign", "Gen.", "General", "Gov.", "Governor", "Grand",
+    "Health", "Imam", "Inspector", "Interior", "Judge", "Justice", "Justices", "King", "Lady", "Lawmaker", "Leader",
+    "Lieutenant", "Lord", "Lt.", "Maj.", "Marshal", "Mayor", "Minister", "Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms",
+    "Ms.", "Officer", "Pope", "Premier", "President", "Prime", "Prince", "Princess", "Prof.", "Professor", "Queen",
+    "Rabbi", "Rep.", "Representative", "Rev.", "Reverend", "Secretary", "Sen.", "Senator", "Senior", "Sergeant",
+    "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "State", "Sultan", "Superintendent", "Supreme", "Trade", "Vice",
+];
+
 /// Titles and honorifics that precede a person's name. Case-sensitive;
 /// abbreviations with their period.
 pub fn is_person_title(word: &str) -> bool {
-    matches!(
-        word,
-        "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms" | "Dr." | "Dr" | "Prof." | "Professor"
-            | "Sen." | "Senator" | "Rep." | "Representative" | "Gov." | "Governor" | "Gen." | "General"
-            | "Col." | "Colonel" | "Lt." | "Capt." | "Captain" | "Sgt." | "Sergeant" | "Lieutenant" | "Corporal" | "Adm." | "Admiral" | "Maj."
-            | "President" | "Vice" | "Secretary" | "Minister" | "Premier" | "Chancellor" | "Chairman"
-            | "Chairwoman" | "Chairperson" | "Chair" | "Mayor" | "King" | "Queen" | "Prince" | "Princess"
-            | "Pope" | "Judge" | "Justice" | "Justices" | "Ambassador" | "Commissioner" | "Director" | "Speaker"
-            | "Sheikh" | "Rev." | "Reverend" | "Father" | "Bishop" | "Archbishop" | "Cardinal" | "Rabbi"
-            | "Imam" | "Coach" | "Officer" | "Detective" | "Inspector" | "Sir" | "Dame" | "Lord" | "Lady"
-            | "Emperor" | "Empress" | "Sultan" | "Emir" | "Ayatollah" | "Marshal" | "Leader" | "Deputy"
-            | "Attorney" | "Chief" | "Sheriff" | "Superintendent" | "Councilman" | "Councilwoman"
-            | "Congressman" | "Congresswoman" | "Assemblyman" | "Assemblywoman" | "Lawmaker" | "Prime"
-            | "Foreign" | "Defense" | "Defence" | "Interior" | "Finance" | "State" | "Trade" | "Health"
-            | "First" | "Crown" | "Grand" | "Supreme" | "Senior" | "CEO"
-    )
+    PERSON_TITLES.binary_search(&word).is_ok()
 }
 
 /// Title words that, on their own before a name, make it a person
@@ -275,24 +274,38 @@ pub fn is_strong_title(word: &str) -> bool {
         )
 }
 
+/// The words of [`is_role_noun`], sorted for a binary search: less code than a `match`.
+const ROLE_NOUNS: &[&str] = &[
+    "adviser", "advisor", "agency", "aide", "aides", "ambassador", "analyst", "analysts", "army", "attorney",
+    "authorities", "campaign", "candidate", "ceo", "chairman", "chairwoman", "chief", "commander", "committee",
+    "company", "critics", "department", "diplomat", "director", "doctor", "envoy", "executive", "expert", "experts",
+    "firm", "government", "governor", "group", "judge", "lawmaker", "lawmakers", "lawyer", "lawyers", "leader",
+    "leaders", "man", "manager", "mayor", "military", "minister", "ministry", "nominee", "office", "officer",
+    "officers", "official", "officials", "organizers", "people", "person", "police", "poll", "president",
+    "prosecutor", "prosecutors", "report", "representative", "researchers", "residents", "scientists", "secretary",
+    "senator", "source", "sources", "spokesman", "spokesmen", "spokespeople", "spokesperson", "spokeswoman",
+    "statement", "study", "survey", "voter", "voters", "witnesses", "woman",
+];
+
 /// Lower-case nouns that name a role and can head a speaker phrase
 /// (`the spokeswoman said`, `officials said`).
 pub fn is_role_noun(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "official" | "officials" | "source"
-            | "sources" | "minister" | "president" | "secretary" | "diplomat" | "leader" | "leaders"
-            | "office" | "ministry" | "department" | "agency" | "government" | "statement" | "police"
-            | "prosecutor" | "prosecutors" | "lawyer" | "lawyers" | "attorney" | "analyst" | "analysts"
-            | "expert" | "experts" | "aide" | "aides" | "adviser" | "advisor" | "senator" | "governor"
-            | "mayor" | "chairman" | "chairwoman" | "director" | "candidate" | "campaign" | "committee"
-            | "report" | "researchers" | "scientists" | "witnesses" | "residents" | "critics" | "doctor"
-            | "company" | "firm" | "spokespeople" | "representative" | "lawmaker" | "lawmakers" | "judge"
-            | "nominee" | "voter" | "voters" | "organizers" | "group" | "officer" | "officers" | "survey"
-            | "poll" | "study" | "people" | "person" | "man" | "woman" | "authorities" | "military"
-            | "army" | "ambassador" | "envoy" | "commander" | "chief" | "manager" | "executive" | "ceo"
-    )
+    ROLE_NOUNS.binary_search(&word.to_ascii_lowercase().as_str()).is_ok()
 }
+
+/// The words of [`is_person_noun`], sorted for a binary search.
+const PERSON_NOUNS: &[&str] = &[
+    "actor", "actress", "adviser", "advisor", "aide", "ambassador", "analyst", "attorney", "author", "brother",
+    "businessman", "businesswoman", "candidate", "captain", "chairman", "chairwoman", "coach", "columnist",
+    "commander", "congressman", "congresswoman", "consultant", "councillor", "councilman", "councilwoman", "daughter",
+    "defender", "detective", "diplomat", "director", "doctor", "economist", "editor", "engineer", "entrepreneur",
+    "envoy", "executive", "expert", "farmer", "father", "founder", "goalkeeper", "governor", "historian", "husband",
+    "journalist", "judge", "lawmaker", "lawyer", "leader", "lecturer", "legislator", "manager", "mayor", "midfielder",
+    "minister", "mother", "nominee", "novelist", "nurse", "officer", "official", "physician", "poet", "politician",
+    "pollster", "premier", "president", "professor", "prosecutor", "publisher", "reporter", "researcher", "resident",
+    "scholar", "scientist", "secretary", "senator", "sheriff", "singer", "sister", "son", "spokesman", "spokesperson",
+    "spokeswoman", "strategist", "striker", "student", "surgeon", "teacher", "veteran", "widow", "wife", "writer",
+];
 
 /// Lower-case singular nouns that name a person by what they do or are:
 /// after a name and a comma (`Koichi Nakano, a political scientist`) or
@@ -300,22 +313,7 @@ pub fn is_role_noun(word: &str) -> bool {
 /// person's. Words ending in `-ist` are such nouns too (`economist`).
 pub fn is_person_noun(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ist") && word.bytes().all(|b| b.is_ascii_lowercase()))
-        || matches!(
-            word,
-            "spokesman" | "spokeswoman" | "spokesperson" | "minister" | "secretary" | "diplomat" | "prosecutor"
-                | "lawyer" | "attorney" | "analyst" | "expert" | "aide" | "adviser" | "advisor" | "senator"
-                | "governor" | "mayor" | "chairman" | "chairwoman" | "director" | "candidate" | "nominee"
-                | "lawmaker" | "judge" | "officer" | "ambassador" | "envoy" | "commander" | "manager" | "executive"
-                | "professor" | "researcher" | "historian" | "scholar" | "student" | "teacher" | "author" | "writer"
-                | "columnist" | "reporter" | "editor" | "founder" | "politician" | "physician" | "doctor" | "nurse"
-                | "surgeon" | "engineer" | "entrepreneur" | "businessman" | "businesswoman" | "lecturer" | "mother"
-                | "father" | "wife" | "husband" | "son" | "daughter" | "sister" | "brother" | "widow" | "resident"
-                | "farmer" | "veteran" | "actor" | "actress" | "singer" | "poet" | "novelist" | "coach" | "captain"
-                | "striker" | "midfielder" | "defender" | "goalkeeper" | "president" | "premier" | "leader"
-                | "official" | "economist" | "strategist" | "pollster" | "consultant" | "councillor" | "councilman"
-                | "councilwoman" | "congressman" | "congresswoman" | "legislator" | "sheriff" | "detective" | "publisher"
-                | "scientist" | "journalist"
-        )
+        || PERSON_NOUNS.binary_search(&word).is_ok()
 }
 
 /// [`is_person_noun`]s that also make a title right before a name
@@ -344,6 +342,25 @@ pub fn is_speech_noun(word: &str) -> bool {
     )
 }
 
+/// The words of [`is_speaker_noun`], sorted for a binary search: less code than a `match`.
+const SPEAKER_NOUNS: &[&str] = &[
+    "activist", "activists", "ad", "advertisement", "advocates", "allies", "ally", "americans", "anchor", "article",
+    "association", "associations", "audience", "author", "backers", "board", "book", "brother", "campaign",
+    "candidates", "center", "challenger", "channel", "citizens", "columnist", "complaint", "congress",
+    "conservatives", "consultant", "court", "critic", "crowd", "daughter", "delegate", "delegates", "democrats",
+    "document", "documents", "donor", "donors", "economist", "economists", "editorial", "email", "emails",
+    "environmentalists", "fans", "father", "filing", "film", "followers", "foundation", "founder", "friend",
+    "friends", "governors", "groups", "historian", "host", "house", "husband", "incumbent", "indictment", "insider",
+    "insiders", "institute", "journalist", "lawsuit", "letter", "liberals", "magazine", "majority", "member",
+    "members", "memo", "message", "minority", "moderator", "mother", "network", "newspaper", "nominees", "observers",
+    "officials", "operative", "opinion", "opponent", "opponents", "organisations", "organization", "organizations",
+    "others", "outlet", "owner", "page", "paper", "participants", "party", "percent", "pollster", "post",
+    "president-elect", "professor", "protester", "protesters", "reporter", "reporters", "republicans", "residents",
+    "respondents", "rival", "rivals", "ruling", "scholar", "senate", "senators", "service", "sister", "site", "son",
+    "speaker", "staff", "staffer", "staffers", "station", "strategist", "student", "students", "suit", "supporter",
+    "supporters", "team", "tweet", "union", "unions", "video", "website", "wife", "worker", "workers", "writer",
+];
+
 /// Nouns for groups and documents that speak in the news (`supporters
 /// chanted`, `the letter says`), beyond the roles of [`is_role_noun`].
 pub fn is_speaker_noun(word: &str) -> bool {
@@ -351,29 +368,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
     // (`environmentalists`), so a longer word is none.
     let mut buf = [0u8; 17];
     let lower = lower_on_stack(word, &mut buf).unwrap_or("");
-    matches!(
-        lower,
-        "supporters" | "supporter" | "donors" | "donor" | "friends" | "friend" | "members" | "member"
-            | "democrats" | "republicans" | "conservatives" | "liberals" | "activists" | "activist"
-            | "protesters" | "protester" | "crowd" | "audience" | "percent" | "majority" | "minority"
-            | "document" | "documents" | "letter" | "memo" | "ad" | "advertisement" | "website" | "site"
-            | "page" | "network" | "newspaper" | "magazine" | "paper" | "article" | "editorial" | "lawsuit"
-            | "suit" | "complaint" | "indictment" | "filing" | "ruling" | "opinion" | "book" | "email"
-            | "emails" | "message" | "tweet" | "post" | "video" | "film" | "campaign" | "team" | "staff"
-            | "staffer" | "staffers" | "allies" | "ally" | "opponents" | "opponent" | "rivals" | "rival"
-            | "critic" | "candidates" | "delegates" | "delegate" | "senators" | "governors" | "mother"
-            | "father" | "wife" | "husband" | "son" | "daughter" | "sister" | "brother" | "host" | "anchor"
-            | "moderator" | "reporter" | "reporters" | "journalist" | "writer" | "author" | "columnist"
-            | "pollster" | "strategist" | "consultant" | "operative" | "insider" | "insiders" | "observers"
-            | "economist" | "economists" | "professor" | "historian" | "scholar" | "student" | "students"
-            | "worker" | "workers" | "owner" | "founder" | "president-elect" | "nominees" | "challenger"
-            | "incumbent" | "speaker" | "senate" | "house" | "congress" | "court" | "board" | "party"
-            | "union" | "foundation" | "institute" | "center" | "organization" | "association"
-            | "service" | "outlet" | "station" | "channel" | "americans" | "citizens" | "residents"
-            | "respondents" | "participants" | "fans" | "followers" | "backers" | "officials" | "others"
-            | "groups" | "organizations" | "organisations" | "associations" | "unions" | "advocates"
-            | "environmentalists"
-    )
+    SPEAKER_NOUNS.binary_search(&lower).is_ok()
 }
 
 /// Words that cannot be inside a speaker noun phrase: they end it.
@@ -417,6 +412,13 @@ pub fn is_verb_filler(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [PERSON_TITLES, ROLE_NOUNS, PERSON_NOUNS, SPEAKER_NOUNS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
+    }
 
     #[test]
     fn word_lists_in_any_case() {
