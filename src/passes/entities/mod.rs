@@ -407,11 +407,10 @@ fn persons_by_role(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
         if !(t == tagger::ORG || t == tagger::LOC) || headline || b - a > 3 || !(a..b).all(|k| tagger::is_capitalised(doc.tok(k))) {
             continue;
         }
+        // (The role first: it is rare, the gazetteer lookup is not cheap.)
+        let role = (a > 0 && title_at(a - 1) && !line_break_before(doc, a)) || role_after(b);
         let last = doc.tok(b - 1);
-        if tagger::is_org_word(last) || tagger::is_place_word(last) || is_place_suffix(last) || place_of(doc, a, b, false).is_some() {
-            continue;
-        }
-        if (a > 0 && title_at(a - 1) && !line_break_before(doc, a)) || role_after(b) {
+        if role && !(tagger::is_org_word(last) || tagger::is_place_word(last) || is_place_suffix(last) || place_of(doc, a, b, false).is_some()) {
             sp.2 = tagger::PER;
         }
     }
