@@ -209,6 +209,7 @@ pub fn recognise(doc: &Document) -> Entities {
             _ => {}
         }
     }
+    genders_from_context(doc, &mut out);
     out.finish()
 }
 
@@ -1607,6 +1608,35 @@ fn namesakes(doc: &Document, spans: &[TypedSpan], mut places: Vec<Option<&'stati
     places
 }
 
+/// The gender of a person whose first name tells none, from the word
+/// before a mention: a title (`Mr. Nakano`, `Ms. Tóibín`) or a kinship
+/// noun after its owner, with or without a comma (`Gauff's father, Corey`,
+/// `his daughter Lensey`). Pronouns then find them (`"Nothing," he said`).
+fn genders_from_context(doc: &Document, out: &mut Entities) {
+    let title = |w: &str| match w {
+        "Mr." | "Mr" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Gender::Female),
+        _ => None,
+    };
+    let kin = |w: &str| match w {
+        "father" | "son" | "brother" | "husband" | "grandfather" | "grandson" | "uncle" | "nephew" | "boyfriend" => Some(Gender::Male),
+        "mother" | "daughter" | "sister" | "wife" | "grandmother" | "granddaughter" | "aunt" | "niece" | "girlfriend" => Some(Gender::Female),
+        _ => None,
+    };
+    for m in &out.mentions {
+        let a = m.tokens.0;
+        let e = &mut out.entities[m.entity];
+        if e.kind != EntityKind::Person || e.gender.is_some() || a == 0 {
+            continue;
+        }
+        // A kinship noun only after an owner (`Gauff's father, Corey`, `his
+        // sister Ann`), where it names this person, not one it is said of.
+        let k = if doc.tok(a - 1) == "," { a - 1 } else { a };
+        let owned = k >= 2 && matches!(doc.tok(k - 2), "’s" | "'s" | "his" | "her" | "their" | "my" | "our");
+        e.gender = title(doc.tok(a - 1)).or_else(|| if owned { kin(doc.tok(k - 1)) } else { None });
+    }
+}
+
 /// Parts of known full names, for linking bare surnames: the last word wins,
 /// then the first full name seen with that word.
 fn name_parts(out: &Entities) -> HashMap<String, usize> {
@@ -2128,6 +2158,18 @@ mod tests {
                 ("Neither do I .", &[], &[]),
             ],
         );
+    }
+
+    #[test]
+    fn genders_from_titles_and_kin() {
+        let text = "Serena Williams won. Her mother, Ms. Oracene Price, watched. Gauff's father, Corey, watched too, near the widow Zyla.";
+        let doc = Document::new(text);
+        let ents = recognise(&doc);
+        let gender = |name: &str| ents.mentions.iter().find(|m| m.span.slice(text) == name).map(|m| ents.entities[m.entity].gender);
+        assert_eq!(gender("Corey"), Some(Some(Gender::Male)));
+        assert_eq!(gender("Oracene Price"), Some(Some(Gender::Female)));
+        // A kinship noun with no owner before it says nothing of the name.
+        assert_ne!(gender("Zyla"), Some(Some(Gender::Female)));
     }
 
     #[test]
