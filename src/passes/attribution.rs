@@ -1851,22 +1851,21 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The person mentioned last before `pos` whose gender agrees, outside
-    /// quotations if there is one (in `“I voted for Trump twice,” she said`,
-    /// `she` is the voter named before, not the name she quoted), or rather
-    /// the first such person in that mention's sentence, its subject.
+    /// The mentions before `pos`, nearest first, as far back as a pronoun
+    /// looks (40 mentions).
+    fn mentions_before(&self, pos: usize) -> impl Iterator<Item = &Mention> + '_ {
+        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
+        self.ents.mentions[..i].iter().rev().take(40)
+    }
+
     /// The organisation `it` speaks for (`The ministry … said … it said`):
     /// the nearest organisation named before, outside quotations, in this
     /// sentence or the two before; never a person (more often `it` is a
     /// report or a document, and then no one). A place speaks only as a
     /// country (`Japan said`).
     fn resolve_it(&self, pos: usize) -> Option<usize> {
-        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
         let here = self.doc.sentence_at(pos)?;
-        self.ents.mentions[..i]
-            .iter()
-            .rev()
-            .take(40)
+        self.mentions_before(pos)
             .take_while(|m| self.doc.sentence_at(m.span.start).is_some_and(|s| s + 2 >= here))
             .filter(|m| !self.in_quote[m.tokens.0])
             .find(|m| {
@@ -1876,10 +1875,13 @@ impl Ctx<'_, '_> {
             .map(|m| m.entity)
     }
 
+    /// The person mentioned last before `pos` whose gender agrees, outside
+    /// quotations if there is one (in `“I voted for Trump twice,” she said`,
+    /// `she` is the voter named before, not the name she quoted), or rather
+    /// the first such person in that mention's sentence, its subject.
     fn resolve_pronoun(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
-        let i = self.ents.mentions.partition_point(|m| m.span.start < pos);
         let candidates = || {
-            self.ents.mentions[..i].iter().rev().take(40).filter(|m| {
+            self.mentions_before(pos).filter(|m| {
                 let e = &self.ents.entities[m.entity];
                 e.kind == EntityKind::Person && (gender.is_none() || e.gender.is_none() || e.gender == gender)
             })

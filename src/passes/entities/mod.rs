@@ -153,8 +153,7 @@ pub fn recognise(doc: &Document) -> Entities {
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
             continue;
         }
-        add_person(doc, &mut out, &mut index, (a, b), key.clone(), headline);
-        let id = index[&(EntityKind::Person, key.clone())];
+        let id = add_person(doc, &mut out, &mut index, (a, b), key.clone(), headline);
         for (i, _) in key.match_indices(' ').filter(|&(i, _)| key[i + 1..].contains(' ')) {
             let e = endings.entry(key[i + 1..].to_string()).or_insert(Some(id));
             if *e != Some(id) {
@@ -448,8 +447,11 @@ fn acronyms(doc: &Document, spans: Vec<TypedSpan>) -> (Vec<TypedSpan>, HashMap<S
     let mut found: Vec<TypedSpan> = Vec::new();
     let mut defined: HashMap<String, String> = HashMap::default();
     for p in 2..n.saturating_sub(2) {
+        if doc.tok(p) != "(" {
+            continue;
+        }
         let acronym = doc.tok(p + 1);
-        if doc.tok(p) != "(" || doc.tok(p + 2) != ")" || !shaped(acronym) || line_break_before(doc, p) || found.last().is_some_and(|f| f.1 > p) {
+        if doc.tok(p + 2) != ")" || !shaped(acronym) || line_break_before(doc, p) || found.last().is_some_and(|f| f.1 > p) {
             continue;
         }
         // Back from the bracket: the initials read so far, right to left.
@@ -1661,13 +1663,15 @@ fn name_parts(out: &Entities) -> HashMap<String, usize> {
     parts
 }
 
-fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize), key: String, headline: bool) {
+/// Adds a person's mention under `key`; the entity's id.
+fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize), key: String, headline: bool) -> usize {
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
     let id = out.add(index, EntityKind::Person, key, span, (a, b));
     if out.entities[id].gender.is_none() && b - a >= 2 {
         let first = if headline { tagger::title_case(doc.tok(a)) } else { doc.tok(a).to_string() };
         out.entities[id].gender = names::gender(&first);
     }
+    id
 }
 
 /// Whether a one-word person, linked to no full name and written once, has
