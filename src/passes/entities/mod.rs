@@ -119,6 +119,7 @@ pub fn recognise(doc: &Document) -> Entities {
     // The document's lower-case words, gathered once when a rule first asks.
     let lower = LowerWords::new(doc);
     let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, names_end_at_in(doc, typed_spans(doc, &tags, &headlines)))));
+    let spans = possessive_names(doc, national_bodies(doc, spans));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
     let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
     let spans = places_by_region(doc, &lower, datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans)))));
@@ -673,6 +674,135 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
             found.push((a, j + 1, tagger::PER, span_at(&spans, a).is_some_and(|sp| sp.3)));
         }
         i = j + 1;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
+/// A country or first-level region named together with a sport or a public
+/// service is a national body, not the place: `Tennis Australia`, `Health
+/// Canada`, `Sport England`, `Air France` before it ([`SECTOR_WORDS`]),
+/// `USA Gymnastics` after it (when no capitalised word runs on: `the England
+/// Cricket Board` is another name). The tagger, trained on 1996 wire copy,
+/// types the place a location and leaves the word alone. Not in headlines
+/// or title-case lines, where every word is capitalised.
+fn national_bodies(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    // A sector word in no name of several words, in the place's line.
+    let sector = |k: usize, place: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok()
+            && span_at(&spans, k).map_or(true, |sp| sp.1 - sp.0 == 1)
+            && !line_break_before(doc, k.max(place))
+    };
+    let capitalised_word = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !line_break_before(doc, k);
+    let region = |a: usize, b: usize| place_of(doc, a, b, false).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Country | gazetteer::Feature::Admin1));
+    let is_sector = |k: usize| SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok();
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let mut retyped: Vec<usize> = Vec::new();
+    for (i, &(a, b, t, headline)) in spans.iter().enumerate() {
+        if t != tagger::LOC || headline || title_case_line(doc, a) {
+            continue;
+        }
+        // The tagger may have typed both words a place.
+        if b - a >= 2 && ((is_sector(a) && region(a + 1, b)) || (is_sector(b - 1) && region(a, b - 1))) {
+            retyped.push(i);
+            continue;
+        }
+        let before = a > 0 && sector(a - 1, a);
+        let after = !before && b < n && sector(b, b) && !capitalised_word(b + 1);
+        if (before || after) && region(a, b) {
+            found.push(if before { (a - 1, b, tagger::ORG, false) } else { (a, b + 1, tagger::ORG, false) });
+        }
+    }
+    let mut spans = spans;
+    for i in retyped {
+        spans[i].2 = tagger::ORG;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
+/// Sports and public services that name national bodies with a place (see
+/// [`national_bodies`]), sorted for a binary search. (Not `Visit` nor
+/// `Invest`, verbs in a headline: `Pope to Visit Ireland`.)
+const SECTOR_WORDS: &[&str] = &[
+    "Air", "Athletics", "Basketball", "Cricket", "Cycling", "Elections", "Football", "Golf", "Gymnastics", "Health", "Heritage",
+    "Hockey", "Netball", "Parks", "Rowing", "Rugby", "Sailing", "Screen", "Skating", "Soccer", "Sport", "Sports", "Statistics",
+    "Swimming", "Tennis", "Tourism", "Transport", "Triathlon", "Volleyball",
+];
+
+/// A name with a possessive in it is one name: `Central Unitary Workers'
+/// Union`, `Women's Hospital`, `Brigham and Women's Hospital`, which the
+/// tagger cuts at the possessive. The possessive is a plural's (`Workers'`)
+/// or one of the plurals without `s` (`Women's`, `Children's`, `People's`),
+/// and the words after it, up to four capitalised words in its line, end in
+/// an organisation or facility word (`Union`, `Hospital`), the first such
+/// word one of the first two. Not after a
+/// person's name, a word the name lists know or a place (`Trump's Justice
+/// Department`, `Sanders' Senate`, `China's Foreign Ministry`): they own
+/// the institution, they do not name it, as a party owns a house
+/// (`Democrats' Senate`). The name takes
+/// in the capitalised words before the possessive (and one more name over
+/// `and`: `Brigham and`), and keeps the type the tagger gave its last word,
+/// an organisation where it gave none.
+fn possessive_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    // A capitalised word in the line of the token before it.
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && (k == 0 || !line_break_before(doc, k));
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 1..n.saturating_sub(1) {
+        let (owner, mark) = (doc.tok(k - 1), doc.tok(k));
+        let touches = doc.tokens[k - 1].span.end == doc.tokens[k].span.start;
+        let possessive = match mark {
+            "'" | "’" => owner.ends_with('s'),
+            "'s" | "’s" => matches!(owner, "Women" | "Children" | "People" | "Men"),
+            _ => false,
+        };
+        if !(possessive && touches && word(k - 1) && owner.chars().any(char::is_lowercase)) || found.last().is_some_and(|f| f.1 > k) {
+            continue;
+        }
+        // The words after the possessive, up to the last organisation or
+        // facility word, one of the first two (not another firm's name:
+        // `Gold Fields' Kloof Gold Mining Co`).
+        let mut e = k + 1;
+        let mut end = None;
+        while e < n && e < k + 5 && word(e) {
+            if (tagger::is_org_word(doc.tok(e)) || is_facility(doc.tok(e))) && (end.is_some() || e <= k + 2) {
+                end = Some(e + 1);
+            }
+            e += 1;
+        }
+        let Some(end) = end else { continue };
+        // (Nor a house owned by a party: `Democrats' Senate`.)
+        if matches!(doc.tok(end - 1), "Senate" | "Congress" | "Parliament" | "Assembly" | "Cabinet" | "Administration") {
+            continue;
+        }
+        let owner_span = span_at(&spans, k - 1);
+        let named = || {
+            let c = names::census(owner);
+            c.first || c.surname || names::in_table(owner)
+        };
+        if owner_span.is_some_and(|sp| sp.2 == tagger::PER || sp.3) || named() || place_of(doc, k - 1, k, false).is_some() {
+            continue;
+        }
+        let mut a = owner_span.map_or(k - 1, |sp| sp.0);
+        while a > 0 && span_at(&spans, a - 1).is_none() && word(a - 1) && !is_function_word(doc.tok(a - 1)) && sentence_of(doc, a - 1).0 != a - 1 {
+            a -= 1;
+        }
+        if a >= 2 && matches!(doc.tok(a - 1), "and" | "&") && word(a - 2) && !line_break_before(doc, a - 1) && span_at(&spans, a - 2).map_or(true, |sp| sp.1 - sp.0 == 1 && sp.2 != tagger::PER) {
+            a -= 2;
+        }
+        // (A span running on past the name keeps the name from being taken.)
+        if span_at(&spans, end - 1).is_some_and(|sp| sp.1 > end) || span_at(&spans, a).is_some_and(|sp| sp.0 < a) {
+            continue;
+        }
+        let tag = span_at(&spans, end - 1).map_or(tagger::ORG, |sp| if sp.2 == tagger::LOC { tagger::LOC } else { tagger::ORG });
+        found.push((a, end, tag, false));
     }
     if found.is_empty() {
         return spans;
@@ -2084,6 +2214,45 @@ mod tests {
     fn word_lists_are_sorted() {
         assert!(COMPANY_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(COMMON_ACRONYMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SECTOR_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn national_bodies_are_organisations() {
+        check_rule(
+            national_bodies,
+            &[
+                ("said Tennis Australia chief", &[(2, 3, LOC)], &[(1, 3, ORG)]),
+                ("officials from Health Canada met", &[(2, 3, ORG), (3, 4, LOC)], &[(2, 4, ORG)]),
+                // The tagger typed both words a place.
+                ("said Tennis Australia", &[(1, 3, LOC)], &[(1, 3, ORG)]),
+                ("USA Gymnastics apologised", &[(0, 1, LOC)], &[(0, 2, ORG)]),
+                // Not where another name runs on, nor with a city, nor over a line break.
+                ("the England Cricket Board said", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("Tennis Melbourne won", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("Tennis\nAustralia won", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("he played tennis in Australia", &[(4, 5, LOC)], &[(4, 5, LOC)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn possessive_names_are_whole() {
+        check_rule(
+            possessive_names,
+            &[
+                ("the Central Unitary Workers' Union said", &[(1, 4, ORG), (5, 6, ORG)], &[(1, 6, ORG)]),
+                ("at Brigham and Women's Hospital in Boston", &[(1, 2, LOC), (5, 6, LOC), (7, 8, LOC)], &[(1, 6, LOC), (7, 8, LOC)]),
+                ("the Teachers' Federation struck", &[(1, 2, ORG), (3, 4, ORG)], &[(1, 4, ORG)]),
+                // Owners: a name the lists know, a place, a person, a party and its house.
+                ("Sanders' Senate record", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
+                ("Texas' Department of Health", &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)], &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)]),
+                ("the Democrats' Senate majority", &[(1, 2, ORG), (3, 4, ORG)], &[(1, 2, ORG), (3, 4, ORG)]),
+                // Not another firm's name after the possessive, nor a plain word.
+                ("Gold Fields' Kloof Gold Mining Co said", &[(0, 2, ORG), (3, 7, ORG)], &[(0, 2, ORG), (3, 7, ORG)]),
+                ("the Workers' Day march", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+            ],
+        );
     }
 
     #[test]
@@ -2412,7 +2581,7 @@ fn looks_like_place_name(doc: &Document, a: usize, b: usize) -> bool {
             w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && (w.chars().filter(|c| c.is_alphabetic()).count() >= 3 || (words.len() > 1 && matches!(*w, "St." | "Ste." | "Ft." | "Mt.")))
         })
         && words.iter().all(|w| {
-            matches!(*w, "of" | "the" | "de" | "la" | "del" | "-" | "&" | "'s" | "’s")
+            matches!(*w, "of" | "the" | "and" | "de" | "la" | "del" | "-" | "&" | "'s" | "’s" | "'" | "’")
                 || (w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
         })
 }
