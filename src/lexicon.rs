@@ -256,6 +256,15 @@ const PERSON_TITLES: &[&str] = &[
     "Sgt.", "Sheikh", "Sheriff", "Sir", "Speaker", "State", "Sultan", "Superintendent", "Supreme", "Trade", "Vice",
 ];
 
+/// The gender a kinship noun gives the person it names (`father`, `wife`).
+pub fn kin_gender(word: &str) -> Option<Gender> {
+    match word {
+        "father" | "son" | "brother" | "husband" | "grandfather" | "grandson" | "uncle" | "nephew" | "boyfriend" => Some(Gender::Male),
+        "mother" | "daughter" | "sister" | "wife" | "grandmother" | "granddaughter" | "aunt" | "niece" | "girlfriend" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// Titles and honorifics that precede a person's name. Case-sensitive;
 /// abbreviations with their period.
 pub fn is_person_title(word: &str) -> bool {

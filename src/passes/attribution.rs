@@ -1900,7 +1900,9 @@ impl Ctx<'_, '_> {
             }
             k > lo && matches!(self.tok(k - 1), "at" | "in" | "from" | "by" | "with" | "of" | "for" | "to" | "on" | "about" | "against")
         };
-        let first = candidates().take_while(|m| m.tokens.0 >= lo).filter(|m| !self.in_quote[m.tokens.0] && !after_preposition(m)).last();
+        // (Nor an owner: `Gauff's father, Corey, watched. … he said` is the father.)
+        let owner = |m: &Mention| matches!(self.doc.tokens.get(m.tokens.1).map(|t| t.span.slice(self.doc.text)), Some("’s" | "'s"));
+        let first = candidates().take_while(|m| m.tokens.0 >= lo).filter(|m| !self.in_quote[m.tokens.0] && !after_preposition(m) && !owner(m)).last();
         Some(first.unwrap_or(nearest).entity)
     }
 }
@@ -1985,6 +1987,13 @@ mod tests {
             "Justice Sonia Sotomayor, joined by Justice Elena Kagan, dissented. “Today's decision is a power grab,” she wrote.",
             "she",
             "Sonia Sotomayor",
+        ),
+        // Not an owner: the subject is what the owner has.
+        (
+            "pronoun, not the owner",
+            "Coco Gauff won the final on Saturday. Gauff's father, Corey, watched from the stands. “It was special,” he said.",
+            "he",
+            "Corey",
         ),
         // A pronoun is the person named outside the quotation, not a name quoted.
         (

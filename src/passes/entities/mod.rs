@@ -121,7 +121,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, names_end_at_in(doc, typed_spans(doc, &tags, &headlines)))));
     let spans = possessive_names(doc, national_bodies(doc, spans));
     let spans = first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, open_ended_names(doc, spans)))));
-    let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, cited_persons(doc, &tags, spans))))));
+    let spans = known_places(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, kin_owners(doc, cited_persons(doc, &tags, spans)))))));
     let spans = places_by_region(doc, &lower, datelines(doc, headings::heading_names(doc, &lower, address_forms(doc, whole_place_names(doc, spans)))));
     let (spans, acronyms) = acronyms(doc, persons_by_role(doc, spans));
     let mut out = Entities::default();
@@ -376,6 +376,22 @@ fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usi
     })
 }
 
+/// An owner of kin is a person: `Gauff's father`, `Clooney's wife`. The
+/// tagger, not knowing a name, may type it an organisation (`Coco Gauff won
+/// the final`); a name that owns a father, a wife or a son is a person's,
+/// and [`agree_types`] then gives its full name the same type. Not a place,
+/// which may own its sons and daughters.
+fn kin_owners(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if (t == tagger::ORG || t == tagger::MISC) && !headline && b + 1 < n && matches!(doc.tok(b), "’s" | "'s") && lexicon::kin_gender(doc.tok(b + 1)).is_some() && place_of(doc, a, b, false).is_none() {
+            sp.2 = tagger::PER;
+        }
+    }
+    spans
+}
+
 /// A name the tagger typed an organisation or place is a person's where a
 /// role names them: a person noun right before it (`prime minister
 /// Yoshihiko Noda`, `analyst Koichi Nakano`: [`lexicon::is_title_noun`]) or
@@ -403,28 +419,47 @@ fn persons_by_role(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> 
         k > b + 2 && ends(k) && lexicon::is_person_noun(doc.tok(k - 1))
     };
     let title_at = |k: usize| doc.tokens[k].kind == TokenKind::Word && lexicon::is_title_noun(doc.tok(k));
-    for sp in spans.iter_mut() {
-        let (a, b, t, headline) = *sp;
-        if !(t == tagger::ORG || t == tagger::LOC) || headline || b - a > 3 || !(a..b).all(|k| tagger::is_capitalised(doc.tok(k))) {
+    let name_word = |w: &str| tagger::is_capitalised(w) || has_article_prefix(w);
+    for i in 0..spans.len() {
+        let (a, b, t, headline) = spans[i];
+        if !(t == tagger::ORG || t == tagger::LOC) || headline || b - a > 3 || !(a..b).all(|k| name_word(doc.tok(k))) {
             continue;
         }
         // (The role first: it is rare, the gazetteer lookup is not cheap.)
         let role = (a > 0 && title_at(a - 1) && !line_break_before(doc, a)) || role_after(b);
         let last = doc.tok(b - 1);
         if role && !(tagger::is_org_word(last) || tagger::is_place_word(last) || is_place_suffix(last) || place_of(doc, a, b, false).is_some()) {
-            sp.2 = tagger::PER;
+            spans[i].2 = tagger::PER;
+            // `Majed al-Ansari`: a given name the lists lack, left untagged
+            // before a surname with an Arabic article, is part of the name.
+            let free = |k: usize| i == 0 || spans[i - 1].1 <= k;
+            if has_article_prefix(doc.tok(a)) && a > 0 && free(a - 1) && tagger::is_capitalised(doc.tok(a - 1)) && !is_function_word(doc.tok(a - 1)) && !line_break_before(doc, a) {
+                spans[i].0 = a - 1;
+            }
         }
     }
-    // Such a person's surname, alone before a speech verb, is the person,
-    // not the town the gazetteer knows by it (`Noda said`).
     let surnames: HashSet<&str> = spans.iter().filter(|sp| sp.2 == tagger::PER && sp.1 - sp.0 >= 2 && !sp.3).map(|sp| doc.tok(sp.1 - 1)).collect();
+    // A person's surname alone is the person where the tagger made it an
+    // organisation (`al-Ansari said`, `Romney`), when it is a word of a
+    // name (not `PAC` of a misread `Ready for Hillary PAC`), and where it
+    // made it the town the gazetteer knows by it, before a speech verb
+    // (`Noda said`).
     for sp in spans.iter_mut() {
-        let (a, b, t, _) = *sp;
-        if t == tagger::LOC && b - a == 1 && b < n && surnames.contains(doc.tok(a)) && lexicon::is_speech_verb(doc.tok(b)) && place_of(doc, a, b, false).is_some_and(|p| p.feature == gazetteer::Feature::City) {
+        let (a, b, t, headline) = *sp;
+        if b - a != 1 || headline || !surnames.contains(doc.tok(a)) {
+            continue;
+        }
+        let w = doc.tok(a);
+        if (t == tagger::ORG && w.chars().any(char::is_lowercase) && !tagger::is_org_word(w)) || (t == tagger::LOC && b < n && lexicon::is_speech_verb(doc.tok(b)) && place_of(doc, a, b, false).is_some_and(|p| p.feature == gazetteer::Feature::City)) {
             sp.2 = tagger::PER;
         }
     }
     spans
+}
+
+/// A name with an Arabic article joined to it (`al-Ansari`, `el-Sisi`).
+fn has_article_prefix(w: &str) -> bool {
+    ["al-", "el-", "Al-", "El-"].iter().any(|p| w.strip_prefix(p).is_some_and(tagger::is_capitalised))
 }
 
 /// Acronyms a text defines: a name, then in brackets the initials of its
@@ -1750,11 +1785,6 @@ fn genders_from_context(doc: &Document, out: &mut Entities) {
         "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Gender::Female),
         _ => None,
     };
-    let kin = |w: &str| match w {
-        "father" | "son" | "brother" | "husband" | "grandfather" | "grandson" | "uncle" | "nephew" | "boyfriend" => Some(Gender::Male),
-        "mother" | "daughter" | "sister" | "wife" | "grandmother" | "granddaughter" | "aunt" | "niece" | "girlfriend" => Some(Gender::Female),
-        _ => None,
-    };
     for m in &out.mentions {
         let a = m.tokens.0;
         let e = &mut out.entities[m.entity];
@@ -1765,7 +1795,7 @@ fn genders_from_context(doc: &Document, out: &mut Entities) {
         // sister Ann`), where it names this person, not one it is said of.
         let k = if doc.tok(a - 1) == "," { a - 1 } else { a };
         let owned = k >= 2 && matches!(doc.tok(k - 2), "’s" | "'s" | "his" | "her" | "their" | "my" | "our");
-        e.gender = title(doc.tok(a - 1)).or_else(|| if owned { kin(doc.tok(k - 1)) } else { None });
+        e.gender = title(doc.tok(a - 1)).or_else(|| if owned { lexicon::kin_gender(doc.tok(k - 1)) } else { None });
     }
 }
 
@@ -2218,6 +2248,21 @@ mod tests {
     }
 
     #[test]
+    fn kin_owners_are_persons() {
+        check_rule(
+            kin_owners,
+            &[
+                ("Gauff's father, Corey", &[(0, 1, ORG)], &[(0, 1, PER)]),
+                ("German's brother said", &[(0, 1, MISC)], &[(0, 1, PER)]),
+                // Not a place, nor an owner of other things.
+                ("America's sons", &[(0, 1, LOC)], &[(0, 1, LOC)]),
+                ("Spain's sons", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                ("CNN's business", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
     fn national_bodies_are_organisations() {
         check_rule(
             national_bodies,
@@ -2372,6 +2417,9 @@ mod tests {
                 ("Sophia University, a private school in Tokyo", &[(0, 2, ORG)], &[(0, 2, ORG)]),
                 // A city's name alone is the person only before a speech verb.
                 ("prime minister Yoshihiko Noda spoke in Noda .", &[(2, 4, ORG), (7, 8, LOC)], &[(2, 4, PER), (7, 8, LOC)]),
+                // A surname with an Arabic article takes in the given name
+                // before it, and its later mentions typed organisations follow.
+                ("Majed al-Ansari, a spokesman for Qatar . al-Ansari said", &[(1, 2, ORG), (6, 7, LOC), (8, 9, ORG)], &[(0, 2, PER), (6, 7, LOC), (8, 9, PER)]),
             ],
         );
     }
