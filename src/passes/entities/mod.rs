@@ -725,16 +725,13 @@ fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
 /// or title-case lines, where every word is capitalised.
 fn national_bodies(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let n = doc.tokens.len();
+    let is_sector = |k: usize| SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok();
     // A sector word in no name of several words, in the place's line.
     let sector = |k: usize, place: usize| {
-        doc.tokens[k].kind == TokenKind::Word
-            && SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok()
-            && span_at(&spans, k).map_or(true, |sp| sp.1 - sp.0 == 1)
-            && !line_break_before(doc, k.max(place))
+        doc.tokens[k].kind == TokenKind::Word && is_sector(k) && span_at(&spans, k).map_or(true, |sp| sp.1 - sp.0 == 1) && !line_break_before(doc, k.max(place))
     };
     let capitalised_word = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !line_break_before(doc, k);
     let region = |a: usize, b: usize| place_of(doc, a, b, false).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Country | gazetteer::Feature::Admin1));
-    let is_sector = |k: usize| SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok();
     let mut found: Vec<TypedSpan> = Vec::new();
     let mut retyped: Vec<usize> = Vec::new();
     for (i, &(a, b, t, headline)) in spans.iter().enumerate() {
@@ -777,14 +774,13 @@ const SECTOR_WORDS: &[&str] = &[
 /// or one of the plurals without `s` (`Women's`, `Children's`, `People's`),
 /// and the words after it, up to four capitalised words in its line, end in
 /// an organisation or facility word (`Union`, `Hospital`), the first such
-/// word one of the first two. Not after a
-/// person's name, a word the name lists know or a place (`Trump's Justice
-/// Department`, `Sanders' Senate`, `China's Foreign Ministry`): they own
-/// the institution, they do not name it, as a party owns a house
-/// (`Democrats' Senate`). The name takes
-/// in the capitalised words before the possessive (and one more name over
-/// `and`: `Brigham and`), and keeps the type the tagger gave its last word,
-/// an organisation where it gave none.
+/// word one of the first two. Not after a person's name, a word the name
+/// lists know or a place (`Trump's Justice Department`, `Sanders' Senate`,
+/// `China's Foreign Ministry`): they own the institution, they do not name
+/// it, as a party owns a house (`Democrats' Senate`). The name takes in the
+/// capitalised words before the possessive (and one more name over `and`:
+/// `Brigham and`), and keeps the type the tagger gave its last word, an
+/// organisation where it gave none.
 fn possessive_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let n = doc.tokens.len();
     // A capitalised word in the line of the token before it.
