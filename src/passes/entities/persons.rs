@@ -1,0 +1,580 @@
+//! Persons: rules that make a person's name whole and give it its type
+//! (first names, particles, roles, forms of address, citations, owners of
+//! kin), and the linking of surnames and genders once the spans are final.
+
+use super::*;
+
+/// One run of capitalised words is one name, but the tagger types each word
+/// on its own and can split a run into a person and something else. Two
+/// spans that touch (no punctuation, no line break between) become one:
+/// - a person when the run starts with a first name (`Niall` + `Quinn`,
+///   `Andy` + `Caddick`): a first name before a person's name is part of it,
+///   and a lone word after a first name is a surname (not a word that makes
+///   a name an organisation or a place: `Robin Airlines` stays apart);
+/// - an organisation when a person's name that does not start with a first
+///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
+///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
+///   ends the run, and the word before it is part of that name, not a person.
+/// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
+pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
+    // The organisation's own name, not a surname the tagger read as one
+    // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
+    // or a common noun the document also writes in lower case (`Cactus`).
+    let seen_lower = |w: &str| {
+        let lower = w.to_lowercase();
+        lower != w && lower_words.has(&lower)
+    };
+    let org_name = |(a, b): (usize, usize)| b - a >= 2 || tagger::is_org_word(doc.tok(a)) || seen_lower(doc.tok(a));
+    let plain_word = |k: usize| {
+        let w = doc.tok(k);
+        // (Nor an honour named after a person: `César Award`, `Nobel Prize`.)
+        !tagger::is_org_word(w) && !tagger::is_place_word(w) && !is_roman_numeral(w) && !seen_lower(w) && !matches!(w, "Award" | "Awards" | "Prize" | "Medal" | "Trophy")
+    };
+    // Words the document uses as a person's name on their own: surnames in use.
+    // (Each with the token where the document first writes it so; and
+    // those it writes so more than once.)
+    let mut lone_persons: HashMap<&str, usize> = HashMap::default();
+    let mut repeated: HashSet<&str> = HashSet::default();
+    for s in spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 == 1 && !s.3) {
+        if lone_persons.contains_key(doc.tok(s.0)) {
+            repeated.insert(doc.tok(s.0));
+        } else {
+            lone_persons.insert(doc.tok(s.0), s.0);
+        }
+    }
+    join_pairs(spans, |(a, b, t, headline), sp| {
+        // Not in headlines: title case makes every word a candidate
+        // (`Clinton Plan`, `Trump Was`).
+        let touch = sp.0 == b && !headline && !sp.3 && !line_break_before(doc, b) && !title_case_line(doc, a);
+        let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
+        if !(touch && mixed) {
+            None
+        } else if t != tagger::PER {
+            // An organisation or place, then a person: only a first
+            // name joins (a nationality never does: `German Anke Huber`),
+            // or a plain word before a surname the document uses on its
+            // own after it, typed an organisation (`Bukayo` + `Saka`, then
+            // `Saka scored`): a first name the lists do not know, in the
+            // full name that introduces a person.
+            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && lone_persons.get(doc.tok(sp.0)) == Some(&sp.0) && plain_word(a) && place_of(doc, a, b, false).is_none();
+            (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
+        } else if b - a == 1 && first_name(a) {
+            (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
+        } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
+            Some(tagger::ORG)
+        } else {
+            None
+        }
+    })
+}
+
+/// An owner of kin is a person: `Gauff's father`, `Clooney's wife`. The
+/// tagger, not knowing a name, may type it an organisation (`Coco Gauff won
+/// the final`); a name that owns a father, a wife or a son is a person's,
+/// and [`agree_types`] then gives its full name the same type. Not a place,
+/// which may own its sons and daughters.
+pub(super) fn kin_owners(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if (t == tagger::ORG || t == tagger::MISC) && !headline && b + 1 < n && matches!(doc.tok(b), "’s" | "'s") && lexicon::kin_gender(doc.tok(b + 1)).is_some() && place_of(doc, a, b, false).is_none() {
+            sp.2 = tagger::PER;
+        }
+    }
+    spans
+}
+
+/// A name the tagger typed an organisation or place is a person's where a
+/// role names them: a person noun right before it (`prime minister
+/// Yoshihiko Noda`, `analyst Koichi Nakano`: [`lexicon::is_title_noun`]) or
+/// heading the phrase after it, a comma and `a`, `an` or `the` (`Koichi
+/// Nakano, a political scientist at`: [`lexicon::is_person_noun`]). The tagger, trained on 1996 wire
+/// copy, reads many Japanese, Chinese and African names so. Not a name of
+/// four words or more, nor one ending in an organisation or place word
+/// (`Sophia University, a private school`), nor one the gazetteer knows
+/// whole. A person's surname that is also a city's, alone before a speech
+/// verb, is the person (`Noda said`).
+pub(super) fn persons_by_role(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    // The head of `a political scientist at`: the last of up to three
+    // lower-case words, before a comma, a stop or a preposition (not `the
+    // candidate boasted`, `a secessionist group`, `a group of activist`).
+    let role_after = |b: usize| {
+        if !(b + 2 < n && doc.tok(b) == "," && matches!(doc.tok(b + 1), "a" | "an" | "the")) {
+            return false;
+        }
+        let ends = |k: usize| k >= n || matches!(doc.tok(k), "," | "." | ";" | "at" | "of" | "for" | "in" | "with" | "who" | "from" | "and");
+        let mut k = b + 2;
+        while k < n && k < b + 5 && doc.tok(k).starts_lower() && !ends(k) {
+            k += 1;
+        }
+        k > b + 2 && ends(k) && lexicon::is_person_noun(doc.tok(k - 1))
+    };
+    let title_at = |k: usize| doc.tokens[k].kind == TokenKind::Word && lexicon::is_title_noun(doc.tok(k));
+    let name_word = |w: &str| tagger::is_capitalised(w) || has_article_prefix(w);
+    for i in 0..spans.len() {
+        let (a, b, t, headline) = spans[i];
+        if !(t == tagger::ORG || t == tagger::LOC) || headline || b - a > 3 || !(a..b).all(|k| name_word(doc.tok(k))) {
+            continue;
+        }
+        // (The role first: it is rare, the gazetteer lookup is not cheap.)
+        let role = (a > 0 && title_at(a - 1) && !line_break_before(doc, a)) || role_after(b);
+        let last = doc.tok(b - 1);
+        if role && !(tagger::is_org_word(last) || tagger::is_place_word(last) || is_place_suffix(last) || place_of(doc, a, b, false).is_some()) {
+            spans[i].2 = tagger::PER;
+            // `Majed al-Ansari`: a given name the lists lack, left untagged
+            // before a surname with an Arabic article, is part of the name.
+            let free = |k: usize| i == 0 || spans[i - 1].1 <= k;
+            if has_article_prefix(doc.tok(a)) && a > 0 && free(a - 1) && tagger::is_capitalised(doc.tok(a - 1)) && !is_function_word(doc.tok(a - 1)) && !line_break_before(doc, a) {
+                spans[i].0 = a - 1;
+            }
+        }
+    }
+    let surnames: HashSet<&str> = spans.iter().filter(|sp| sp.2 == tagger::PER && sp.1 - sp.0 >= 2 && !sp.3).map(|sp| doc.tok(sp.1 - 1)).collect();
+    // A person's surname alone is the person where the tagger made it an
+    // organisation (`al-Ansari said`, `Romney`), when it is a word of a
+    // name (not `PAC` of a misread `Ready for Hillary PAC`), and where it
+    // made it the town the gazetteer knows by it, before a speech verb
+    // (`Noda said`).
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if b - a != 1 || headline || !surnames.contains(doc.tok(a)) {
+            continue;
+        }
+        let w = doc.tok(a);
+        if (t == tagger::ORG && w.chars().any(char::is_lowercase) && !tagger::is_org_word(w)) || (t == tagger::LOC && b < n && lexicon::is_speech_verb(doc.tok(b)) && place_of(doc, a, b, false).is_some_and(|p| p.feature == gazetteer::Feature::City)) {
+            sp.2 = tagger::PER;
+        }
+    }
+    spans
+}
+
+/// A name with an Arabic article joined to it (`al-Ansari`, `el-Sisi`).
+pub(super) fn has_article_prefix(w: &str) -> bool {
+    ["al-", "el-", "Al-", "El-"].iter().any(|p| w.strip_prefix(p).is_some_and(tagger::is_capitalised))
+}
+
+/// A person's name with a lower-case particle is one name: `André Corrêa
+/// do Lago`, `Ursula von der Leyen`, `Osama bin Laden`, which the tagger
+/// cuts at the particle into a person, an organisation and nothing. The
+/// capitalised words around the particles (up to three before, one after)
+/// are a person when the first is a census first name (not Moby's, which
+/// also lists `Happy`, `Vale` and `El`), or, with a particle of
+/// Germanic or Arabic names (`van`, `von`, `bin`, `al`), when the tagger
+/// read one of them as a person's: places (`Rio Grande do Sul`) and
+/// institutions (`Universidad Nacional de Educación`) have neither, and a
+/// place or institution named after a person stays one (`Charles de Gaulle
+/// Airport`), as does a name the gazetteer knows or one opened by a place
+/// word (`Santiago de Cuba`, `Santa Maria de Pocosol`).
+pub(super) fn particle_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let particle = |k: usize| matches!(doc.tok(k), "de" | "da" | "do" | "dos" | "das" | "du" | "del" | "della" | "di" | "van" | "von" | "der" | "den" | "ter" | "bin" | "ibn" | "al" | "la");
+    // A capitalised word in the same line as the token before it.
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
+    let joined = |k: usize| !line_break_before(doc, k);
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let mut i = 1;
+    while i + 1 < doc.tokens.len() {
+        let mut j = i;
+        while j < doc.tokens.len() && j < i + 3 && particle(j) && joined(j) {
+            j += 1;
+        }
+        // (`la` only after another particle: `de la`.)
+        if j == i || doc.tok(i) == "la" || j >= doc.tokens.len() || !word(j) || !joined(j) || !word(i - 1) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut a = i - 1;
+        while a > 0 && a + 3 > i && joined(a) && word(a - 1) && !is_function_word(doc.tok(a - 1)) && !lexicon::is_person_title(doc.tok(a - 1)) {
+            a -= 1;
+        }
+        let tagged = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::PER);
+        // Romance particles also join the words of places and institutions
+        // (`Palacio del Gobierno`, `Correio de Manha`): only after a first name.
+        let romance = (i..j).any(|k| doc.tok(k).starts_with('d') || doc.tok(k) == "la");
+        let last = doc.tok(j);
+        let named_after = doc.tokens.get(j + 1).is_some_and(|_| {
+            let next = tagger::title_case(doc.tok(j + 1));
+            tagger::is_place_word(&next) || tagger::is_org_word(&next)
+        });
+        let place = tagger::is_place_word(doc.tok(a)) || place_of(doc, a, j + 1, false).is_some();
+        if last.len() > 1 && !is_function_word(last) && !named_after && !place && (names::census(doc.tok(a)).first || (!romance && (a..=j).any(tagged))) {
+            found.push((a, j + 1, tagger::PER, span_at(&spans, a).is_some_and(|sp| sp.3)));
+        }
+        i = j + 1;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
+/// A first name the tagger left out, right before a person's name, is part
+/// of it: `Hillary` of `Hillary Clinton spoke out Tuesday`, where the first
+/// word of a sentence (capitalised whatever it is) was read as no name.
+/// Only a word both name lists give as a first name and that is no common
+/// word (not `Will`, `May`, `Price`: the document writes none of them in
+/// lower case), no title (`Dame`), no day or month, in the same line,
+/// outside headlines.
+pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWords, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let first_name = |w: &str| {
+        names::is_first_name(w)
+            && names::census(w).first
+            && !lexicon::is_person_title(w)
+            && !is_function_word(w)
+            && !tagger::is_calendar_word(w)
+            && !lower_words.has(&w.to_lowercase())
+    };
+    let mut prev_end = 0;
+    for sp in spans.iter_mut() {
+        let (a, _, t, headline) = *sp;
+        let k = a.wrapping_sub(1);
+        if t == tagger::PER
+            && !headline
+            && a > prev_end
+            && doc.tokens[k].kind == TokenKind::Word
+            && sentence_of(doc, k) == sentence_of(doc, a)
+            && !line_break_before(doc, a)
+            && tagger::is_capitalised(doc.tok(k))
+            && first_name(doc.tok(k))
+        {
+            sp.0 = k;
+        }
+        prev_end = sp.1;
+    }
+    spans
+}
+
+/// Authors in citations are persons ([`citations::is_cited`]): a one-word
+/// organisation span becomes a person, and an untagged word a new one.
+/// Places and works stay: `in Paris (1927)` and the film `Watchmen (2009)`
+/// have the frame of a citation.
+pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    // Citations hold a year: documents without a 4-digit number have none.
+    if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return spans;
+    }
+    let covered = covered(doc, &spans);
+    for sp in spans.iter_mut() {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && citations::is_cited(doc, sp.0) {
+            sp.2 = tagger::PER;
+        }
+    }
+    let extra: Vec<_> = (0..doc.tokens.len())
+        .filter(|&i| tags[i] == tagger::O && !covered[i] && citations::is_cited(doc, i))
+        .map(|i| (i, i + 1, tagger::PER, false))
+        .collect();
+    merge(spans, extra)
+}
+
+/// Forms of address are persons: `Madam Speaker`, `Mr. President`, `Madam
+/// Chair` name the person holding the office, and neither word alone is
+/// that person's name (the tagger, seeing a title, keeps one or the other).
+/// Spans over the two words give way.
+pub(super) fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let mut forms: Vec<(usize, usize, u8, bool)> = Vec::new();
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        let is_address = matches!(doc.tok(i), "Madam" | "Madame" | "Mister" | "Mr." | "Mr")
+            && doc.tokens[i + 1].kind == TokenKind::Word
+            && lexicon::is_person_title(doc.tok(i + 1))
+            && !matches!(doc.tok(i + 1), "Mr." | "Mr" | "Mrs." | "Ms." | "Miss" | "Dr." | "Sir" | "Lady" | "Lord")
+            // `Mr. President Obama`: the title of a name, not an address.
+            && !(i + 2 < doc.tokens.len() && tagger::is_capitalised(doc.tok(i + 2)) && doc.tokens[i + 2].kind == TokenKind::Word);
+        if is_address && !line_break_before(doc, i + 1) {
+            forms.push((i, i + 2, tagger::PER, false));
+        }
+    }
+    if forms.is_empty() {
+        return spans;
+    }
+    // (`forms` is in token order and no two overlap: a title word is no
+    // form of address.)
+    merge(without_overlaps(spans, &forms), forms)
+}
+
+/// One name, one type: the tagger decides each occurrence of a name on its
+/// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
+/// some sentences and an organisation in others. An organisation span is a
+/// person when the same text is more often a person in the
+/// document (a club or firm named like a person stays one: `Rotor`, once a
+/// person in a headline), or when it is a run of plain capitalised words
+/// ending in a person's name (`Antonín Dvořák` beside `Dvořák`). Only
+/// organisations change: a name that is both a person and a place
+/// (`Washington`) is told apart by context.
+pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    // Per name: occurrences as a person minus occurrences as an organisation.
+    let mut names: HashMap<String, i32> = HashMap::default();
+    let mut last_words: HashSet<&str> = HashSet::default();
+    for &(a, b, t, headline) in &spans {
+        if t == tagger::ORG {
+            *names.entry(span_key(doc, a, b, headline)).or_insert(0) -= 1;
+        }
+        if t == tagger::PER {
+            *names.entry(span_key(doc, a, b, headline)).or_insert(0) += 1;
+            let last = doc.tok(b - 1);
+            if !headline && last.chars().count() > 1 && tagger::is_capitalised(last) {
+                last_words.insert(last);
+            }
+        }
+    }
+    for sp in spans.iter_mut() {
+        let (a, b, t, headline) = *sp;
+        if t != tagger::ORG {
+            continue;
+        }
+        let plain_name = b - a >= 2
+            && last_words.contains(doc.tok(b - 1))
+            && (a..b).all(|k| {
+                let w = doc.tok(k);
+                doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !tagger::is_org_word(w) && !tagger::is_place_word(w)
+            });
+        if plain_name || names.get(&span_key(doc, a, b, headline)).is_some_and(|&n| n > 0) {
+            sp.2 = tagger::PER;
+        }
+    }
+    spans
+}
+
+/// The gender of a person whose first name tells none, from the word
+/// before a mention: a title (`Mr. Nakano`, `Ms. Tóibín`) or a kinship
+/// noun after its owner, with or without a comma (`Gauff's father, Corey`,
+/// `his daughter Lensey`). Pronouns then find them (`"Nothing," he said`).
+pub(super) fn genders_from_context(doc: &Document, out: &mut Entities) {
+    let title = |w: &str| match w {
+        "Mr." | "Mr" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Gender::Female),
+        _ => None,
+    };
+    for m in &out.mentions {
+        let a = m.tokens.0;
+        let e = &mut out.entities[m.entity];
+        if e.kind != EntityKind::Person || e.gender.is_some() || a == 0 {
+            continue;
+        }
+        // A kinship noun only after an owner (`Gauff's father, Corey`, `his
+        // sister Ann`), where it names this person, not one it is said of.
+        let k = if doc.tok(a - 1) == "," { a - 1 } else { a };
+        let owned = k >= 2 && matches!(doc.tok(k - 2), "’s" | "'s" | "his" | "her" | "their" | "my" | "our");
+        e.gender = title(doc.tok(a - 1)).or_else(|| if owned { lexicon::kin_gender(doc.tok(k - 1)) } else { None });
+    }
+}
+
+/// Parts of known full names, for linking bare surnames: the last word wins,
+/// then the first full name seen with that word.
+pub(super) fn name_parts(out: &Entities) -> HashMap<String, usize> {
+    let mut parts: HashMap<String, usize> = HashMap::default();
+    for (id, e) in out.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person && e.name.contains(' ') {
+            for part in e.name.split(' ').filter(|p| p.chars().count() > 1) {
+                parts.entry(part.to_string()).or_insert(id);
+            }
+        }
+    }
+    // (First seen among last words too: in an obituary of `Eleanor Vance`,
+    // `Ms. Vance` is she, not her daughter `Catriona Vance`, named later.)
+    let mut lasts: HashSet<&str> = HashSet::default();
+    for (id, e) in out.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person && e.name.contains(' ') {
+            if let Some(last) = e.name.rsplit(' ').next().filter(|&last| lasts.insert(last)) {
+                parts.insert(last.to_string(), id);
+            }
+        }
+    }
+    parts
+}
+
+/// Adds a person's mention under `key`; the entity's id.
+pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize), key: String, headline: bool) -> usize {
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let id = out.add(index, EntityKind::Person, key, span, (a, b));
+    if out.entities[id].gender.is_none() && b - a >= 2 {
+        let first = if headline { tagger::title_case(doc.tok(a)) } else { doc.tok(a).to_string() };
+        out.entities[id].gender = names::gender(&first);
+    }
+    id
+}
+
+/// Whether a one-word person, linked to no full name and written once, has
+/// support beyond the tagger: a name list knows the word, or a title, a
+/// first name or a person noun comes right before it (`Chairwoman Nancy
+/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`). Unsupported lone words are mostly works, groups and
+/// foreign common nouns (`Symphony`, `Lab`, `Vrije`).
+pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
+    let w = doc.tok(a);
+    let c = names::census(w);
+    let before = if a > 0 { doc.tok(a - 1) } else { "" };
+    // (Or a person noun: `his publisher, Simrock`, `his daughter Lensey`;
+    // not a first name the tagger cut from its surname: `adviser Vafa
+    // Gulizade`.)
+    let runs_on = a + 1 < doc.tokens.len() && doc.tokens[a + 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(a + 1));
+    let noun_before = !runs_on && ((a >= 1 && lexicon::is_title_noun(before)) || (a >= 2 && before == "," && lexicon::is_person_noun(doc.tok(a - 2))));
+    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::entities::tests::*;
+
+    #[test]
+    fn lone_names_need_support() {
+        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath, his publisher, Xulvo, and adviser Vafa Qulizade.";
+        let doc = Document::new(text);
+        let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
+        for w in ["Pelosi", "Zyx", "Smith", "Xulvo"] {
+            assert!(lone_name_supported(&doc, at(w)), "{w}");
+        }
+        for w in ["Lab", "Quorvath", "Vafa"] {
+            assert!(!lone_name_supported(&doc, at(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_name_one_type() {
+        check_rule(
+            agree_types,
+            &[
+                // More often a person: every occurrence is one.
+                ("Pachomius came . Pachomius left . Pachomius slept", &[(0, 1, PER), (3, 4, PER), (6, 7, ORG)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
+                // A club once read as a person stays a club.
+                ("Rotor lost . Rotor won . Rotor", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)]),
+                // Capitalised words ending in a person's name.
+                ("Antonín Dvořák wrote . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, PER), (4, 5, PER)]),
+                // ... but not an organisation named after one.
+                ("Dvořák Foundation paid . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, ORG), (4, 5, PER)]),
+                // Places keep their type.
+                ("Washington spoke . Washington voted . Washington", &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)], &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn first_names_join_the_person_after_them() {
+        check_rule(
+            |doc, spans| first_names_before_persons(doc, &LowerWords::new(doc), spans),
+            &[
+                // A first name left out at the start of a sentence.
+                ("Hillary Clinton spoke out Tuesday .", &[(1, 2, PER)], &[(0, 2, PER)]),
+                // Not a word the document writes in lower case, a title, a day, or a word before a non-person.
+                ("Price Max said . The price rose .", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Dame Zaha Hadid", &[(1, 3, PER)], &[(1, 3, PER)]),
+                ("Tuesday Lyman said", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Hillary Foundation paid", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+                // Not across a line break, nor into the span before.
+                ("Hillary\nClinton spoke", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Hillary Clinton", &[(0, 1, LOC), (1, 2, PER)], &[(0, 1, LOC), (1, 2, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn touching_names_join() {
+        check_rule(
+            |doc, spans| joined_names(doc, &LowerWords::new(doc), spans),
+            &[
+                // A first name joins the person's name after it, and a lone word after a first name.
+                ("Niall Quinn scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 2, PER)]),
+                ("Andy Caddick bowled", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, PER)]),
+                ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
+                // A person's name running into an organisation's is part of it.
+                ("studying at the Vrije Universiteit Amsterdam", &[(3, 4, PER), (4, 6, ORG)], &[(3, 6, ORG)]),
+                ("grow Beavertail Cactus . water the cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
+                ("Pirelli Group", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, ORG)]),
+                // A lone word that may be a surname stays apart.
+                ("Saeed Anwar batted", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
+                // Not an organisation or place word after a first name, nor a regnal number.
+                ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
+                ("Queen Elizabeth II", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+                // Not across punctuation or a line break, and not a non-first-name before a person.
+                ("Pirelli , Smith", &[(0, 1, PER), (2, 3, ORG)], &[(0, 1, PER), (2, 3, ORG)]),
+                ("Niall\nQuinn", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("Reuters Smith said", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                // An unlisted first name typed an organisation, before a
+                // surname the document then uses on its own.
+                ("Bukayo Saka scored . Saka ran", &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)], &[(0, 2, PER), (4, 5, PER)]),
+                // ... not when the surname came alone first (another
+                // person's), nor before a place, nor an organisation word.
+                ("Saka ran . Bukayo Saka scored . Saka", &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)], &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)]),
+                ("Bukayo Saka scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("Madrid Saka scored . Saka ran", &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)], &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)]),
+                // Not in a title-case headline, even one with a full stop.
+                ("Clinton Plan for Taxes Is Expansive but Complex.", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
+                ("German Anke Huber won", &[(0, 1, MISC), (1, 3, PER)], &[(0, 1, MISC), (1, 3, PER)]),
+                // A common noun after a first name is no surname.
+                ("the Brady Bill . a bill", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn kin_owners_are_persons() {
+        check_rule(
+            kin_owners,
+            &[
+                ("Gauff's father, Corey", &[(0, 1, ORG)], &[(0, 1, PER)]),
+                ("German's brother said", &[(0, 1, MISC)], &[(0, 1, PER)]),
+                // Not a place, nor an owner of other things.
+                ("America's sons", &[(0, 1, LOC)], &[(0, 1, LOC)]),
+                ("Spain's sons", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                ("CNN's business", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn particle_names_are_whole() {
+        check_rule(
+            particle_names,
+            &[
+                // After a first name (`André` read as `Andre`), whatever the tagger made of the parts.
+                ("led by André Corrêa do Lago , the", &[(2, 3, PER), (3, 4, ORG), (5, 6, PER)], &[(2, 6, PER)]),
+                ("said Oscar de la Renta .", &[(1, 2, PER), (4, 5, ORG)], &[(1, 5, PER)]),
+                // `von`, `bin`: a person's part is enough.
+                ("Osama bin Laden was killed", &[(2, 3, ORG)], &[(2, 3, ORG)]),
+                ("Osama bin Laden was killed", &[(2, 3, PER)], &[(0, 3, PER)]),
+                // Not places, institutions, or what is named after a person.
+                ("floods in Santiago de Cuba", &[(2, 3, LOC), (4, 5, LOC)], &[(2, 3, LOC), (4, 5, LOC)]),
+                ("the Palacio del Gobierno", &[(1, 2, ORG), (3, 4, PER)], &[(1, 2, ORG), (3, 4, PER)]),
+                ("at Charles de Gaulle airport", &[(1, 2, PER), (3, 4, PER)], &[(1, 2, PER), (3, 4, PER)]),
+                ("Neither do I .", &[], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn roles_make_persons() {
+        check_rule(
+            persons_by_role,
+            &[
+                ("Koichi Nakano, a political scientist at Sophia University", &[(0, 2, ORG), (7, 9, ORG)], &[(0, 2, PER), (7, 9, ORG)]),
+                ("prime minister Yoshihiko Noda said . Noda said", &[(2, 4, ORG), (6, 7, LOC)], &[(2, 4, PER), (6, 7, PER)]),
+                // Not the head of the phrase, nor a role word as an adjective
+                // or a firm's role, nor an organisation's name.
+                ("the Oromo Liberation Front, a secessionist group .", &[(1, 4, ORG)], &[(1, 4, ORG)]),
+                ("resort, now called Trump National Doral, the candidate boasted of", &[(4, 7, ORG)], &[(4, 7, ORG)]),
+                ("the official China Daily newspaper", &[(2, 4, ORG)], &[(2, 4, ORG)]),
+                ("lead manager Lehman Brothers International .", &[(2, 5, ORG)], &[(2, 5, ORG)]),
+                ("Sophia University, a private school in Tokyo", &[(0, 2, ORG)], &[(0, 2, ORG)]),
+                // A city's name alone is the person only before a speech verb.
+                ("prime minister Yoshihiko Noda spoke in Noda .", &[(2, 4, ORG), (7, 8, LOC)], &[(2, 4, PER), (7, 8, LOC)]),
+                // A surname with an Arabic article takes in the given name
+                // before it, and its later mentions typed organisations follow.
+                ("Majed al-Ansari, a spokesman for Qatar . al-Ansari said", &[(1, 2, ORG), (6, 7, LOC), (8, 9, ORG)], &[(0, 2, PER), (6, 7, LOC), (8, 9, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn forms_of_address() {
+        check_rule(
+            address_forms,
+            &[
+                ("Thank you, Madam Speaker.", &[(3, 4, PER)], &[(3, 5, PER)]),
+                ("It's too late, Mr. President, he said", &[(6, 7, ORG)], &[(5, 7, PER)]),
+                // A title before a name is not an address.
+                ("Mr. President Obama spoke", &[(2, 3, PER)], &[(2, 3, PER)]),
+                ("Madam Tussaud", &[], &[]),
+            ],
+        );
+    }
+}

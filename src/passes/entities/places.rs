@@ -1,0 +1,547 @@
+//! Places: rules that find and type place names in context (a region after
+//! a comma, a preposition before, a dateline, a place suffix), and the
+//! choice of the gazetteer reading each place gets (second readings near
+//! other places of a country, namesakes far from their region).
+
+use super::*;
+
+/// A name written before a comma and a region or country is a place the
+/// gazetteer may not know (`Maple Grove, Minnesota,`, `Port Arthur, Texas.`,
+/// `FUNAFUTI, Tuvalu —`), whatever the tagger made of its words, and so are
+/// its other mentions: persons and firms are not placed so. The name is the
+/// run of capitalised words before the comma (up to four, in its sentence
+/// and line, not over a function or calendar word). The region must end the
+/// phrase (a comma, a stop, a dash, a bracket: not `Greg Abbott, Texas
+/// governor` nor `Jordan, Georgia's coach`), and the name must not follow a
+/// title (`Gov. Greg Abbott, Texas.`), nor be a person's name, a first
+/// name both name lists know and a surname (`Mary Johnson, Ohio`; `Maple`
+/// of `Maple Grove` and `Port` of `Port Arthur` are not in both), an
+/// organisation's (`Durham University,
+/// England`) or an acronym outside a dateline (`CNRS, France`).
+/// Names that are also first names are places so too (`Warren, Michigan`,
+/// `Aurora`, `Carmel`, `Preston`: measured, the rule lost no person).
+pub(super) fn places_by_region(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let ends_phrase = |k: usize| k >= n || line_break_before(doc, k) || matches!(doc.tok(k), "," | "." | ";" | ":" | ")" | "(" | "?" | "!") || is_dash_token(doc.tok(k));
+    let region = |sp: &TypedSpan| {
+        sp.2 == tagger::LOC && ends_phrase(sp.1) && place_of(doc, sp.0, sp.1, sp.3).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+    };
+    let name_word = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w)
+    };
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for sp in spans.iter().filter(|sp| region(sp)) {
+        let c = sp.0;
+        if c < 2 || doc.tok(c - 1) != "," || line_break_before(doc, c) {
+            continue;
+        }
+        let (b, s0) = (c - 1, sentence_of(doc, c).0);
+        let mut a = b;
+        while a > s0 && b - a < 4 && name_word(a - 1) && !line_break_before(doc, a) {
+            a -= 1;
+        }
+        // A sentence's first word that the text also writes in lower case, or
+        // a participle, is no part of the name (`Visiting Richmond, Virginia,`).
+        if a == s0 && a < b && (lower.has(&doc.tok(a).to_lowercase()) || doc.tok(a).ends_with("ing")) {
+            a += 1;
+        }
+        let caps = |k: usize| !doc.tok(k).chars().any(char::is_lowercase);
+        // (A person signing or pictured: `Mary Johnson, Ohio`.)
+        let person = b - a >= 2 && names::is_first_name(doc.tok(a)) && names::census(doc.tok(a)).first && names::census(doc.tok(b - 1)).surname;
+        if a == b
+            || person
+            || (a > 0 && lexicon::is_person_title(doc.tok(a - 1)))
+            || (a..b).any(|k| lexicon::is_person_title(doc.tok(k)))
+            || tagger::is_org_word(doc.tok(b - 1))
+            || ((a..b).all(caps) && !opens_paragraph(doc, a))
+        {
+            continue;
+        }
+        // Not a span the run cuts into.
+        if span_at(&spans, a).is_some_and(|f| f.0 < a) {
+            continue;
+        }
+        if !span_at(&spans, b - 1).is_some_and(|l| l.1 == b && l.2 == tagger::LOC && l.0 == a) {
+            found.push((a, b, tagger::LOC, false));
+        }
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    // The name's other mentions follow (`Maple Grove` after `MAPLE GROVE, Minnesota —`).
+    let keys: HashSet<String> = found.iter().map(|sp| span_key(doc, sp.0, sp.1, false).to_lowercase()).collect();
+    let mut spans = without_overlaps(spans, &found);
+    for sp in spans.iter_mut() {
+        if sp.2 != tagger::LOC && keys.contains(&span_key(doc, sp.0, sp.1, sp.3).to_lowercase()) {
+            sp.2 = tagger::LOC;
+        }
+    }
+    merge(spans, found)
+}
+
+/// A dateline is a place: the words in capitals that open a paragraph of a
+/// news story, then a dash, a comma or a bracket (`BOSTON —`, `SEOUL, Oct.
+/// 7 —`, `PARIS (Reuters) -`), when the gazetteer knows them as a place.
+/// The tagger finds most datelines in a story's first paragraph, but misses
+/// or mistypes them after a title and a byline (`BOSTON` as an
+/// organisation, `WASHINGTON` as nothing).
+pub(super) fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let capitals = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let mut found = Vec::new();
+    for p in &doc.paragraphs {
+        let (a, end) = p.tokens;
+        let mut e = a;
+        while e < end && e < a + 4 && capitals(e) {
+            e += 1;
+        }
+        let closes = |k: usize| k < end && (is_dash_token(doc.tok(k)) || matches!(doc.tok(k), "," | "(" | "-"));
+        if e > a && closes(e) && (a + 1..e).all(|j| !line_break_before(doc, j)) && matches!(tagger::gazetteer_at(doc, a, e, true), Some((len, _)) if a + len == e) {
+            found.push((a, e, tagger::LOC, false));
+        }
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
+/// A known place the tagger read as an organisation even after a
+/// preposition of place (`spoken in Phoenix`, `near Isfahan`) is a place,
+/// there and wherever else the document names it as an organisation: in a
+/// travel guide or a profile of a city, the name is the topic, and the
+/// tagger's memory of its first decision carries one mistake through the
+/// text. `to` and `from` are no evidence (`lost to Metz`, `a move to
+/// Aberdeen` name clubs), and a team named after its city stays a team
+/// where no such phrase reads the name as an organisation.
+pub(super) fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let mut names: HashSet<&str> = HashSet::default();
+    for &(a, b, t, headline) in &spans {
+        // (`in Metz's home win`: the preposition governs what follows the possessive.)
+        let possessive = doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s" | "’" | "'"));
+        if t == tagger::ORG && b - a == 1 && !headline && !possessive && a > 0 && matches!(doc.tok(a - 1), "in" | "near" | "outside" | "around" | "across" | "within" | "throughout") {
+            if place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country)) {
+                names.insert(doc.tok(a));
+            }
+        }
+    }
+    if names.is_empty() {
+        return spans;
+    }
+    for sp in spans.iter_mut() {
+        if sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && names.contains(doc.tok(sp.0)) {
+            sp.2 = tagger::LOC;
+        }
+    }
+    spans
+}
+
+/// A country, first-level subdivision or city the gazetteer knows, read
+/// as an organisation, is a place, unless the document reads like a sports
+/// report, where cities and countries name teams (`Cincinnati beat
+/// Pittsburgh 5-3`), or the sentence does.
+pub(super) fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let known = |&(a, b, t, headline): &(usize, usize, u8, bool)| {
+        t == tagger::ORG
+            && !headline
+            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+    };
+    // (Most documents have no such span: the sentences are read only when one does.)
+    if !spans.iter().any(known) {
+        return spans;
+    }
+    let sport = doc.sentences.iter().filter(|s| sporting(doc, s.tokens)).count();
+    if sport * 3 >= doc.sentences.len() {
+        return spans;
+    }
+    for sp in spans.iter_mut() {
+        if known(sp) && !sporting(doc, sentence_of(doc, sp.0)) {
+            sp.2 = tagger::LOC;
+        }
+    }
+    spans
+}
+
+/// Whether a sentence reads like a sports report: a number (a result, a
+/// table row), or a word of playing and scoring.
+pub(super) fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
+    (s0..s1).any(|k| {
+        let w = doc.tok(k);
+        // Lower-cased on the stack: no word of the list is longer than 12 bytes.
+        let mut buf = [0u8; 12];
+        let lower = ascii_lower(w.as_bytes(), &mut buf);
+        is_score_like(w)
+            || matches!(
+                lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),
+                "beat" | "beats" | "beating" | "lost" | "lose" | "loses" | "losing" | "won" | "win" | "wins" | "defeat" | "defeated" | "defeats"
+                    | "drew" | "draw" | "play" | "played" | "plays" | "playing" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
+                    | "league" | "coach" | "team" | "club" | "cup" | "scored" | "score" | "goal" | "goals" | "striker" | "midfielder" | "champions"
+                    | "championship" | "tournament" | "final" | "semifinal" | "innings" | "wickets" | "runs" | "signed" | "transfer" | "players"
+                    | "player" | "squad" | "fans" | "stadium" | "series" | "rally" | "race"
+            )
+    })
+}
+
+/// Whether a number could be a result or a table entry (`3`, `5-3`,
+/// `1.`): a year (`1635`, `2001`) or a count with thousands separators
+/// (`181,000`) dates or measures a place instead, as in a travel guide or
+/// a biography.
+pub(super) fn is_score_like(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    // (`1920s` is a decade.)
+    let digits = b.strip_suffix(b"s").unwrap_or(b);
+    let year = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit) && matches!(b[0], b'1' | b'2');
+    !year && !w.contains(',')
+}
+
+/// Words that end a place or facility name: `Naqsh-e Jahan Square`,
+/// `Sonoran Desert`, `Washington St`.
+pub(super) fn is_place_suffix(w: &str) -> bool {
+    is_natural_feature(w)
+        || matches!(
+            w,
+            "Street" | "St" | "St." | "Avenue" | "Ave" | "Ave." | "Road" | "Rd" | "Rd." | "Boulevard" | "Blvd" | "Blvd."
+                | "Lane" | "Drive" | "Square" | "Plaza" | "Park" | "Bridge" | "Hills" | "Hill" | "Springs" | "Beach"
+                | "Coast" | "Forest" | "Harbour" | "Harbor" | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail"
+                | "Castle" | "Palace" | "Cathedral" | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena"
+                | "Tower" | "Hall" | "Lodge" | "Temple" | "Mosque" | "Gardens" | "Zoo" | "Terrace" | "Cliffs" | "Heights"
+        )
+}
+
+/// Words ending the name of a building or site, which is often named after
+/// a person.
+pub(super) fn is_facility(w: &str) -> bool {
+    matches!(
+        w,
+        "Center" | "Centre" | "Airport" | "Stadium" | "Arena" | "Tower" | "Hall" | "Bridge" | "Library" | "Museum"
+            | "Memorial" | "Hospital" | "Park" | "Square" | "Plaza" | "Gallery" | "Field"
+    )
+}
+
+/// Words ending the name of a natural feature: a place, whatever the tagger
+/// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
+/// may be an institution's name.
+pub(super) fn is_natural_feature(w: &str) -> bool {
+    matches!(
+        w,
+        "River" | "Rivers" | "Creek" | "Valley" | "Mountains" | "Island" | "Islands" | "Bay" | "Sea" | "Ocean" | "Peninsula"
+            | "Desert" | "Canyon" | "Falls" | "Strait" | "Glacier" | "Volcano" | "Reef" | "Lagoon"
+    )
+}
+
+/// A place name the tagger cut short is made whole:
+/// - a place that starts with the word ending a name takes in the
+///   capitalised words right before it (`Naqsh-e Jahan` + `Square`, read as
+///   a person and a place);
+/// - a place followed by such a word takes it in (`Washington` + `St`);
+/// - a facility's name takes in a person's name right before it
+///   (`Kennedy` + `Space Center`).
+///
+/// Spans inside the words taken in give way.
+pub(super) fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
+    let name_word = |k: usize| {
+        let w = doc.tok(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && (tagger::is_capitalised(w) || (w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with(['t', 'd', 'h'])))
+            && !is_function_word(w)
+            && !tagger::is_calendar_word(w)
+    };
+    let mut out: Vec<(usize, usize, u8, bool)> = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    while k < spans.len() {
+        let (mut a, mut b, mut t, headline) = spans[k];
+        // A "person" ending in a street or building word is a place named
+        // after one (`Anderson Ave`, `Englewood Cliffs`), unless the word is
+        // also a surname (`Damon Hill`, `Gary Hall`).
+        let named_after = t == tagger::PER && b - a >= 2 && !headline && {
+            let last = doc.tok(b - 1);
+            is_place_suffix(last) && !names::census(last).surname
+        };
+        if named_after || (t == tagger::ORG && b - a >= 2 && !headline && is_natural_feature(doc.tok(b - 1))) {
+            t = tagger::LOC;
+        }
+        if t == tagger::LOC && !headline {
+            let (s0, s1) = sentence_of(doc, a);
+            if is_place_suffix(doc.tok(a)) {
+                while a > s0 && name_word(a - 1) && !line_break_before(doc, a) {
+                    a -= 1;
+                }
+            }
+            while b < s1 && is_place_suffix(doc.tok(b)) && !line_break_before(doc, b) {
+                b += 1;
+            }
+            // Spans already emitted inside the extension give way; later ones are skipped below.
+            while out.last().is_some_and(|p| p.0 >= a) {
+                out.pop();
+            }
+        }
+        // A facility named after a person takes the name in (`Kennedy` +
+        // `Space Center`, `John F. Kennedy` + `International Airport`).
+        if (t == tagger::LOC || t == tagger::ORG) && !headline && b - a >= 2 && is_facility(doc.tok(b - 1)) && !line_break_before(doc, a) {
+            if let Some(p) = out.last().filter(|p| p.1 == a && p.2 == tagger::PER && !p.3) {
+                a = p.0;
+                out.pop();
+            }
+        }
+        out.push((a, b, t, headline));
+        k += 1;
+        while k < spans.len() && spans[k].0 < b {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The gazetteer entry for a location span: the whole span, or without a leading `the`.
+pub(super) fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'static Place> {
+    let mut a = a;
+    if b - a > 1 && doc.tok(a).eq_ignore_ascii_case("the") {
+        a += 1;
+    }
+    let end = sentence_of(doc, a).1.max(b);
+    match tagger::gazetteer_at(doc, a, end, headline) {
+        Some((len, p)) if a + len == b => Some(p),
+        _ => {
+            let key = span_key(doc, a, b, headline);
+            gazetteer::lookup(&key).or_else(|| gazetteer::lookup(&tagger::title_case(&key)))
+        }
+    }
+}
+
+/// How near (km) a place of its country must be for a city to be read in
+/// that country rather than the first: a region's centre or a city in the
+/// same part of the country (Manchester, New Hampshire is 100 km from the
+/// state's centre; Washington, D.C. 650 km).
+pub(super) const NEAR_KM: f64 = 800.0;
+
+/// The place each name means where the gazetteer knows a second reading
+/// (`Georgia`: the country or the US state; `Newcastle`: in Australia,
+/// South Africa or England): the reading in the country of the place named
+/// right after it (`NEWCASTLE, England`) or, for a region or country, of the
+/// city right before it (`Atlanta, Georgia`), else the one
+/// in the country of most of the document's other cities and regions, two
+/// at least (`Georgia` beside `Florida` and `Texas`), a city only with one
+/// of them within [`NEAR_KM`], else the first. `places` holds each span's
+/// place, as [`place_of`] reads it.
+pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
+    let ambiguous = |p: &Option<&'static Place>| p.is_some_and(|p| gazetteer::second_readings(p).next().is_some());
+    if !places.iter().any(ambiguous) {
+        return places;
+    }
+    // Distinct cities and regions per country (`Toronto` named twice is one).
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut evidence: HashMap<&str, usize> = HashMap::default();
+    let mut known: Vec<&Place> = Vec::new();
+    for p in places.iter().filter(|p| !ambiguous(p)).flatten() {
+        if matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1) && seen.insert(p.canonical) {
+            *evidence.entry(p.country).or_default() += 1;
+            known.push(p);
+        }
+    }
+    // A city read in another country needs a place of that country near it:
+    // `Manchester` beside `New Hampshire` is the American city, while
+    // `Vancouver` in a story on Iowa and Washington stays in Canada.
+    // (Once per reading: a long text repeats its ambiguous names.)
+    // (Keyed by the entry's address: readings share canonical names.)
+    let mut nearness: HashMap<usize, bool> = HashMap::default();
+    let mut near = |r: &'static Place| {
+        r.feature != gazetteer::Feature::City
+            || *nearness.entry(r as *const Place as usize).or_insert_with(|| known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))
+    };
+    for k in 0..places.len() {
+        let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
+        let b = spans[k].1;
+        let next = places.get(k + 1).copied().flatten().filter(|_| spans[k + 1].0 == b + 1 && doc.tok(b) == ",");
+        // (A region after its city: `Atlanta, Georgia`.)
+        let a = spans[k].0;
+        let prev = k.checked_sub(1).and_then(|j| places[j].filter(|_| spans[j].1 + 1 == a && doc.tok(a - 1) == ","));
+        let readings = || std::iter::once(first).chain(gazetteer::second_readings(first));
+        let beside = |n: Option<&Place>| n.and_then(|n| readings().find(|r| r.country == n.country));
+        places[k] = Some(match beside(next).or_else(|| beside(prev.filter(|_| first.feature != gazetteer::Feature::City))) {
+            Some(r) => r,
+            None => {
+                let weight = |r: &Place| evidence.get(r.country).copied().unwrap_or(0);
+                // (Strictly more, and two places at least: the first of
+                // equals wins, and one Canadian city in a world tour's
+                // list does not move `London` to Ontario.)
+                readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 && near(r) { r } else { best })
+            }
+        });
+    }
+    places
+}
+
+/// How far (km) a city may lie from the centre of the region written after
+/// it: Texas and Queensland hold their cities within 900 km of the centre;
+/// Alexandria, Virginia is 1,500 km from Louisiana's.
+pub(super) const FAR_FROM_REGION_KM: f64 = 1200.0;
+
+/// A place written before a comma and a region of another country, or far
+/// from it, is a namesake the gazetteer does not know (`Paris, Texas`,
+/// `Dublin, Ohio`, `Alexandria, Louisiana`): it stays a place, without the
+/// far-off coordinates. Only a city (`Sardinia, Corsica and Cyprus` lists regions)
+/// before a first-level region (a city before a country may be listed
+/// under another code: `Hong Kong, China`).
+pub(super) fn namesakes(doc: &Document, spans: &[TypedSpan], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
+    for k in 0..places.len().saturating_sub(1) {
+        let (Some(p), Some(n)) = (places[k], places[k + 1]) else { continue };
+        let b = spans[k].1;
+        let elsewhere = p.country != n.country || gazetteer::km(p, n) > FAR_FROM_REGION_KM;
+        if spans[k + 1].0 == b + 1 && doc.tok(b) == "," && n.feature == gazetteer::Feature::Admin1 && elsewhere && p.feature == gazetteer::Feature::City {
+            places[k] = None;
+        }
+    }
+    places
+}
+
+/// A tagged place outside the gazetteer is kept only when every word is a
+/// capitalised Latin-script word (or a joining `of`/`the`/`de`): no junk
+/// from symbols, scripts the tagger never saw, or repeated names.
+pub(super) fn looks_like_place_name(doc: &Document, a: usize, b: usize) -> bool {
+    let words: Vec<&str> = (a..b).map(|k| doc.tok(k)).collect();
+    let distinct = words.windows(2).all(|w| w[0] != w[1]);
+    // `Singapore Summit`, `Paris Agreement`: events and documents, not places.
+    let event = words.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "Summit" | "Conference" | "Games" | "Cup" | "War" | "Festival" | "Olympics" | "Award" | "Awards" | "Prize"
+                | "Trophy" | "Agreement" | "Accord" | "Accords" | "Treaty" | "Convention" | "Talks" | "Forum" | "Open"
+                | "Championship" | "Championships" | "Series" | "Show" | "Declaration" | "Protocol" | "Process"
+        )
+    });
+    if event {
+        return false;
+    }
+    distinct
+        && words.first().is_some_and(|w| {
+            // (`St. Albans`, `Mt. Vernon`: a short first word only so.)
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && (w.chars().filter(|c| c.is_alphabetic()).count() >= 3 || (words.len() > 1 && matches!(*w, "St." | "Ste." | "Ft." | "Mt.")))
+        })
+        && words.iter().all(|w| {
+            matches!(*w, "of" | "the" | "and" | "de" | "la" | "del" | "-" | "&" | "'s" | "’s" | "'" | "’")
+                || (w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+        })
+}
+
+#[cfg(test)]
+pub(super) fn looks_like_place_name_text(name: &str) -> bool {
+    let doc = Document::new(name);
+    looks_like_place_name(&doc, 0, doc.tokens.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::passes::entities::tests::*;
+
+    #[test]
+    fn datelines_are_places() {
+        check_rule(
+            datelines,
+            &[
+                // After a title and a byline; a comma, a bracket or a hyphen closes it too.
+                ("Storm Hits Town\n\nBy Maria Lopez\n\nBOSTON — A storm hit .", &[(0, 1, ORG), (4, 6, PER), (6, 7, ORG)], &[(0, 1, ORG), (4, 6, PER), (6, 7, LOC)]),
+                ("Vote\n\nWASHINGTON, Dec. 8 — The Senate voted .", &[], &[(1, 2, LOC)]),
+                ("Vote\n\nNEW YORK (Reuters) - Stocks fell .", &[(1, 2, ORG), (4, 5, ORG)], &[(1, 3, LOC), (4, 5, ORG)]),
+                // Not a word the gazetteer does not know, not in the middle of a paragraph, nor without the dash.
+                ("Vote\n\nUPDATE — The Senate voted .", &[], &[]),
+                ("He said BOSTON — was cold .", &[], &[]),
+                ("Vote\n\nBOSTON fans cheered .", &[], &[]),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_place_after_in_is_a_place() {
+        check_rule(
+            places_by_preposition,
+            &[
+                ("Phoenix is hot . Spanish is spoken in Phoenix", &[(0, 1, ORG), (8, 9, ORG)], &[(0, 1, LOC), (8, 9, LOC)]),
+                // `to` names clubs as often as places.
+                ("Metz won . They lost to Metz", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+                // The preposition governs what follows a possessive.
+                ("Metz won . a goal in Metz's win", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+                // Not a place the gazetteer knows.
+                ("Quorvath won . a goal in Quorvath", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn known_places_outside_sport() {
+        check_rule(
+            known_places,
+            &[
+                ("The old bazaar of Isfahan is famous . Isfahan has many mosques .", &[(4, 5, ORG), (8, 9, ORG)], &[(4, 5, LOC), (8, 9, LOC)]),
+                // A sentence of sport keeps the team.
+                ("The view is fine . Cincinnati beat Pittsburgh last night .", &[(5, 6, ORG), (7, 8, ORG)], &[(5, 6, ORG), (7, 8, ORG)]),
+                // So does a document of sport, even in a sentence without a score.
+                ("Ajax 3 Utrecht 1 . Feyenoord 2 Breda 0 . Utrecht thanked its supporters .", &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)], &[(0, 1, ORG), (2, 3, ORG), (12, 13, ORG)]),
+                // Years, decades and counts are no scores.
+                ("In 2001 the population of York was 181,000 .", &[(5, 6, ORG)], &[(5, 6, LOC)]),
+                ("In the 1920s Isfahan boomed .", &[(3, 4, ORG)], &[(3, 4, LOC)]),
+                ("Isfahan lost 2-1 .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                ("Isfahan 2 Tabriz 1 .", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
+                // Not a name the gazetteer does not know as a country, region or city.
+                ("Quorvath is famous .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn places_named_by_their_region() {
+        let rule = |doc: &Document, spans| places_by_region(doc, &LowerWords::new(doc), spans);
+        check_rule(
+            rule,
+            &[
+                ("the mayor of Maple Grove, Minnesota, said", &[(3, 5, PER), (6, 7, LOC)], &[(3, 5, LOC), (6, 7, LOC)]),
+                ("near Hope, British Columbia.", &[(3, 5, LOC)], &[(1, 2, LOC), (3, 5, LOC)]),
+                ("MAPLE GROVE, Minnesota — Maple Grove voted", &[(1, 2, LOC), (3, 4, LOC), (5, 7, PER)], &[(0, 2, LOC), (3, 4, LOC), (5, 7, LOC)]),
+                ("He moved to St. Albans, England, in 1990", &[(3, 4, ORG), (4, 5, LOC), (6, 7, LOC)], &[(3, 5, LOC), (6, 7, LOC)]),
+                // Not after a title, nor a person with a first name, nor
+                // where the region goes on, nor an organisation or an acronym.
+                ("Gov. Greg Abbott, Texas.", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
+                ("said Greg Abbott, Texas governor", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
+                ("at Durham University, England", &[(1, 3, ORG), (4, 5, LOC)], &[(1, 3, ORG), (4, 5, LOC)]),
+                ("signed Mary Johnson, Ohio.", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, PER), (4, 5, LOC)]),
+                ("or Port Arthur, Texas, left", &[(1, 3, PER), (4, 5, LOC)], &[(1, 3, LOC), (4, 5, LOC)]),
+                ("She works at CNRS, France.", &[(3, 4, ORG), (5, 6, LOC)], &[(3, 4, ORG), (5, 6, LOC)]),
+                // A sentence's participle is no part of the name.
+                ("Visiting Richmond, Virginia, he spoke", &[(1, 2, PER), (3, 4, LOC)], &[(1, 2, LOC), (3, 4, LOC)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn place_names_made_whole() {
+        check_rule(
+            whole_place_names,
+            &[
+                // A person and a place become one place.
+                ("north of Naqsh-e Jahan Square in the old quarter", &[(2, 4, PER), (4, 5, LOC)], &[(2, 5, LOC)]),
+                ("go along Washington St to the station", &[(2, 3, LOC)], &[(2, 4, LOC)]),
+                ("the nearby 44th Street Station", &[(3, 4, LOC)], &[(2, 5, LOC)]),
+                // Not over a sentence's function word, nor a line break.
+                ("The Square is busy", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("Isfahan\nSquare", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                // Other kinds are left alone.
+                ("Smith Hall spoke", &[(0, 2, PER)], &[(0, 2, PER)]),
+                // A natural feature typed an organisation; not a building.
+                ("the Thwaites Glacier melts", &[(1, 3, ORG)], &[(1, 3, LOC)]),
+                ("the Carnegie Hall board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                // A facility named after a person takes the name in; a
+                // person before another kind of name does not.
+                ("launched from Kennedy Space Center today", &[(2, 3, PER), (3, 5, LOC)], &[(2, 5, LOC)]),
+                ("at John F. Kennedy International Airport", &[(1, 4, PER), (4, 6, ORG)], &[(1, 6, ORG)]),
+                ("told Smith Space Agency staff", &[(1, 2, PER), (2, 4, ORG)], &[(1, 2, PER), (2, 4, ORG)]),
+                ("Smith\nSpace Center", &[(0, 1, PER), (1, 3, LOC)], &[(0, 1, PER), (1, 3, LOC)]),
+            ],
+        );
+    }
+}
