@@ -775,7 +775,8 @@ fn shape(w: &str) -> String {
     out
 }
 
-/// [`shape`] of `w`, written into `out` (cleared first).
+/// The word shape of `w` (`Xx`, `XX`, `x`, `d`, runs collapsed: see the
+/// tests' `shape`), written into `out` (cleared first).
 fn shape_into(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {

@@ -3,7 +3,7 @@
 //! It works in three steps, each linear in the input:
 //!
 //! 1. **Marks.** Every character that can be a quotation mark is given a
-//!    [`Family`] (which marks pair with which) and a [`Role`] (opening,
+//!    `Family` (which marks pair with which) and a `Role` (opening,
 //!    closing, or either) read from its neighbours, the way CommonMark reads
 //!    emphasis delimiters: a mark followed by a letter can open, one preceded
 //!    by a letter can close. Apostrophes (`Korea’s`, `’90s`, `rock ’n’ roll`)
