@@ -19,7 +19,8 @@
 //!    (`“poison pill” measures added by Republicans`), after or before.
 //! 3. **unsourced** – a name given in the passive with no agent and no cue
 //!    in its clause (`it was labeled “Mostly True.”`): no speaker.
-//! 3a. **parenthetical** (confidence of *before*) – an attribution set off
+//!
+//!    3a. **parenthetical** (confidence of *before*) – an attribution set off
 //!    by commas before the quotation in its sentence names the source of
 //!    the whole sentence: `CNN, Cruz said, called the announcement “…”`;
 //!    not after an opening phrase (`In 2010, he warned …`).
@@ -308,7 +309,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
             pa.is_some()
                 && pa == doc.paragraph_at(q.span.start)
                 && out[qi - 1].speaker.is_some()
-                && out[qi - 1].cue.map_or(true, |c| c.start >= prev.span.end)
+                && out[qi - 1].cue.is_none_or(|c| c.start >= prev.span.end)
         };
         // Rules that lose may have named an organisation (`the ministry
         // said` while `according to X` wins): only the winner's is kept.
@@ -561,7 +562,7 @@ impl Ctx<'_, '_> {
                 }
                 let np = self.np_left(k, i);
                 let inverted = self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k));
-                if is_clause_break(self.tok(i)) && !inverted && np.map_or(true, |np| np.0 > i && self.tok(np.0 - 1) != ",") {
+                if is_clause_break(self.tok(i)) && !inverted && np.is_none_or(|np| np.0 > i && self.tok(np.0 - 1) != ",") {
                     return None;
                 }
                 // `Obama said “it gets me mad” every time he thinks about
@@ -1227,7 +1228,7 @@ impl Ctx<'_, '_> {
         // the introducing sentence.
         let last = prev.sentences.1 - 1;
         if let Some(np) = self.leading_np(last, hi - 1) {
-            if lexicon::pronoun(self.tok(np.0)).map_or(true, |_| np.1 - np.0 == 1) {
+            if lexicon::pronoun(self.tok(np.0)).is_none_or(|_| np.1 - np.0 == 1) {
                 let speaker = self.speaker_of(np);
                 return Some(Attribution {
                     speaker: Some(speaker),

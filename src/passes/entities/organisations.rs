@@ -138,7 +138,7 @@ pub(super) fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<Typed
     let mut spans = spans;
     for k in 0..spans.len() {
         let b = spans[k].1;
-        let free = spans.get(k + 1).map_or(true, |n| n.0 > b);
+        let free = spans.get(k + 1).is_none_or(|n| n.0 > b);
         if free && !spans[k].3 && runs_on(b) && is_company_word(b) && !runs_on(b + 1) {
             spans[k].1 = b + 1;
         }
@@ -217,7 +217,7 @@ pub(super) fn national_bodies(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Type
     let is_sector = |k: usize| SECTOR_WORDS.binary_search(&doc.tok(k)).is_ok();
     // A sector word in no name of several words, in the place's line.
     let sector = |k: usize, place: usize| {
-        doc.tokens[k].kind == TokenKind::Word && is_sector(k) && span_at(&spans, k).map_or(true, |sp| sp.1 - sp.0 == 1) && !line_break_before(doc, k.max(place))
+        doc.tokens[k].kind == TokenKind::Word && is_sector(k) && span_at(&spans, k).is_none_or(|sp| sp.1 - sp.0 == 1) && !line_break_before(doc, k.max(place))
     };
     let capitalised_word = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !line_break_before(doc, k);
     let region = |a: usize, b: usize| place_of(doc, a, b, false).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Country | gazetteer::Feature::Admin1));
@@ -314,7 +314,7 @@ pub(super) fn possessive_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Typ
         while a > 0 && span_at(&spans, a - 1).is_none() && word(a - 1) && !is_function_word(doc.tok(a - 1)) && sentence_of(doc, a - 1).0 != a - 1 {
             a -= 1;
         }
-        if a >= 2 && matches!(doc.tok(a - 1), "and" | "&") && word(a - 2) && !line_break_before(doc, a - 1) && span_at(&spans, a - 2).map_or(true, |sp| sp.1 - sp.0 == 1 && sp.2 != tagger::PER) {
+        if a >= 2 && matches!(doc.tok(a - 1), "and" | "&") && word(a - 2) && !line_break_before(doc, a - 1) && span_at(&spans, a - 2).is_none_or(|sp| sp.1 - sp.0 == 1 && sp.2 != tagger::PER) {
             a -= 2;
         }
         // (A span running on past the name keeps the name from being taken.)

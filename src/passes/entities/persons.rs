@@ -15,6 +15,7 @@ use super::*;
 ///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
 ///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
 ///   ends the run, and the word before it is part of that name, not a person.
+///
 /// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
 pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));

@@ -122,10 +122,15 @@ pub(super) fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize
     for &(a, b, t, headline) in &spans {
         // (`in Metz's home win`: the preposition governs what follows the possessive.)
         let possessive = doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s" | "’" | "'"));
-        if t == tagger::ORG && b - a == 1 && !headline && !possessive && a > 0 && matches!(doc.tok(a - 1), "in" | "near" | "outside" | "around" | "across" | "within" | "throughout") {
-            if place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country)) {
-                names.insert(doc.tok(a));
-            }
+        if t == tagger::ORG
+            && b - a == 1
+            && !headline
+            && !possessive
+            && a > 0
+            && matches!(doc.tok(a - 1), "in" | "near" | "outside" | "around" | "across" | "within" | "throughout")
+            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+        {
+            names.insert(doc.tok(a));
         }
     }
     if names.is_empty() {

@@ -800,7 +800,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     } else {
         add(&["next=</s>"]);
     }
-    if ti > 0 && ti - 1 >= lo && !is_word(ti - 1) {
+    if ti > lo && !is_word(ti - 1) {
         add(&["prevpunct=", doc.tok(ti - 1)]);
     }
     if tj < hi && !is_word(tj) {

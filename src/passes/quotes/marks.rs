@@ -167,7 +167,7 @@ fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
 /// standing alone between spaces.
 fn flank(prev: Option<char>, next: Option<char>) -> Option<Role> {
     let space_before = prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
-    let space_after = next.is_none_or(|n| is_space(n));
+    let space_after = next.is_none_or(is_space);
     let punct_after = next.is_some_and(|n| !is_word_char(n) && !is_space(n));
     match (space_before, space_after) {
         // After a dash and before a space, the dash ends the quoted words
