@@ -160,7 +160,7 @@ pub(super) fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Ve
             }
             let mut a = i;
             if t == tagger::PER {
-                while a + 1 < j && (lexicon::is_person_title(doc.tok(a)) || is_function_word(doc.tok(a))) {
+                while a + 1 < j && opens_no_name(doc.tok(a)) {
                     a += 1;
                 }
             } else if t == tagger::ORG && a + 1 < j && doc.tok(a) == "The" && ((s.tokens.0..a).all(|k| doc.tokens[k].kind != TokenKind::Word) || matches!(doc.tok(a - 1), "—" | "–" | "--" | ":")) {
@@ -181,6 +181,25 @@ pub(super) fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Ve
 #[inline(never)]
 pub(super) fn line_break_before(doc: &Document, j: usize) -> bool {
     doc.text[doc.tokens[j - 1].span.end..doc.tokens[j].span.start].contains('\n')
+}
+
+/// A capitalised word the tagger may take into a person's name that is no
+/// part of it: a title (`President`), a function word or preposition
+/// (`During Rosati's trip`), a noun for a person's role or party
+/// (`Fullback Andre Joubert`, `Democrat Walter Mondale`). Not a kinship
+/// noun, which is also a name (`Son Heung-min`).
+fn opens_no_name(w: &str) -> bool {
+    lexicon::is_person_title(w)
+        || is_function_word(w)
+        || matches!(
+            w,
+            "During" | "Under" | "Against" | "Despite" | "Since" | "Until" | "Among" | "Without" | "Democrat" | "Republican" | "Tory"
+                | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Nationalist" | "Fullback" | "Winger" | "Forward" | "Skipper"
+        )
+        || (w.starts_with(|c: char| c.is_ascii_uppercase()) && w.len() > 3 && {
+            let lower = w.to_ascii_lowercase();
+            lexicon::is_person_noun(&lower) && lexicon::kin_gender(&lower).is_none()
+        })
 }
 
 /// The entity key of a span: its text with spaces normalised, title-cased in headlines.
@@ -232,6 +251,12 @@ mod tests {
             ("President Moon Jae-in spoke .", &[PER, PER, PER, 0, 0], &[(1, 3, PER)]),
             // A byline's `By` is no part of the name.
             ("By Jane Smith", &[PER, PER, PER], &[(1, 3, PER)]),
+            // Nor a preposition, a party or a role before the name; a kinship noun may be a name.
+            ("During Rosati trip", &[PER, PER, 0], &[(1, 2, PER)]),
+            ("Democrat Walter Mondale lost", &[PER, PER, PER, 0], &[(1, 3, PER)]),
+            ("Fullback Andre Joubert scored", &[PER, PER, PER, 0], &[(1, 3, PER)]),
+            ("Pollster Ann Selzer said", &[PER, PER, PER, 0], &[(1, 3, PER)]),
+            ("Son Heung-min scored", &[PER, PER, 0], &[(0, 2, PER)]),
         ];
         for (text, tags, want) in cases {
             let doc = Document::new(text);
