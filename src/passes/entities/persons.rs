@@ -398,7 +398,8 @@ pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap
 /// Whether a one-word person, linked to no full name and written once, has
 /// support beyond the tagger: a name list knows the word, or a title, a
 /// first name or a person noun comes right before it (`Chairwoman Nancy
-/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`). Unsupported lone words are mostly works, groups and
+/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`), or it is a
+/// player in a match record ([`in_score_record`]). Unsupported lone words are mostly works, groups and
 /// foreign common nouns (`Symphony`, `Lab`, `Vrije`).
 pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     let w = doc.tok(a);
@@ -409,7 +410,25 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     // Gulizade`.)
     let runs_on = a + 1 < doc.tokens.len() && doc.tokens[a + 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(a + 1));
     let noun_before = !runs_on && ((a >= 1 && lexicon::is_title_noun(before)) || (a >= 2 && before == "," && lexicon::is_person_noun(doc.tok(a - 2))));
-    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before
+    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before || in_score_record(doc, a)
+}
+
+/// Whether the word at `a` is a player in a match record: a scorer with the
+/// minute (`Bobic 61st`, `Pantic (57th, penalty)`), or a fielder or bowler
+/// in a cricket scorecard (`c Hussain b Mullally`). Results name players
+/// once, by surname alone.
+fn in_score_record(doc: &Document, a: usize) -> bool {
+    let n = doc.tokens.len();
+    let minute = |k: usize| {
+        k < n && {
+            let w = doc.tok(k).as_bytes();
+            let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+            (1..=3).contains(&digits) && matches!(&w[digits..], b"st" | b"nd" | b"rd" | b"th")
+        }
+    };
+    let scorer = minute(a + 1) || (a + 2 < n && doc.tok(a + 1) == "(" && minute(a + 2));
+    let cricket = (a > 0 && matches!(doc.tok(a - 1), "c" | "b")) || (a + 2 < n && matches!(doc.tok(a + 1), "c" | "b") && tagger::is_capitalised(doc.tok(a + 2)));
+    scorer || cricket
 }
 
 #[cfg(test)]
@@ -426,6 +445,16 @@ mod tests {
             assert!(lone_name_supported(&doc, at(w)), "{w}");
         }
         for w in ["Lab", "Quorvath", "Vafa"] {
+            assert!(!lone_name_supported(&doc, at(w)), "{w}");
+        }
+        // Players in match records: scorers with the minute, a cricket scorecard.
+        let text = "Stuttgart 2 (Balakow 50th, Qobic 61st) Bremen 1 (Zotava (68th, penalty)). Ijaz c Wussain b Mullaly 61. Ends 1st . Vorg 3 .";
+        let doc = Document::new(text);
+        let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
+        for w in ["Qobic", "Zotava", "Wussain", "Mullaly", "Ijaz"] {
+            assert!(lone_name_supported(&doc, at(w)), "{w}");
+        }
+        for w in ["Bremen", "Vorg"] {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
     }
