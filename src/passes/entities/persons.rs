@@ -414,8 +414,9 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
 }
 
 /// Whether the word at `a` is a player in a match record: a scorer with the
-/// minute (`Bobic 61st`, `Pantic (57th, penalty)`), or a fielder or bowler
-/// in a cricket scorecard (`c Hussain b Mullally`). Results name players
+/// minute (`Bobic 61st`, `Pantic (57th, penalty)`, `(Jeffrey 7, Roest 33)`),
+/// or a fielder or bowler in a cricket scorecard (`c Hussain b Mullally`,
+/// `Vass 9-2-35-0`). Results name players
 /// once, by surname alone.
 fn in_score_record(doc: &Document, a: usize) -> bool {
     let n = doc.tokens.len();
@@ -426,8 +427,20 @@ fn in_score_record(doc: &Document, a: usize) -> bool {
             (1..=3).contains(&digits) && matches!(&w[digits..], b"st" | b"nd" | b"rd" | b"th")
         }
     };
-    let scorer = minute(a + 1) || (a + 2 < n && doc.tok(a + 1) == "(" && minute(a + 2));
-    let cricket = (a > 0 && matches!(doc.tok(a - 1), "c" | "b")) || (a + 2 < n && matches!(doc.tok(a + 1), "c" | "b") && tagger::is_capitalised(doc.tok(a + 2)));
+    // A bare minute in a list of scorers: `(Jeffrey 7, Roest 33)`.
+    let listed_minute = a > 0
+        && matches!(doc.tok(a - 1), "(" | ",")
+        && a + 2 < n
+        && doc.tok(a + 1).len() <= 3
+        && doc.tok(a + 1).bytes().all(|b| b.is_ascii_digit())
+        && matches!(doc.tok(a + 2), "," | ")");
+    let scorer = minute(a + 1) || (a + 2 < n && doc.tok(a + 1) == "(" && minute(a + 2)) || listed_minute;
+    // `c Hussain b Mullally`, and bowling figures: `Vass 9-2-35-0`.
+    let figures = a + 1 < n && {
+        let w = doc.tok(a + 1);
+        w.split('-').count() == 4 && w.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let cricket = (a > 0 && matches!(doc.tok(a - 1), "c" | "b")) || (a + 2 < n && matches!(doc.tok(a + 1), "c" | "b") && tagger::is_capitalised(doc.tok(a + 2))) || figures;
     scorer || cricket
 }
 
@@ -448,13 +461,13 @@ mod tests {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
         // Players in match records: scorers with the minute, a cricket scorecard.
-        let text = "Stuttgart 2 (Balakow 50th, Qobic 61st) Bremen 1 (Zotava (68th, penalty)). Ijaz c Wussain b Mullaly 61. Ends 1st . Vorg 3 .";
+        let text = "Stuttgart 2 (Balakow 50th, Qobic 61st) Bremen 1 (Zotava (68th, penalty)). Ijaz c Wussain b Mullaly 61. Heerenveen 4 (Korneyv 15, Hansmo 24). Bowling: Vasz 9-2-35-0. Vorg 3 .";
         let doc = Document::new(text);
         let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
-        for w in ["Qobic", "Zotava", "Wussain", "Mullaly", "Ijaz"] {
+        for w in ["Qobic", "Zotava", "Wussain", "Mullaly", "Ijaz", "Korneyv", "Hansmo", "Vasz"] {
             assert!(lone_name_supported(&doc, at(w)), "{w}");
         }
-        for w in ["Bremen", "Vorg"] {
+        for w in ["Bremen", "Heerenveen", "Vorg"] {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
     }
