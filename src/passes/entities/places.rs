@@ -81,8 +81,9 @@ pub(super) fn places_by_region(doc: &Document, lower: &LowerWords, spans: Vec<Ty
 }
 
 /// A dateline is a place: the words in capitals that open a paragraph of a
-/// news story, then a dash, a comma or a bracket (`BOSTON —`, `SEOUL, Oct.
-/// 7 —`, `PARIS (Reuters) -`), when the gazetteer knows them as a place.
+/// news story, then a dash, a comma, a bracket or a date (`BOSTON —`, `SEOUL,
+/// Oct. 7 —`, `PARIS (Reuters) -`, `ST. LOUIS 1996-08-30`), when the
+/// gazetteer knows them as a place.
 /// The tagger finds most datelines in a story's first paragraph, but misses
 /// or mistypes them after a title and a byline (`BOSTON` as an
 /// organisation, `WASHINGTON` as nothing).
@@ -98,7 +99,7 @@ pub(super) fn datelines(doc: &Document, spans: Vec<(usize, usize, u8, bool)>) ->
         while e < end && e < a + 4 && capitals(e) {
             e += 1;
         }
-        let closes = |k: usize| k < end && (is_dash_token(doc.tok(k)) || matches!(doc.tok(k), "," | "(" | "-"));
+        let closes = |k: usize| k < end && (is_dash_token(doc.tok(k)) || matches!(doc.tok(k), "," | "(" | "-") || is_iso_date(doc.tok(k)));
         if e > a && closes(e) && (a + 1..e).all(|j| !line_break_before(doc, j)) && matches!(tagger::gazetteer_at(doc, a, e, true), Some((len, _)) if a + len == e) {
             found.push((a, e, tagger::LOC, false));
         }
@@ -440,6 +441,12 @@ pub(super) fn looks_like_place_name_text(name: &str) -> bool {
     looks_like_place_name(&doc, 0, doc.tokens.len())
 }
 
+/// A date written `1996-08-30`.
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,6 +461,8 @@ mod tests {
                 ("Storm Hits Town\n\nBy Maria Lopez\n\nBOSTON — A storm hit .", &[(0, 1, ORG), (4, 6, PER), (6, 7, ORG)], &[(0, 1, ORG), (4, 6, PER), (6, 7, LOC)]),
                 ("Vote\n\nWASHINGTON, Dec. 8 — The Senate voted .", &[], &[(1, 2, LOC)]),
                 ("Vote\n\nNEW YORK (Reuters) - Stocks fell .", &[(1, 2, ORG), (4, 5, ORG)], &[(1, 3, LOC), (4, 5, ORG)]),
+                // A date closes it in wire copy.
+                ("Deal done .\nST. LOUIS 1996-08-30\nShares rose .", &[(4, 5, LOC)], &[(3, 5, LOC)]),
                 // Not a word the gazetteer does not know, not in the middle of a paragraph, nor without the dash.
                 ("Vote\n\nUPDATE — The Senate voted .", &[], &[]),
                 ("He said BOSTON — was cold .", &[], &[]),
