@@ -447,10 +447,57 @@ fn is_iso_date(w: &str) -> bool {
     b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// A name right before a noun for a site is the site's place: `Kosevo
+/// stadium`, `the Pamir mountains`, `Qalandia camp`, `Sharqiyah province`.
+/// The tagger, seeing an unknown capitalised word, makes it an organisation
+/// or leaves it. One capitalised word, typed an organisation or untagged
+/// (not a nationality or creed: `Roman Catholic church`), in the noun's line.
+pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let site = |k: usize| {
+        k < n && matches!(doc.tok(k), "stadium" | "province" | "mountains" | "sanatorium" | "prison" | "camp" | "checkpoint" | "port" | "mosque" | "valley")
+    };
+    let mut spans = spans;
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 1..n.saturating_sub(1) {
+        if !site(k + 1) || line_break_before(doc, k + 1) || doc.tokens[k].kind != TokenKind::Word || !tagger::is_capitalised(doc.tok(k)) || is_function_word(doc.tok(k)) {
+            continue;
+        }
+        // (A single word, not the last of a longer name.)
+        if doc.tokens[k - 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k - 1)) && !line_break_before(doc, k) {
+            continue;
+        }
+        let i = spans.partition_point(|sp| sp.0 <= k);
+        match i.checked_sub(1).filter(|&j| spans[j].1 > k) {
+            Some(j) if spans[j] == (k, k + 1, tagger::ORG, false) => spans[j].2 = tagger::LOC,
+            Some(_) => {}
+            None if sentence_of(doc, k).0 != k => found.push((k, k + 1, tagger::LOC, false)),
+            None => {}
+        }
+    }
+    merge(spans, found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn places_before_site_nouns_are_places() {
+        check_rule(
+            places_before_site_nouns,
+            &[
+                ("in the nearby Pamir mountains", &[(3, 4, ORG)], &[(3, 4, LOC)]),
+                ("in the eastern Sharqiyah province", &[], &[(3, 4, LOC)]),
+                // Not a nationality or a longer name, a sentence's first word, or another noun.
+                ("the Roman Catholic church", &[(1, 3, MISC)], &[(1, 3, MISC)]),
+                ("the Xinhua Lanzhou prison", &[(1, 2, ORG), (2, 3, ORG)], &[(1, 2, ORG), (2, 3, ORG)]),
+                ("Riverside prison staff", &[], &[]),
+                ("the Qorvath plant", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+            ],
+        );
+    }
 
     #[test]
     fn datelines_are_places() {
