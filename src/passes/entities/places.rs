@@ -172,7 +172,9 @@ pub(super) fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, boo
 }
 
 /// Whether a sentence reads like a sports report: a number (a result, a
-/// table row), or a word of playing and scoring.
+/// table row), or a word of playing and scoring that politics does not
+/// share (not `won`, `race`, `rally`, `final`, `played a role`: `Clinton
+/// won Iowa` is the state).
 pub(super) fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
     (s0..s1).any(|k| {
         let w = doc.tok(k);
@@ -182,11 +184,11 @@ pub(super) fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
         is_score_like(w)
             || matches!(
                 lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),
-                "beat" | "beats" | "beating" | "lost" | "lose" | "loses" | "losing" | "won" | "win" | "wins" | "defeat" | "defeated" | "defeats"
-                    | "drew" | "draw" | "play" | "played" | "plays" | "playing" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
+                "beat" | "beats" | "beating" | "defeat" | "defeated" | "defeats"
+                    | "drew" | "draw" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
                     | "league" | "coach" | "team" | "club" | "cup" | "scored" | "score" | "goal" | "goals" | "striker" | "midfielder" | "champions"
-                    | "championship" | "tournament" | "final" | "semifinal" | "innings" | "wickets" | "runs" | "signed" | "transfer" | "players"
-                    | "player" | "squad" | "fans" | "stadium" | "series" | "rally" | "race"
+                    | "championship" | "tournament" | "semifinal" | "innings" | "wickets" | "transfer" | "players"
+                    | "player" | "squad" | "fans" | "stadium"
             )
     })
 }
@@ -549,6 +551,8 @@ mod tests {
                 ("In the 1920s Isfahan boomed .", &[(3, 4, ORG)], &[(3, 4, LOC)]),
                 ("Isfahan lost 2-1 .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
                 ("Isfahan 2 Tabriz 1 .", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
+                // Winning a state, or playing a role, is politics.
+                ("The view is fine . Clinton won Iowa and played a role in Ohio .", &[(5, 6, PER), (7, 8, ORG), (13, 14, ORG)], &[(5, 6, PER), (7, 8, LOC), (13, 14, LOC)]),
                 // Not a name the gazetteer does not know as a country, region or city.
                 ("Quorvath is famous .", &[(0, 1, ORG)], &[(0, 1, ORG)]),
             ],
