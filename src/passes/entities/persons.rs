@@ -415,9 +415,10 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
 
 /// Whether the word at `a` is a player in a match record: a scorer with the
 /// minute (`Bobic 61st`, `Pantic (57th, penalty)`, `(Jeffrey 7, Roest 33)`),
-/// or a fielder or bowler in a cricket scorecard (`c Hussain b Mullally`,
-/// `Vass 9-2-35-0`). Results name players
-/// once, by surname alone.
+/// a fielder or bowler in a cricket scorecard (`c Hussain b Mullally`,
+/// `Vass 9-2-35-0`), or an entrant with a country after the name
+/// (`Cindana (Indonesia) 11-3`). Results name players once, by surname
+/// alone.
 fn in_score_record(doc: &Document, a: usize) -> bool {
     let n = doc.tokens.len();
     let minute = |k: usize| {
@@ -441,7 +442,12 @@ fn in_score_record(doc: &Document, a: usize) -> bool {
         w.split('-').count() == 4 && w.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     };
     let cricket = (a > 0 && matches!(doc.tok(a - 1), "c" | "b")) || (a + 2 < n && matches!(doc.tok(a + 1), "c" | "b") && tagger::is_capitalised(doc.tok(a + 2))) || figures;
-    scorer || cricket
+    // An entrant's country after the name: `Cindana (Indonesia) 11-3`.
+    let entrant = a + 3 < n
+        && doc.tok(a + 1) == "("
+        && doc.tok(a + 3) == ")"
+        && place_of(doc, a + 2, a + 3, false).is_some_and(|p| p.feature == gazetteer::Feature::Country);
+    scorer || cricket || entrant
 }
 
 #[cfg(test)]
@@ -461,10 +467,10 @@ mod tests {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
         // Players in match records: scorers with the minute, a cricket scorecard.
-        let text = "Stuttgart 2 (Balakow 50th, Qobic 61st) Bremen 1 (Zotava (68th, penalty)). Ijaz c Wussain b Mullaly 61. Heerenveen 4 (Korneyv 15, Hansmo 24). Bowling: Vasz 9-2-35-0. Vorg 3 .";
+        let text = "Stuttgart 2 (Balakow 50th, Qobic 61st) Bremen 1 (Zotava (68th, penalty)). Ijaz c Wussain b Mullaly 61. Heerenveen 4 (Korneyv 15, Hansmo 24). Bowling: Vasz 9-2-35-0. Cindaxa (Indonesia) 11-3. Vorg 3 (Qarth) .";
         let doc = Document::new(text);
         let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
-        for w in ["Qobic", "Zotava", "Wussain", "Mullaly", "Ijaz", "Korneyv", "Hansmo", "Vasz"] {
+        for w in ["Qobic", "Zotava", "Wussain", "Mullaly", "Ijaz", "Korneyv", "Hansmo", "Vasz", "Cindaxa"] {
             assert!(lone_name_supported(&doc, at(w)), "{w}");
         }
         for w in ["Bremen", "Heerenveen", "Vorg"] {
