@@ -187,6 +187,73 @@ pub(super) fn firm_names<'d>(doc: &'d Document, spans: &[TypedSpan]) -> HashMap<
     firms
 }
 
+/// Two names joined by `&` are one firm: `Douglas & Lomason`, `Procter &
+/// Gamble`, whatever the tagger made of each (often two persons). Each side
+/// is one capitalised word, in one line; not in headlines, not two first
+/// names, not a citation's authors.
+pub(super) fn ampersand_firms(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let word = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !is_function_word(doc.tok(k));
+    // Pairs the document cites somewhere with a reference or a year after
+    // them (`Carrano & Biewener [7]`): authors wherever they appear.
+    let reference = |k: usize| k + 1 < n && matches!(doc.tok(k), "[" | "(") && doc.tok(k + 1).starts_with(|c: char| c.is_ascii_digit());
+    let cited_pairs: HashSet<(&str, &str)> =
+        (1..n.saturating_sub(2)).filter(|&k| doc.tok(k) == "&" && reference(k + 2)).map(|k| (doc.tok(k - 1), doc.tok(k + 1))).collect();
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 1..n.saturating_sub(1) {
+        if doc.tok(k) != "&" || !word(k - 1) || !word(k + 1) || line_break_before(doc, k) || line_break_before(doc, k + 1) {
+            continue;
+        }
+        // (Nor a street corner: `44th St & Tatum`.)
+        if cited_pairs.contains(&(doc.tok(k - 1), doc.tok(k + 1))) || is_place_suffix(doc.tok(k - 1)) {
+            continue;
+        }
+        // (Not a longer name running through: `Bank of Boston & Trust`,
+        // `Hillary & Chelsea Clinton`; nor two first names, `Bill & Hillary`;
+        // nor the authors of a citation, `Carrano & Biewener, 2001`.)
+        let inside = |j: usize| span_at(&spans, j).is_some_and(|sp| sp.3 || sp.1 - sp.0 > 1 || sp.2 == tagger::LOC);
+        let runs_on = word(k + 2) && !line_break_before(doc, k + 2);
+        let first_names = names::in_table(doc.tok(k - 1)) && names::in_table(doc.tok(k + 1));
+        let cited = citations::is_cited(doc, k - 1) || citations::is_cited(doc, k + 1);
+        if inside(k - 1) || inside(k + 1) || runs_on || first_names || cited || found.last().is_some_and(|f| f.1 > k - 1) {
+            continue;
+        }
+        found.push((k - 1, k + 2, tagger::ORG, false));
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
+/// A name a noun for a firm introduces is the firm's, wherever the document
+/// writes it alone: `tyre and cables giant Pirelli`, `the carmaker Lada`,
+/// then `Pirelli is linking with …`. The tagger reads many firms named after
+/// their founders as persons. Not a place (`the bank in Frankfurt`).
+pub(super) fn firms_by_noun(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let firm_noun = |k: usize| {
+        matches!(
+            doc.tok(k),
+            "giant" | "maker" | "carmaker" | "automaker" | "chipmaker" | "conglomerate" | "retailer" | "insurer" | "manufacturer" | "carrier"
+                | "airline" | "brokerage" | "lender" | "supplier" | "firm" | "company"
+        )
+    };
+    let named: HashSet<&str> = spans
+        .iter()
+        .filter(|sp| sp.1 - sp.0 == 1 && !sp.3 && sp.0 > 0 && firm_noun(sp.0 - 1) && sp.2 != tagger::LOC && place_of(doc, sp.0, sp.1, false).is_none())
+        .map(|sp| doc.tok(sp.0))
+        .collect();
+    if named.is_empty() {
+        return spans;
+    }
+    for sp in spans.iter_mut() {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::PER && named.contains(doc.tok(sp.0)) {
+            sp.2 = tagger::ORG;
+        }
+    }
+    spans
+}
+
 /// A firm named in full once (`Brightline Systems`, `Northvale
 /// Semiconductor`) is then named by its first word (`Brightline`), which the
 /// tagger, knowing neither, reads as a person or a place: that word alone is
@@ -260,7 +327,8 @@ pub(super) const SECTOR_WORDS: &[&str] = &[
 /// A name with a possessive in it is one name: `Central Unitary Workers'
 /// Union`, `Women's Hospital`, `Brigham and Women's Hospital`, which the
 /// tagger cuts at the possessive. The possessive is a plural's (`Workers'`)
-/// or one of the plurals without `s` (`Women's`, `Children's`, `People's`),
+/// or one of the plurals without `s` (`Women's`, `Children's`, `People's`,
+/// `Boatmen's`),
 /// and the words after it, up to four capitalised words in its line, end in
 /// an organisation or facility word (`Union`, `Hospital`), the first such
 /// word one of the first two. Not after a person's name, a word the name
@@ -280,7 +348,7 @@ pub(super) fn possessive_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Typ
         let touches = doc.tokens[k - 1].span.end == doc.tokens[k].span.start;
         let possessive = match mark {
             "'" | "’" => owner.ends_with('s'),
-            "'s" | "’s" => matches!(owner, "Women" | "Children" | "People" | "Men"),
+            "'s" | "’s" => matches!(owner, "Women" | "Children" | "People") || (owner.ends_with("men") && owner.len() >= 3),
             _ => false,
         };
         if !(possessive && touches && word(k - 1) && owner.chars().any(char::is_lowercase)) || found.last().is_some_and(|f| f.1 > k) {
@@ -663,6 +731,35 @@ mod tests {
     }
 
     #[test]
+    fn ampersand_firms_are_one() {
+        check_rule(
+            ampersand_firms,
+            &[
+                ("Shares of Douglas & Lomason rose", &[(2, 3, PER), (4, 5, ORG)], &[(2, 5, ORG)]),
+                ("Procter & Gamble said", &[], &[(0, 3, ORG)]),
+                // Not two first names, a name running on, a street corner, or cited authors.
+                ("Bill & Hillary came", &[(0, 1, PER), (2, 3, PER)], &[(0, 1, PER), (2, 3, PER)]),
+                ("Hillary & Chelsea Clinton came", &[(0, 1, PER), (2, 4, PER)], &[(0, 1, PER), (2, 4, PER)]),
+                ("at 44th St & Tatum", &[(4, 5, PER)], &[(4, 5, PER)]),
+                ("as Carrano & Biewener [7] found . Carrano & Biewener agreed", &[(1, 2, PER), (3, 4, PER), (9, 10, PER), (11, 12, PER)], &[(1, 2, PER), (3, 4, PER), (9, 10, PER), (11, 12, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn firms_by_noun_are_firms() {
+        check_rule(
+            firms_by_noun,
+            &[
+                ("the cables giant Pirelli said . Pirelli rose", &[(3, 4, PER), (6, 7, PER)], &[(3, 4, ORG), (6, 7, ORG)]),
+                // Not a place, nor a name no firm noun introduces.
+                ("the carmaker Detroit . Detroit grew", &[(2, 3, LOC), (4, 5, LOC)], &[(2, 3, LOC), (4, 5, LOC)]),
+                ("the senator Pirelli said", &[(2, 3, PER)], &[(2, 3, PER)]),
+            ],
+        );
+    }
+
+    #[test]
     fn possessive_names_are_whole() {
         check_rule(
             possessive_names,
@@ -670,6 +767,7 @@ mod tests {
                 ("the Central Unitary Workers' Union said", &[(1, 4, ORG), (5, 6, ORG)], &[(1, 6, ORG)]),
                 ("at Brigham and Women's Hospital in Boston", &[(1, 2, LOC), (5, 6, LOC), (7, 8, LOC)], &[(1, 6, LOC), (7, 8, LOC)]),
                 ("the Teachers' Federation struck", &[(1, 2, ORG), (3, 4, ORG)], &[(1, 4, ORG)]),
+                ("Boatmen's Bancshares Inc. agreed", &[(0, 1, ORG), (2, 4, ORG)], &[(0, 4, ORG)]),
                 // Owners: a name the lists know, a place, a person, a party and its house.
                 ("Sanders' Senate record", &[(0, 1, ORG), (2, 3, ORG)], &[(0, 1, ORG), (2, 3, ORG)]),
                 ("Texas' Department of Health", &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)], &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)]),
