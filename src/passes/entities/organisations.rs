@@ -197,15 +197,17 @@ pub(super) fn ampersand_firms(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Type
     // Pairs the document cites somewhere with a reference or a year after
     // them (`Carrano & Biewener [7]`): authors wherever they appear.
     let reference = |k: usize| k + 1 < n && matches!(doc.tok(k), "[" | "(") && doc.tok(k + 1).starts_with(|c: char| c.is_ascii_digit());
-    let cited_pairs: HashSet<(&str, &str)> =
-        (1..n.saturating_sub(2)).filter(|&k| doc.tok(k) == "&" && reference(k + 2)).map(|k| (doc.tok(k - 1), doc.tok(k + 1))).collect();
+    // (Keyed `left&right`: a set of strings, as elsewhere, costs the WASM
+    // module less than a set of pairs would.)
+    let pair = |k: usize| format!("{}&{}", doc.tok(k - 1), doc.tok(k + 1));
+    let cited_pairs: HashSet<String> = (1..n.saturating_sub(2)).filter(|&k| doc.tok(k) == "&" && reference(k + 2)).map(pair).collect();
     let mut found: Vec<TypedSpan> = Vec::new();
     for k in 1..n.saturating_sub(1) {
         if doc.tok(k) != "&" || !word(k - 1) || !word(k + 1) || line_break_before(doc, k) || line_break_before(doc, k + 1) {
             continue;
         }
         // (Nor a street corner: `44th St & Tatum`.)
-        if cited_pairs.contains(&(doc.tok(k - 1), doc.tok(k + 1))) || is_place_suffix(doc.tok(k - 1)) {
+        if (!cited_pairs.is_empty() && cited_pairs.contains(&pair(k))) || is_place_suffix(doc.tok(k - 1)) {
             continue;
         }
         // (Not a longer name running through: `Bank of Boston & Trust`,
