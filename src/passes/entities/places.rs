@@ -469,8 +469,7 @@ pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) ->
         if doc.tokens[k - 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k - 1)) && !line_break_before(doc, k) {
             continue;
         }
-        let i = spans.partition_point(|sp| sp.0 <= k);
-        match i.checked_sub(1).filter(|&j| spans[j].1 > k) {
+        match span_index(&spans, k) {
             Some(j) if spans[j] == (k, k + 1, tagger::ORG, false) => spans[j].2 = tagger::LOC,
             Some(_) => {}
             None if sentence_of(doc, k).0 != k => found.push((k, k + 1, tagger::LOC, false)),

@@ -93,8 +93,13 @@ pub(super) fn covered(doc: &Document, spans: &[(usize, usize, u8, bool)]) -> Vec
 
 /// The span of `spans` (sorted by start, not overlapping) holding token `k`.
 pub(super) fn span_at(spans: &[TypedSpan], k: usize) -> Option<&TypedSpan> {
+    span_index(spans, k).map(|i| &spans[i])
+}
+
+/// The index in `spans` of [`span_at`]'s span, for a rule that retypes it.
+pub(super) fn span_index(spans: &[TypedSpan], k: usize) -> Option<usize> {
     let i = spans.partition_point(|sp| sp.0 <= k);
-    i.checked_sub(1).map(|i| &spans[i]).filter(|sp| k < sp.1)
+    i.checked_sub(1).filter(|&i| k < spans[i].1)
 }
 
 /// `spans` without those overlapping any of `found`, in one pass: both are
