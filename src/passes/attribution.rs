@@ -219,6 +219,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.ents.mention_at_token(t).filter(|m| self.ents.entities[m.entity].kind != EntityKind::Location)
     }
 
+    /// The person a phrase names before the organisation `m` that they are
+    /// of, at or from (`Friederike Otto of Imperial College London`, `Dr.
+    /// Ng at the University of Hong Kong`), within the phrase opening at `a`.
+    fn affiliated_person(&self, m: &Mention, a: usize) -> Option<&Mention> {
+        let mut k = m.tokens.0;
+        if k > a && self.tok(k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        if k < a + 2 || !matches!(self.tok(k - 1), "of" | "at" | "from") || self.ents.entities[m.entity].kind == EntityKind::Person {
+            return None;
+        }
+        self.speaker_mention(k - 2)
+            .filter(|p| p.tokens.0 >= a && p.tokens.1 == k - 1 && self.ents.entities[p.entity].kind == EntityKind::Person)
+    }
+
     /// Rule 4, first case: a gerund cue after a preposition opening the
     /// sentence, its phrase closed by the comma that ends the quotation, is
     /// the main clause's subject's: `After saying her foot was “so
@@ -1785,6 +1800,9 @@ impl Ctx<'_, '_> {
                 if owner(m) {
                     break;
                 }
+                // `Dr. Friederike Otto of Imperial College London said`: the
+                // person, not where they work.
+                let m = self.affiliated_person(m, a).unwrap_or(m);
                 return Speaker { span: m.span, entity: Some(m.entity) };
             }
         }
@@ -2187,6 +2205,18 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a person of an organisation is the speaker, not the organisation",
+            "Climate scientist Dr. Friederike Otto of Imperial College London said the flood was “exactly what our models predicted.”",
+            0,
+            "Friederike Otto",
+        ),
+        (
+            "a person at an organisation, inverted after the quotation",
+            "“The water came too fast,” said hydrologist Anna Berg at the University of Bologna.",
+            0,
+            "Anna Berg",
+        ),
         (
             "a cue in a clause after `though` keeps its own pronoun",
             "Senator Ann Roberts said on Monday that she would vote for the bill, though she said “the price is far too high.”",
