@@ -2,7 +2,12 @@
 //!
 //! ```sh
 //! cargo run --release --example train_tagger -- [--buckets N] [--epochs N] [--min-count N] [--prune N] [--levels N] [--out PATH] TRAIN.jsonl...
+//! cargo run --release --example train_tagger -- --repack OLD.bin [--out PATH]
 //! ```
+//!
+//! `--repack` rewrites a model in the earlier `NER2` format (one code byte
+//! per bucket and tag) as `NER3`, the same weights with the codes packed:
+//! the committed model was trained as `NER2` (see `data/README.md`).
 //!
 //! Each input is a JSON Lines gold file from `../shared/data` (format in its
 //! README): `persons` → PER, `locations` → LOC, and for CoNLL
@@ -75,6 +80,7 @@ fn main() {
     let mut levels = 15usize;
     let mut out_path = "data/ner-model.bin".to_string();
     let mut examples = Vec::new();
+    let mut repack = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -84,13 +90,26 @@ fn main() {
             "--prune" => prune = args.next().and_then(|v| v.parse().ok()).expect("--prune N"),
             "--levels" => levels = args.next().and_then(|v| v.parse().ok()).expect("--levels N"),
             "--out" => out_path = args.next().expect("--out PATH"),
+            "--repack" => repack = Some(args.next().expect("--repack OLD.bin")),
             _ => load(&a, &mut examples),
         }
+    }
+    if let Some(old) = repack {
+        let b = std::fs::read(&old).unwrap_or_else(|e| panic!("{old}: {e}"));
+        assert_eq!(b.get(0..4), Some(&b"NER2"[..]), "{old}: not an NER2 model");
+        let k = u32::from_le_bytes(b[12..16].try_into().unwrap()) as usize;
+        let mut out = b"NER3".to_vec();
+        out.extend_from_slice(&b[4..16 + 4 * k]);
+        out.extend(tagger::pack_codes(&b[16 + 4 * k..], k / 2));
+        std::fs::write(&out_path, &out).expect("write model");
+        eprintln!("wrote {out_path}: {} bytes", out.len());
+        return;
     }
     eprintln!("{} documents, {} buckets, {} epochs", examples.len(), buckets, epochs);
     let w = tagger::train::train(&examples, buckets, epochs, min_count, &mut |s| eprintln!("{s}"));
     let bytes = tagger::serialise(buckets, &w, prune, levels);
-    let nonzero = bytes[bytes.len() - buckets * tagger::NT..].iter().filter(|&&b| b != 0).count();
+    // (One level byte per non-zero code, after the header and the sign patterns.)
+    let nonzero = bytes.len() - (16 + 4 * (2 * levels.clamp(1, 127) + 1)) - buckets;
     std::fs::File::create(&out_path).and_then(|mut f| f.write_all(&bytes)).expect("write model");
     eprintln!("wrote {out_path}: {} bytes, {} non-zero weights", bytes.len(), nonzero);
 }
