@@ -589,7 +589,11 @@ pub(super) fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedS
     }
     for k in 0..spans.len() {
         let (a, b, t, headline) = spans[k];
-        if headline || t == tagger::LOC || !role_at(a) || owned(b) {
+        // A place stays one (`staff at Valley Forge`, `a doctor at Pontiac
+        // Osteopathic Hospital`), except one word the gazetteer does not know
+        // after a job of firms (`an analyst at Bernstein`).
+        let firm = b - a == 1 && a >= 2 && is_firm_job(doc.tok(a - 2)) && place_of(doc, a, b, headline).is_none();
+        if headline || (t == tagger::LOC && !firm) || !role_at(a) || owned(b) {
             continue;
         }
         spans[k].2 = tagger::ORG;
@@ -612,6 +616,14 @@ pub(super) fn employers(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedS
         }
     }
     spans
+}
+
+/// Jobs done at firms, whose `at` names the firm.
+fn is_firm_job(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('s').unwrap_or(w),
+        "analyst" | "economist" | "strategist" | "banker" | "trader" | "manager" | "executive" | "partner" | "lawyer" | "researcher" | "engineer" | "employee"
+    )
 }
 
 #[cfg(test)]
@@ -648,6 +660,11 @@ mod tests {
                 // Not a person's event, a place, or a person met there.
                 ("aides at Trump's rally", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("a doctor at Boston said", &[(3, 4, LOC)], &[(3, 4, LOC)]),
+                // One unknown word after a job of firms is a firm, not a
+                // place; a known place stays one.
+                ("an analyst at Bernstein wrote", &[(3, 4, LOC)], &[(3, 4, ORG)]),
+                ("an analyst at Boston said", &[(3, 4, LOC)], &[(3, 4, LOC)]),
+                ("staff at Valley Forge", &[(2, 4, LOC)], &[(2, 4, LOC)]),
                 ("she smiled at Clifford Chance", &[(3, 5, PER)], &[(3, 5, PER)]),
                 // A club named as one elsewhere, before a role and a person.
                 ("Chelsea lost . Chelsea coach Enzo Maresca said", &[(0, 1, ORG), (3, 4, PER), (5, 7, PER)], &[(0, 1, ORG), (3, 4, ORG), (5, 7, PER)]),
