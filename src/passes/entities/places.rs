@@ -134,12 +134,29 @@ pub(super) fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize
             names.insert(doc.tok(a));
         }
     }
-    if names.is_empty() {
-        return spans;
-    }
     for sp in spans.iter_mut() {
         if sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && names.contains(doc.tok(sp.0)) {
             sp.2 = tagger::LOC;
+        }
+    }
+    // `streets in Faenza and Cesena`: a name listed after a place that
+    // follows the preposition is a place too, outside sport (`in Essex and
+    // Kent`, two counties' teams).
+    let mut listed = false;
+    for k in 1..spans.len() {
+        let ((a0, b0, t0, _), (a, b, t, headline)) = (spans[k - 1], spans[k]);
+        let after_in = listed || (a0 > 0 && matches!(doc.tok(a0 - 1), "in" | "near" | "across" | "throughout"));
+        listed = t0 == tagger::LOC
+            && after_in
+            && a == b0 + 1
+            && matches!(doc.tok(b0), "and" | "or" | ",")
+            && matches!(t, tagger::ORG | tagger::LOC)
+            && b - a == 1
+            && !headline
+            && !doc.tokens.get(b).is_some_and(|_| matches!(doc.tok(b), "’s" | "'s"))
+            && !sporting(doc, sentence_of(doc, a));
+        if listed {
+            spans[k].2 = tagger::LOC;
         }
     }
     spans
@@ -531,6 +548,10 @@ mod tests {
                 ("Metz won . a goal in Metz's win", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
                 // Not a place the gazetteer knows.
                 ("Quorvath won . a goal in Quorvath", &[(0, 1, ORG), (6, 7, ORG)], &[(0, 1, ORG), (6, 7, ORG)]),
+                // A name listed after a place after `in`, outside sport.
+                ("streets in Faenza , Lugo and Cesena flooded", &[(2, 3, LOC), (4, 5, ORG), (6, 7, ORG)], &[(2, 3, LOC), (4, 5, LOC), (6, 7, LOC)]),
+                ("he played in Essex and Kent 3-1", &[(3, 4, LOC), (5, 6, ORG)], &[(3, 4, LOC), (5, 6, ORG)]),
+                ("rallies in Ohio and Clinton won", &[(2, 3, LOC), (4, 5, PER)], &[(2, 3, LOC), (4, 5, PER)]),
             ],
         );
     }
