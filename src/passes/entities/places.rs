@@ -323,8 +323,13 @@ pub(super) fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bo
     out
 }
 
-/// The gazetteer entry for a location span: the whole span, or without a leading `the`.
+/// The gazetteer entry for a location span: the whole span, or without a
+/// leading `the`. None for a river named like a place (`the Reno river`
+/// near Bologna is not Reno, Nevada).
 pub(super) fn place_of(doc: &Document, a: usize, b: usize, headline: bool) -> Option<&'static Place> {
+    if b < doc.tokens.len() && doc.tok(b) == "river" {
+        return None;
+    }
     let mut a = a;
     if b - a > 1 && doc.tok(a).eq_ignore_ascii_case("the") {
         a += 1;
@@ -554,6 +559,13 @@ mod tests {
                 ("rallies in Ohio and Clinton won", &[(2, 3, LOC), (4, 5, PER)], &[(2, 3, LOC), (4, 5, PER)]),
             ],
         );
+    }
+
+    #[test]
+    fn a_river_is_not_the_city_it_is_named_like() {
+        let doc = Document::new("the Reno river flooded Reno");
+        assert!(place_of(&doc, 1, 2, false).is_none());
+        assert_eq!(place_of(&doc, 4, 5, false).map(|p| p.country), Some("US"));
     }
 
     #[test]
