@@ -1061,7 +1061,12 @@ impl Ctx<'_, '_> {
         let (lo, hi) = (doc.sentences[si].tokens.0, doc.sentences[sj].tokens.1);
         for k in lo..hi.saturating_sub(2) {
             if !self.in_quote[k] && self.tok(k).eq_ignore_ascii_case("according") && self.tok(k + 1) == "to" {
-                let np = self.np_right(k + 2, hi)?;
+                let mut np = self.np_right(k + 2, hi)?;
+                // `according to audio provided by Wyoming Public Radio`,
+                // `calculations by Amy Glasmeier`: the agent is the source.
+                if np.1 + 1 < hi && self.tok(np.1) == "by" {
+                    np = self.np_right(np.1 + 1, hi).filter(|&a| self.strong_speaker(a)).unwrap_or(np);
+                }
                 let cue = doc.tokens[k].span.cover(doc.tokens[k + 1].span);
                 return self.found(Rule::According, cue, np);
             }
@@ -2205,6 +2210,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "according to a document by its author: the author",
+            "The wage is “about $12 an hour,” according to calculations by Amy Glasmeier of MIT.",
+            0,
+            "Amy Glasmeier",
+        ),
         (
             "a person of an organisation is the speaker, not the organisation",
             "Climate scientist Dr. Friederike Otto of Imperial College London said the flood was “exactly what our models predicted.”",
