@@ -885,7 +885,9 @@ impl Ctx<'_, '_> {
                     && !self.strong_speaker(np)
             })
         };
-        let bare = self.tok(k).ends_with("ing") && k > lo && (matches!(self.tok(k - 1), "," | "by" | "after" | "while" | "before") || adverbial());
+        // (`… “that person,” telling Fox 35 …`: the comma inside the marks.)
+        let quoted_comma = k > lo + 1 && self.tok(k - 1).chars().all(is_quote_mark) && self.tok(k - 2) == ",";
+        let bare = self.tok(k).ends_with("ing") && k > lo && (matches!(self.tok(k - 1), "," | "by" | "after" | "while" | "before") || quoted_comma || adverbial());
         let conj = k > lo && matches!(self.tok(k - 1), "and" | "but");
         if bare || conj {
             // The first cue of the sentence with a speaker, not a relative
@@ -913,6 +915,11 @@ impl Ctx<'_, '_> {
                 // opposition to Donald Trump, arguing …`: a name after a
                 // preposition is an object; the phrase opening the sentence
                 // is the subject even when no role noun heads it.
+                // `Trump told Newsmax …, adding`, Trump missed by the
+                // recogniser: nor is a cue's object, and no speaker is better.
+                if np.0 > lo && self.is_cue(np.0 - 1) {
+                    return self.leading_np_with(si, k, false).filter(|&l| l.1 <= np.0 && self.strong_speaker(l));
+                }
                 let object = np.0 > lo && matches!(self.tok(np.0 - 1), "to" | "on" | "against" | "for" | "with" | "of" | "at" | "about" | "from");
                 if object {
                     if let Some(lead) = self.leading_np_with(si, k, false).filter(|&l| l.1 <= np.0) {
@@ -2210,6 +2217,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a gerund cue after a quotation's comma is the subject's, not its object's",
+            "The foundation did not want to address “that person,” telling Fox 35 that it is focused on “ending gun violence.”",
+            1,
+            "foundation",
+        ),
         (
             "according to a document by its author: the author",
             "The wage is “about $12 an hour,” according to calculations by Amy Glasmeier of MIT.",
