@@ -307,4 +307,14 @@ mod tests {
         let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
         assert_eq!(got, ["He said “No.”", "Then left."]);
     }
+
+    /// `No.` before a number is a number sign, not the end of a sentence;
+    /// elsewhere it is the word.
+    #[test]
+    fn number_sign() {
+        let text = "As the No. 2 official put it, he won. He said No. Then he left.";
+        let doc = Document::new(text);
+        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(got, ["As the No. 2 official put it, he won.", "He said No.", "Then he left."]);
+    }
 }

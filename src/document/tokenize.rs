@@ -136,7 +136,9 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
             end = d_end;
         }
         // A trailing period stays with an abbreviation.
-        if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
+        // `No. 2`, `Nos. 3 and 4`: a number sign, before a number only.
+        let number_sign = matches!(&s[start..end], "No" | "Nos") && s[end..].strip_prefix(". ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if s[end..].starts_with('.') && (number_sign || is_abbreviation(&s[start..end])) {
             // `U.S.` keeps its period; `end.` before more word chars does not matter.
             if !char_at(s, end + 1).is_some_and(is_word_char) {
                 end += 1;

@@ -1084,7 +1084,9 @@ impl Ctx<'_, '_> {
             if self.in_quote[k] || !self.tok(k).eq_ignore_ascii_case("as") {
                 continue;
             }
-            let Some(p) = (k + 2..hi.min(k + 12)).find(|&p| matches!(self.tok(p), "put" | "puts") && self.tok(p + 1) == "it") else { continue };
+            // (The name may have an apposition: `As John Cornyn, the No. 2 in
+            // the GOP leadership, put it`.)
+            let Some(p) = (k + 2..hi.min(k + 20)).find(|&p| matches!(self.tok(p), "put" | "puts") && self.tok(p + 1) == "it") else { continue };
             if let Some(np) = self.np_left(p, k + 1).filter(|&np| np.0 == k + 1 && self.plausible_speaker(np)) {
                 let cue = doc.tokens[p].span.cover(doc.tokens[p + 1].span);
                 return self.found(Rule::According, cue, np);
@@ -2217,6 +2219,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "as X, an apposition, put it",
+            "Only a few senators met Garland. As John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"",
+            0,
+            "John Cornyn",
+        ),
         (
             "a gerund cue after a quotation's comma is the subject's, not its object's",
             "The foundation did not want to address “that person,” telling Fox 35 that it is focused on “ending gun violence.”",

@@ -155,7 +155,8 @@ pub(super) fn typed_spans(doc: &Document, tags: &[u8], headlines: &[bool]) -> Ve
         let (mut i, end) = s.tokens;
         while i < end {
             let t = tags[i];
-            if t == tagger::O || doc.tokens[i].kind != TokenKind::Word {
+            // (A number sign, `No.` of `No. 2`, opens no name.)
+            if t == tagger::O || doc.tokens[i].kind != TokenKind::Word || matches!(doc.tok(i), "No." | "Nos.") {
                 i += 1;
                 continue;
             }
