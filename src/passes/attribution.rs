@@ -1572,7 +1572,7 @@ impl Ctx<'_, '_> {
         let quoted_comma = k >= lo + 2 && self.in_quote[k - 1] && self.tok(k - 1).chars().all(is_quote_mark) && self.tok(k - 2) == ",";
         if self.tok(k - 1) == "," || quoted_comma {
             let mut j = k - 1;
-            let floor = lo.max(k.saturating_sub(24));
+            let floor = lo.max(k.saturating_sub(40));
             while j > floor && (self.tok(j - 1) != "," || self.in_quote[j - 1]) {
                 j -= 1;
             }
@@ -1609,6 +1609,14 @@ impl Ctx<'_, '_> {
                 }
                 // `X, a doctor at Y, said` / `Jeff Weaver, Sanders’ campaign manager, said`: X.
                 k = j - 1;
+                // `Marco Rubio, whose hometown, Miami, is projected to …,
+                // argues`: a verb ends a relative clause opened further
+                // back; the subject is before its `, whose`.
+                if matches!(first, "is" | "was" | "are" | "were" | "has" | "had") {
+                    if let Some(r) = (floor + 1..k).rev().find(|&t| matches!(self.tok(t), "who" | "whose" | "which") && self.tok(t - 1) == ",") {
+                        k = r - 1;
+                    }
+                }
                 // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`.
                 if k > lo + 1 && self.tok(k - 1) == ")" {
                     if let Some(open) = (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| self.tok(t) == "(") {
@@ -2219,6 +2227,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a relative clause with an apposition inside it, then the cue",
+            "Marco Rubio, whose hometown, Miami, is projected to be underwater, argues that such efforts will \"destroy our economy.\"",
+            0,
+            "Marco Rubio",
+        ),
         (
             "as X, an apposition, put it",
             "Only a few senators met Garland. As John Cornyn, the No. 2 in the GOP leadership, put it: \"This person will not be confirmed.\"",
