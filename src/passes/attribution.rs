@@ -1573,8 +1573,18 @@ impl Ctx<'_, '_> {
         if self.tok(k - 1) == "," || quoted_comma {
             let mut j = k - 1;
             let floor = lo.max(k.saturating_sub(40));
-            while j > floor && (self.tok(j - 1) != "," || self.in_quote[j - 1]) {
-                j -= 1;
+            let to_comma = |mut j: usize| {
+                while j > floor && (self.tok(j - 1) != "," || self.in_quote[j - 1]) {
+                    j -= 1;
+                }
+                j
+            };
+            j = to_comma(j);
+            // `Swanson, who is a pastor at the Reformation Church of
+            // Elizabeth, Colorado, slammed`: a place after a comma belongs
+            // to the phrase before it.
+            if j > floor + 1 && self.ents.mention_at_token(j).is_some_and(|m| m.tokens == (j, k - 1) && self.ents.entities[m.entity].kind == EntityKind::Location) {
+                j = Some(to_comma(j - 1)).filter(|&i| i > floor).unwrap_or(j);
             }
             if j > floor && j < k - 1 {
                 let first = self.tok(j);
@@ -1609,6 +1619,10 @@ impl Ctx<'_, '_> {
                 }
                 // `X, a doctor at Y, said` / `Jeff Weaver, Sanders’ campaign manager, said`: X.
                 k = j - 1;
+                // `Cecelia Purner, 67, a retired … in Allentown, Pa., said`: an age before.
+                if k > lo + 2 && self.tok(k - 1).bytes().all(|c| c.is_ascii_digit()) && self.tok(k - 2) == "," {
+                    k -= 2;
+                }
                 // `Marco Rubio, whose hometown, Miami, is projected to …,
                 // argues`: a verb ends a relative clause opened further
                 // back; the subject is before its `, whose`.
@@ -2227,6 +2241,18 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a name, an age, a description ending in a town and its state, then the cue",
+            "“I just don't think she's been truthful,” Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said in an interview.",
+            0,
+            "Cecelia Purner",
+        ),
+        (
+            "a relative clause ending in a town and its state",
+            "Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed the Girl Scouts for promoting “lesbianism and abortion” among its members.",
+            0,
+            "Swanson",
+        ),
         (
             "a relative clause with an apposition inside it, then the cue",
             "Marco Rubio, whose hometown, Miami, is projected to be underwater, argues that such efforts will \"destroy our economy.\"",
