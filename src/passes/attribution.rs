@@ -371,6 +371,17 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Vec<A
         });
         out.push(found.map_or(Attribution::NONE, |a| ctx.keep_new_entity(a, mark)));
     }
+    // `The program was a “good thing” that yielded “frankly good
+    // information,” he remarked`: a quotation no rule attributes shares
+    // that of the next one in its sentence when a cue after that one names
+    // its speaker (last first, so that a chain of them all share it).
+    for qi in (0..quotes.len().saturating_sub(1)).rev() {
+        let (q, next) = (&quotes[qi], &quotes[qi + 1]);
+        let later_cue = out[qi + 1].cue.is_some_and(|c| c.start >= next.span.end);
+        if q.kind != QuoteKind::Scare && out[qi].speaker.is_none() && later_cue && doc.sentence_at(q.span.start) == doc.sentence_at(next.span.start) {
+            out[qi] = out[qi + 1];
+        }
+    }
     out
 }
 
@@ -2241,6 +2252,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "a quotation without a cue shares the next one's in its sentence",
+            "The program was a \"good thing\" that yielded \"frankly good information,\" Trump remarked.",
+            0,
+            "Trump",
+        ),
         (
             "a name, an age, a description ending in a town and its state, then the cue",
             "“I just don't think she's been truthful,” Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said in an interview.",
