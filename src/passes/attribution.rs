@@ -1407,10 +1407,18 @@ impl Ctx<'_, '_> {
         let hi = doc.sentences[si].tokens.1;
         // The first cue after the quotation and its speaker phrase.
         let k = (start..hi).find(|&k| !self.in_quote[k] && self.is_cue(k) && k > start)?;
-        let np = self.np_left(k, start).filter(|&np| np.0 > start && self.tok(np.0 - 1) == "," && self.strong_speaker(np))?;
-        // Only at the end: nothing but a few words of time or place after it.
-        let tail = (k + 1..hi).take_while(|&t| !matches!(self.tok(t), "." | "!" | "?" | ";")).count();
-        if tail > 6 || (k + 1..k + 1 + tail).any(|t| self.in_quote[t]) {
+        let before = self.np_left(k, start).filter(|&np| np.0 > start && self.tok(np.0 - 1) == "," && self.strong_speaker(np));
+        // Or inverted: `…, forcing her to fend off both, said Brad Bannon, a
+        // Democratic pollster.`
+        let inverted = || {
+            (self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k))).then(|| self.np_right(k + 1, hi)).flatten().filter(|&np| self.strong_speaker(np))
+        };
+        let np = before.or_else(inverted)?;
+        // Only at the end: nothing but a few words of time or place after
+        // it, or an apposition to the inverted speaker.
+        let from = if np.0 > k { np.1 } else { k + 1 };
+        let tail = (from..hi).take_while(|&t| !matches!(self.tok(t), "." | "!" | "?" | ";")).count();
+        if (tail > 6 && !(np.0 > k && self.tok(from) == ",")) || (from..from + tail).any(|t| self.in_quote[t]) {
             return None;
         }
         self.found(Rule::After, doc.tokens[k].span, np)
@@ -2252,6 +2260,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "an inverted cue closing the sentence, with an apposition",
+            "That would create a \"summer of agony\" for Clinton, forcing her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and consultant.",
+            0,
+            "Brad Bannon",
+        ),
         (
             "a quotation without a cue shares the next one's in its sentence",
             "The program was a \"good thing\" that yielded \"frankly good information,\" Trump remarked.",
