@@ -58,7 +58,10 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             // own after it, typed an organisation (`Bukayo` + `Saka`, then
             // `Saka scored`): a first name the lists do not know, in the
             // full name that introduces a person.
-            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && lone_persons.get(doc.tok(sp.0)) == Some(&sp.0) && plain_word(a) && place_of(doc, a, b, false).is_none();
+            // (The surname alone may come first in a title line: `Kenya's
+            // Kipchoge returns`, then `Eliud Kipchoge will race`.)
+            let introduces = lone_persons.get(doc.tok(sp.0)).is_some_and(|&f| f == sp.0 || (doc.paragraph_at(doc.tokens[f].span.start) == Some(0) && doc.paragraph_at(doc.tokens[sp.0].span.start) != Some(0)));
+            let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && introduces && plain_word(a) && place_of(doc, a, b, false).is_none();
             (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
@@ -545,6 +548,8 @@ mod tests {
                 // person's), nor before a place, nor an organisation word.
                 ("Saka ran . Bukayo Saka scored . Saka", &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)], &[(0, 1, PER), (3, 4, ORG), (4, 5, PER), (7, 8, PER)]),
                 ("Bukayo Saka scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                // ... but a title line may name them first.
+                ("Saka ran\n\nBukayo Saka scored . Saka ran", &[(0, 1, PER), (2, 3, ORG), (3, 4, PER), (6, 7, PER)], &[(0, 1, PER), (2, 4, PER), (6, 7, PER)]),
                 ("Madrid Saka scored . Saka ran", &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)], &[(0, 1, ORG), (1, 2, PER), (4, 5, PER)]),
                 // Not in a title-case headline, even one with a full stop.
                 ("Clinton Plan for Taxes Is Expansive but Complex.", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
