@@ -7,8 +7,9 @@
 //! 0. **listed** – a quotation listed after another with `and` or `or` in
 //!    the same sentence shares its attribution (`went on about “A,” and
 //!    “B” and “C,” Melanie said yes`).
-//! 1. **according** – `according to X` in the same sentence, or `as X put
-//!    it` (`…, as a Homeland Security memo put it`).
+//! 1. **according** – `according to X` in the same sentence (`according
+//!    to calculations by X`: X), or `as X put it` (`…, as a Homeland
+//!    Security memo put it`).
 //! 2. **after** – a cue right after the quotation: `“…,” X said`,
 //!    `“…,” said X`, `“…” — X`, `“…” ― X`, `“…,” X, director of … and a
 //!    professor at …, said`; not a new clause (`“…” and said`, `“…” until
@@ -51,7 +52,8 @@
 //!    `Frank Newport and Jim Harter: “…”`; else a transcript's speaker label
 //!    opening the paragraph (`"WALLACE: But, Governor, …`).
 //! 8. **closing** (confidence of *after*) – a cue that closes the sentence
-//!    after a comma: `The program was a “good thing” …, he remarked.`
+//!    after a comma: `The program was a “good thing” …, he remarked.`, `…,
+//!    said Brad Bannon, a Democratic pollster.`
 //! 9. **subject** (lead) – no cue, but the sentence opens with its subject,
 //!    a name, pronoun or role, or a text (`The piece used one of her quotes
 //!    as its headline: “…”`): `He also shared a report … “…”`.
@@ -70,11 +72,17 @@
 //!     a leading participial phrase or subordinate clause (`Preceded at the
 //!     lectern by X, the sheriff, Trump launched into …`).
 //!
+//! Last, a quotation no rule attributes shares the attribution of the next
+//! quotation in its sentence when a cue after that one names its speaker
+//! (`a “good thing” that yielded “frankly good information,” he remarked`).
+//!
 //! The speaker is a mention: a name, a pronoun, or a noun phrase such as
-//! `South Korea’s presidential office`; its entity is the resolved person
-//! or organisation (pronouns resolve to the nearest compatible person; a
-//! surname the recogniser missed but tagged elsewhere is that person). An
-//! organisation named by a rule that loses is not kept.
+//! `South Korea’s presidential office`; of a person and where they work,
+//! the person (`Dr. Friederike Otto of Imperial College London`). Its
+//! entity is the resolved person or organisation (pronouns resolve to the
+//! nearest compatible person; a surname the recogniser missed but tagged
+//! elsewhere is that person). An organisation named by a rule that loses
+//! is not kept.
 
 use std::cell::Cell;
 
