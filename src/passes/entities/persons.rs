@@ -309,7 +309,11 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     // Per name: occurrences as a person minus occurrences as an organisation.
     let mut names: HashMap<String, i32> = HashMap::default();
     let mut last_words: HashSet<&str> = HashSet::default();
+    let mut first_words: HashSet<&str> = HashSet::default();
     for &(a, b, t, headline) in &spans {
+        if t == tagger::PER && b - a >= 2 && !headline {
+            first_words.insert(doc.tok(a));
+        }
         if t == tagger::ORG {
             *names.entry(span_key(doc, a, b, headline)).or_insert(0) -= 1;
         }
@@ -332,7 +336,11 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
                 let w = doc.tok(k);
                 doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !tagger::is_org_word(w) && !tagger::is_place_word(w)
             });
-        if plain_name || names.get(&span_key(doc, a, b, headline)).is_some_and(|&n| n > 0) {
+        // `Eliud Kipchoge …` then `“Eliud remains an inspiration”`: a
+        // person's given name alone.
+        let w = doc.tok(a);
+        let given = b - a == 1 && first_words.contains(w) && w.chars().skip(1).all(char::is_lowercase) && names::is_first_name(w) && !tagger::is_org_word(w) && !tagger::is_place_word(w) && place_of(doc, a, b, headline).is_none();
+        if plain_name || given || names.get(&span_key(doc, a, b, headline)).is_some_and(|&n| n > 0) {
             sp.2 = tagger::PER;
         }
     }
@@ -496,6 +504,11 @@ mod tests {
                 ("Dvořák Foundation paid . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, ORG), (4, 5, PER)]),
                 // Places keep their type.
                 ("Washington spoke . Washington voted . Washington", &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)], &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)]),
+                // A person's given name alone, a first name the lists know;
+                // not an acronym, nor a place the gazetteer knows.
+                ("Chelsea Clinton spoke . Chelsea left", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, PER)]),
+                ("NASA Smith spoke . NASA left", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, ORG)]),
+                ("Orlando Bloom spoke . Orlando mourned", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, ORG)]),
             ],
         );
     }
