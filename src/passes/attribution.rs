@@ -977,7 +977,10 @@ impl Ctx<'_, '_> {
             }
             let w = self.tok(t).to_ascii_lowercase();
             let comma = self.tok(t - 1) == ",";
-            if !((comma && matches!(w.as_str(), "and" | "but" | "though" | "although" | "while")) || matches!(w.as_str(), "when" | "where")) {
+            // (`…, with Donald Trump tweeting that … and asking`: the
+            // gerunds' own subject, whatever they are.)
+            let with = comma && w == "with";
+            if !((comma && matches!(w.as_str(), "and" | "but" | "though" | "although" | "while")) || with || matches!(w.as_str(), "when" | "where")) {
                 continue;
             }
             let a = t + 1;
@@ -990,7 +993,7 @@ impl Ctx<'_, '_> {
             };
             let v = np.1;
             let verb = v < k && self.is_word(v) && !self.in_quote[v] && self.tok(v).starts_lower();
-            if verb && !(v..k).any(|j| !self.in_quote[j] && self.is_cue(j)) {
+            if verb && (!(v..k).any(|j| !self.in_quote[j] && self.is_cue(j)) || (with && self.tok(v).ends_with("ing"))) {
                 found = Some(np);
             }
         }
@@ -2268,6 +2271,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "`with X` and gerunds: X speaks",
+            "Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster for Clinton and asking, \"How can someone with such bad judgement be our next president?\"",
+            0,
+            "Donald Trump",
+        ),
         (
             "an inverted cue closing the sentence, with an apposition",
             "That would create a \"summer of agony\" for Clinton, forcing her to fend off both Trump and Sanders, said Brad Bannon, a Democratic pollster and consultant.",
