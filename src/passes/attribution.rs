@@ -1416,8 +1416,19 @@ impl Ctx<'_, '_> {
         let start = doc.token_at_or_after(q.span.end);
         let si = doc.sentence_at(q.span.end.saturating_sub(1))?;
         let hi = doc.sentences[si].tokens.1;
-        // The first cue after the quotation and its speaker phrase.
-        let k = (start..hi).find(|&k| !self.in_quote[k] && self.is_cue(k) && k > start)?;
+        // The first cue after the quotation and its speaker phrase, or else
+        // the last (`“…” that would respond to requests from X, Y wrote`).
+        let cues = || (start + 1..hi).filter(|&k| !self.in_quote[k] && self.is_cue(k));
+        let (first, last) = (cues().next()?, cues().last()?);
+        let (k, np) = self.closing_speaker(first, start, hi).map(|np| (first, np)).or_else(|| self.closing_speaker(last, start, hi).map(|np| (last, np)))?;
+        self.found(Rule::After, doc.tokens[k].span, np)
+    }
+
+    /// The speaker of the cue at `k` that closes the sentence ending at
+    /// `hi`, the quotation before `start`: `, X said` or `, said X`, with
+    /// nothing after but a few words of time or place, or an apposition to
+    /// the inverted speaker.
+    fn closing_speaker(&self, k: usize, start: usize, hi: usize) -> Option<(usize, usize)> {
         let before = self.np_left(k, start).filter(|&np| np.0 > start && self.tok(np.0 - 1) == "," && self.strong_speaker(np));
         // Or inverted: `…, forcing her to fend off both, said Brad Bannon, a
         // Democratic pollster.`
@@ -1425,14 +1436,12 @@ impl Ctx<'_, '_> {
             (self.tok(k - 1) == "," && lexicon::is_finite_speech_verb(self.tok(k))).then(|| self.np_right(k + 1, hi)).flatten().filter(|&np| self.strong_speaker(np))
         };
         let np = before.or_else(inverted)?;
-        // Only at the end: nothing but a few words of time or place after
-        // it, or an apposition to the inverted speaker.
         let from = if np.0 > k { np.1 } else { k + 1 };
         let tail = (from..hi).take_while(|&t| !matches!(self.tok(t), "." | "!" | "?" | ";")).count();
         if (tail > 6 && !(np.0 > k && self.tok(from) == ",")) || (from..from + tail).any(|t| self.in_quote[t]) {
             return None;
         }
-        self.found(Rule::After, doc.tokens[k].span, np)
+        Some(np)
     }
 
     /// Rule 5a: no cue, but the quotation's sentence opens with its subject,
@@ -2271,6 +2280,12 @@ mod tests {
     /// `(name, text, index of the quotation, expected speaker text)`: the
     /// speaker mention of one quotation of the text, whatever its entity.
     const MENTIONS: &[(&str, &str, usize, &str)] = &[
+        (
+            "the cue closing the sentence, after another cue",
+            "The department may search later. \"If State obtains more records, it intends to search them\" that would respond to requests from Judicial Watch, trial counsel Caroline Lewis Wolverton wrote in a court filing.",
+            0,
+            "Caroline Lewis Wolverton",
+        ),
         (
             "`with X` and gerunds: X speaks",
             "Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster for Clinton and asking, \"How can someone with such bad judgement be our next president?\"",
