@@ -1419,7 +1419,7 @@ impl Ctx<'_, '_> {
         // The first cue after the quotation and its speaker phrase, or else
         // the last (`“…” that would respond to requests from X, Y wrote`).
         let cues = || (start + 1..hi).filter(|&k| !self.in_quote[k] && self.is_cue(k));
-        let (first, last) = (cues().next()?, cues().last()?);
+        let (first, last) = (cues().next()?, cues().next_back()?);
         let (k, np) = self.closing_speaker(first, start, hi).map(|np| (first, np)).or_else(|| self.closing_speaker(last, start, hi).map(|np| (last, np)))?;
         self.found(Rule::After, doc.tokens[k].span, np)
     }
