@@ -42,12 +42,11 @@ pub const MISC: u8 = 4;
 
 const MODEL: &[u8] = include_bytes!("../../../data/ner-model.bin");
 
-/// Read-only weights: `buckets × NT` one-byte codes into a codebook of
-/// weight values (the embedded blob), or floats (training).
-pub struct Model<'a> {
+/// Read-only weights, made from [`Weights`] and not keeping them (the
+/// embedded blob's codes are unpacked into a buffer that is dropped).
+pub struct Model {
     pub buckets: usize,
-    pub weights: Weights<'a>,
-    /// The same weights decoded for tagging, one [`Row`] per bucket: adding a
+    /// The weights decoded for tagging, one [`Row`] per bucket: adding a
     /// feature is then one aligned load per four tags instead of a code and
     /// a codebook read per tag.
     rows: Vec<Row>,
@@ -56,6 +55,8 @@ pub struct Model<'a> {
     mask: u64,
 }
 
+/// Weights as stored: `buckets × NT` one-byte codes into a codebook of
+/// weight values (the embedded blob), or floats.
 pub enum Weights<'a> {
     /// The codebook padded to 256 entries (a code past its end weighs 0), so
     /// any byte indexes it without a check.
@@ -96,8 +97,8 @@ impl Row {
     }
 }
 
-impl<'a> Model<'a> {
-    fn new(buckets: usize, weights: Weights<'a>) -> Model<'a> {
+impl Model {
+    fn new(buckets: usize, weights: Weights<'_>) -> Model {
         let rows = (0..buckets)
             .map(|b| {
                 let mut r = Row::default();
@@ -111,7 +112,7 @@ impl<'a> Model<'a> {
             })
             .collect();
         let mask = if buckets.is_power_of_two() { buckets as u64 - 1 } else { 0 };
-        Model { buckets, weights, rows, mask }
+        Model { buckets, rows, mask }
     }
 
     /// [`Model::add`] for each bucket of `buckets`, in order. Not inlined:
@@ -136,15 +137,15 @@ impl<'a> Model<'a> {
 
 /// The embedded model, parsed once. A malformed blob gives an empty model
 /// (every token `O`) rather than a panic.
-pub fn model() -> &'static Model<'static> {
-    static M: OnceLock<Model<'static>> = OnceLock::new();
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| parse(MODEL).unwrap_or(Model::new(0, Weights::F32(&[]))))
 }
 
 /// Format: `NER3`, u32 buckets, u32 tags, u32 codebook size K = 2L + 1
 /// (odd, ≤ 255), K × f32 codebook (`0`, then `L` positive levels, then their
 /// negatives), all little-endian; then the codes packed by [`pack_codes`].
-fn parse(b: &[u8]) -> Option<Model<'_>> {
+fn parse(b: &[u8]) -> Option<Model> {
     let u32_at = |o: usize| -> Option<usize> { Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?) as usize) };
     if b.get(0..4)? != b"NER3" {
         return None;
