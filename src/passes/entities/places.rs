@@ -501,10 +501,135 @@ pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) ->
     merge(spans, found)
 }
 
+/// A name listed among known places is a place too: `bordered by
+/// Edgewater, Englewood Cliffs, Leonia and Palisades Park`, `Tulsa, Sand
+/// Springs, Sapulpa, Jenks, and Broken Arrow`. The tagger reads an unknown
+/// town in such a list as an organisation or leaves it, and the
+/// preposition rules see no preposition before it. A list is three names
+/// or more, commas between them and `and` or `or` before the last, at
+/// least two of them places the gazetteer knows as countries, regions or
+/// cities and none a person (but a lone word with nothing to support the
+/// tagger's reading: the unknown town); its organisations (none with a
+/// word of an organisation's name: `Bank`), those lone words and its
+/// untagged capitalised words become places. Not in sport, where a list of
+/// cities is a list of teams, nor in headlines.
+pub(super) fn listed_places(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let mut spans = spans;
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let cov = covered(doc, &spans);
+    // A lone word the tagger calls a person with nothing else to say so
+    // (see `lone_name_supported`): an unknown town's name as often.
+    let weak_person = |a: usize, b: usize| b - a == 1 && !lone_name_supported(doc, a);
+    // A member: a span (by index) or an untagged capitalised word.
+    #[derive(Clone, Copy)]
+    enum Member {
+        Span(usize),
+        Word(usize),
+    }
+    let bounds = |m: Member, spans: &[TypedSpan]| match m {
+        Member::Span(j) => (spans[j].0, spans[j].1),
+        Member::Word(k) => (k, k + 1),
+    };
+    let member_at = |k: usize, spans: &[TypedSpan]| -> Option<Member> {
+        if let Some(j) = span_index(spans, k).filter(|&j| spans[j].0 == k) {
+            return Some(Member::Span(j));
+        }
+        let w = doc.tok(k);
+        (!cov[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w))
+            .then_some(Member::Word(k))
+    };
+    // The member after one ending at `b`, after `,`, `and`, `or`, `, and`
+    // or `, or`; and whether `and` or `or` came before it.
+    let next_member = |b: usize, s1: usize, spans: &[TypedSpan]| -> Option<(Member, bool)> {
+        let mut k = b;
+        if k < s1 && doc.tok(k) == "," {
+            k += 1;
+        }
+        let joined = k < s1 && matches!(doc.tok(k), "and" | "or");
+        k += usize::from(joined);
+        (k > b && k < s1 && !line_break_before(doc, k)).then(|| member_at(k, spans).map(|m| (m, joined))).flatten()
+    };
+    for s in &doc.sentences {
+        let (s0, s1) = s.tokens;
+        let mut k = s0;
+        while k < s1 {
+            let Some(first) = member_at(k, &spans) else {
+                k += 1;
+                continue;
+            };
+            // Commas between the members, `and` or `or` before the last
+            // (`Santa Barbara, California, Dole said` is no list).
+            let mut list = vec![first];
+            let mut closed = false;
+            while let Some((m, joined)) = next_member(bounds(*list.last().unwrap(), &spans).1, s1, &spans) {
+                list.push(m);
+                if joined {
+                    closed = true;
+                    break;
+                }
+            }
+            k = bounds(*list.last().unwrap(), &spans).1;
+            if !closed {
+                continue;
+            }
+            if list.len() < 3 {
+                continue;
+            }
+            let mut known = 0;
+            let mut fit = true;
+            for &m in &list {
+                if let Member::Span(j) = m {
+                    let (a, b, t, headline) = spans[j];
+                    fit &= (t != tagger::PER || weak_person(a, b)) && !headline;
+                    known += usize::from(
+                        t == tagger::LOC
+                            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country)),
+                    );
+                }
+            }
+            if !fit || known < 2 || sporting(doc, (s0, s1)) {
+                continue;
+            }
+            for m in list {
+                match m {
+                    Member::Span(j) => {
+                        let (a, b, t, _) = spans[j];
+                        if (t == tagger::ORG && (a..b).all(|i| !tagger::is_org_word(doc.tok(i)))) || (t == tagger::PER && weak_person(a, b)) {
+                            spans[j].2 = tagger::LOC;
+                        }
+                    }
+                    Member::Word(i) => found.push((i, i + 1, tagger::LOC, false)),
+                }
+            }
+        }
+    }
+    merge(spans, found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn listed_places_are_places() {
+        check_rule(
+            listed_places,
+            &[
+                // An organisation, an untagged word, a lone "person" among known places.
+                ("They live in Boston , Leonia and Chicago .", &[(3, 4, LOC), (5, 6, ORG), (7, 8, LOC)], &[(3, 4, LOC), (5, 6, LOC), (7, 8, LOC)]),
+                ("Towns are Tulsa , Sapulpa , Zibrowt , and Denver .", &[(2, 3, LOC), (6, 7, PER), (9, 10, LOC)], &[(2, 3, LOC), (4, 5, LOC), (6, 7, LOC), (9, 10, LOC)]),
+                // No `and` before the last: a clause goes on (`…, Garrity said`).
+                ("to Boston and Chicago , Garrity said .", &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)], &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)]),
+                ("in Santa Barbara , California , Dole said", &[(1, 3, LOC), (4, 5, LOC), (6, 7, PER)], &[(1, 3, LOC), (4, 5, LOC), (6, 7, PER)]),
+                // A person named in full, a bank, one known place, a sports result.
+                ("Boston , Mary Smith and Chicago", &[(0, 1, LOC), (2, 4, PER), (5, 6, LOC)], &[(0, 1, LOC), (2, 4, PER), (5, 6, LOC)]),
+                ("Boston , Barclays Bank and Chicago", &[(0, 1, LOC), (2, 4, ORG), (5, 6, LOC)], &[(0, 1, LOC), (2, 4, ORG), (5, 6, LOC)]),
+                ("Boston , Leonia and Acme", &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)], &[(0, 1, LOC), (2, 3, ORG), (4, 5, ORG)]),
+                ("Boston beat Leonia , Chicago and Denver", &[(0, 1, LOC), (2, 3, ORG), (4, 5, LOC), (6, 7, LOC)], &[(0, 1, LOC), (2, 3, ORG), (4, 5, LOC), (6, 7, LOC)]),
+            ],
+        );
+    }
 
     #[test]
     fn places_before_site_nouns_are_places() {
