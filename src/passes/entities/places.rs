@@ -284,9 +284,11 @@ pub(super) fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bo
         // A "person" ending in a street or building word is a place named
         // after one (`Anderson Ave`, `Englewood Cliffs`), unless the word is
         // also a surname (`Damon Hill`, `Gary Hall`).
+        // So is one that starts with a word opening place names (`Port
+        // Hutt`, `Fort Lee`, `Mount Hagen`).
         let named_after = t == tagger::PER && b - a >= 2 && !headline && {
             let last = doc.tok(b - 1);
-            is_place_suffix(last) && !names::census(last).surname
+            (is_place_suffix(last) && !names::census(last).surname) || matches!(doc.tok(a), "Port" | "Fort" | "Mount" | "Mt." | "Lake" | "Cape")
         };
         if named_after || (t == tagger::ORG && b - a >= 2 && !headline && is_natural_feature(doc.tok(b - 1))) {
             t = tagger::LOC;
@@ -754,6 +756,8 @@ mod tests {
                 ("Isfahan\nSquare", &[(1, 2, LOC)], &[(1, 2, LOC)]),
                 // Other kinds are left alone.
                 ("Smith Hall spoke", &[(0, 2, PER)], &[(0, 2, PER)]),
+                // A "person" opening with `Port` is a place.
+                ("Port Hutt boasts a view", &[(0, 2, PER)], &[(0, 2, LOC)]),
                 // A natural feature typed an organisation; not a building.
                 ("the Thwaites Glacier melts", &[(1, 3, ORG)], &[(1, 3, LOC)]),
                 ("the Carnegie Hall board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
