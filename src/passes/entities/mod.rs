@@ -544,6 +544,8 @@ mod tests {
             // The place named right after decides.
             ("NEWCASTLE, England — The club said on Monday it would appeal.", "Newcastle", "GB"),
             ("The floods hit Valencia, Spain, on Tuesday.", "Valencia", "ES"),
+            // And for every other mention of the name, before it too.
+            ("Floods in Valencia\n\nVALENCIA, Spain — Rescuers searched on Thursday. Valencia mourned.", "Valencia", "ES"),
             // Else the country of the other cities and regions.
             ("Kemp won Georgia again, and rivals won in Florida and Texas.", "Georgia", "US"),
             // Else the first reading.

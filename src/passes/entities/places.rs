@@ -359,8 +359,9 @@ pub(super) const NEAR_KM: f64 = 800.0;
 /// city right before it (`Atlanta, Georgia`), else the one
 /// in the country of most of the document's other cities and regions, two
 /// at least (`Georgia` beside `Florida` and `Texas`), a city only with one
-/// of them within [`NEAR_KM`], else the first. `places` holds each span's
-/// place, as [`place_of`] reads it.
+/// of them within [`NEAR_KM`], else the first. A reading fixed by a place
+/// beside one mention holds for every mention of the name. `places` holds
+/// each span's place, as [`place_of`] reads it.
 pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)], mut places: Vec<Option<&'static Place>>) -> Vec<Option<&'static Place>> {
     let ambiguous = |p: &Option<&'static Place>| p.is_some_and(|p| gazetteer::second_readings(p).next().is_some());
     if !places.iter().any(ambiguous) {
@@ -386,6 +387,11 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
         r.feature != gazetteer::Feature::City
             || *nearness.entry(r as *const Place as usize).or_insert_with(|| known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))
     };
+    // The readings a place named beside the name fixes, by the first
+    // reading's address: they hold for the name's other mentions too
+    // (`VALENCIA, Spain` under the headline `Floods in Valencia`).
+    let mut fixed: HashMap<usize, &'static Place> = HashMap::default();
+    let mut guessed: Vec<(usize, &'static Place)> = Vec::new();
     for k in 0..places.len() {
         let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
         let b = spans[k].1;
@@ -396,8 +402,12 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
         let readings = || std::iter::once(first).chain(gazetteer::second_readings(first));
         let beside = |n: Option<&Place>| n.and_then(|n| readings().find(|r| r.country == n.country));
         places[k] = Some(match beside(next).or_else(|| beside(prev.filter(|_| first.feature != gazetteer::Feature::City))) {
-            Some(r) => r,
+            Some(r) => {
+                fixed.entry(first as *const Place as usize).or_insert(r);
+                r
+            }
             None => {
+                guessed.push((k, first));
                 let weight = |r: &Place| evidence.get(r.country).copied().unwrap_or(0);
                 // (Strictly more, and two places at least: the first of
                 // equals wins, and one Canadian city in a world tour's
@@ -405,6 +415,13 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
                 readings().fold(first, |best, r| if weight(r) > weight(best) && weight(r) >= 2 && near(r) { r } else { best })
             }
         });
+    }
+    if !fixed.is_empty() {
+        for (k, first) in guessed {
+            if let Some(&r) = fixed.get(&(first as *const Place as usize)) {
+                places[k] = Some(r);
+            }
+        }
     }
     places
 }
