@@ -296,6 +296,20 @@ pub(super) fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>
     merge(without_overlaps(spans, &forms), forms)
 }
 
+/// A title the tagger cut from the name after it is no name of its own:
+/// `Queen` of `Queen Letizia`, typed an organisation (the band), `Empress`
+/// of `Empress Jingū`. One title word, any type but person, right before a
+/// person on the same line, is dropped.
+pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let title_before = |k: usize, &(a, b, t, _): &TypedSpan| {
+        t != tagger::PER && b == a + 1 && lexicon::is_person_title(doc.tok(a)) && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::PER && !line_break_before(doc, b))
+    };
+    if !spans.iter().enumerate().any(|(k, sp)| title_before(k, sp)) {
+        return spans;
+    }
+    spans.iter().enumerate().filter(|&(k, sp)| !title_before(k, sp)).map(|(_, &sp)| sp).collect()
+}
+
 /// One name, one type: the tagger decides each occurrence of a name on its
 /// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
 /// some sentences and an organisation in others. An organisation span is a
@@ -487,6 +501,20 @@ mod tests {
         for w in ["Bremen", "Heerenveen", "Vorg"] {
             assert!(!lone_name_supported(&doc, at(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn titles_before_persons_are_no_names() {
+        check_rule(
+            titles_before_persons,
+            &[
+                ("King Felipe and Queen Letizia came", &[(1, 2, PER), (3, 4, ORG), (4, 5, PER)], &[(1, 2, PER), (4, 5, PER)]),
+                // Not before another kind, nor across a line, nor a word that is no title.
+                ("Queen Elizabeth Hospital", &[(0, 1, ORG), (1, 3, LOC)], &[(0, 1, ORG), (1, 3, LOC)]),
+                ("Queen\nLetizia came", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                ("Acme Letizia came", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+            ],
+        );
     }
 
     #[test]
