@@ -289,6 +289,7 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
             || (t != tagger::PER && matches!(doc.tok(b - 1), "Amendment" | "Act" | "Constitution"))
             || (b - a == 1 && (is_function_word(doc.tok(a)) || is_plural_acronym(doc.tok(a))))
             || (b - a == 1 && t != tagger::PER && (shouted(a) || COMMON_ACRONYMS.binary_search(&doc.tok(a)).is_ok()))
+            || (b - a == 1 && matches!(t, tagger::PER | tagger::LOC) && is_party_word(doc.tok(a)))
         {
             spans[k].2 = tagger::MISC;
         }
@@ -536,6 +537,25 @@ mod tests {
         let ents = recognise(&Document::new(text));
         let eu: Vec<&str> = ents.entities.iter().filter(|e| e.mentions.iter().any(|m| m.slice(text) == "EU")).map(|e| e.name.as_str()).collect();
         assert_eq!(eu, ["EU"]);
+    }
+
+    #[test]
+    fn parties_are_no_persons_or_places() {
+        // (As the tagger reads them in longer articles.)
+        let cases: &[(&str, TypedSpan)] = &[
+            ("Patrick Leahy , Democrat of Vermont , voted no .", (3, 4, tagger::PER, false)),
+            ("Her Conservative shadow spoke .", (1, 2, tagger::LOC, false)),
+            ("It hurt Hispanics more than whites .", (2, 3, tagger::PER, false)),
+        ];
+        for &(text, span) in cases {
+            let doc = Document::new(text);
+            let out = consistent(&doc, &vec![tagger::O; doc.tokens.len()], &LowerWords::new(&doc), vec![span]);
+            assert_eq!(out, [(span.0, span.1, tagger::MISC, false)], "{text}");
+        }
+        // A party stays an organisation.
+        let doc = Document::new("Labour won .");
+        assert_eq!(consistent(&doc, &[tagger::O; 3], &LowerWords::new(&doc), vec![(0, 1, tagger::ORG, false)]), [(0, 1, tagger::ORG, false)]);
+        assert!(is_party_word("Tories") && is_party_word("Democrats") && !is_party_word("Democratic") && !is_party_word("Kansas"));
     }
 
     #[test]

@@ -199,13 +199,25 @@ fn opens_no_name(w: &str) -> bool {
         || is_function_word(w)
         || matches!(
             w,
-            "During" | "Under" | "Against" | "Despite" | "Since" | "Until" | "Among" | "Without" | "Democrat" | "Republican" | "Tory"
-                | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Nationalist" | "Fullback" | "Winger" | "Forward" | "Skipper"
+            "During" | "Under" | "Against" | "Despite" | "Since" | "Until" | "Among" | "Without" | "Nationalist" | "Fullback" | "Winger"
+                | "Forward" | "Skipper"
         )
+        || is_party_word(w)
         || (w.starts_with(|c: char| c.is_ascii_uppercase()) && w.len() > 3 && {
             let lower = w.to_ascii_lowercase();
             lexicon::is_person_noun(&lower) && lexicon::kin_gender(&lower).is_none()
         })
+}
+
+/// A party or a creed, its member or a people's name (`Democrat`,
+/// `Tories`, `Conservative`, `Hispanics`): never a person or a place on its
+/// own, whatever the tagger reads in `Leahy, Democrat of Vermont` or `Her
+/// Conservative shadow`.
+pub(super) fn is_party_word(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('s').unwrap_or(w),
+        "Democrat" | "Republican" | "Tory" | "Torie" | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Latino" | "Hispanic"
+    ) || w == "Labour"
 }
 
 /// The entity key of a span: its text with spaces normalised, title-cased in headlines.
