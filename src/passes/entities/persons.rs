@@ -73,20 +73,32 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
     })
 }
 
-/// An owner of kin is a person: `Gauff's father`, `Clooney's wife`. The
+/// An owner of kin is a person: `Gauff's father`, `Clooney's wife`; so is
+/// a name that is born, dies or marries (see [`lives_as_person`]). The
 /// tagger, not knowing a name, may type it an organisation (`Coco Gauff won
-/// the final`); a name that owns a father, a wife or a son is a person's,
-/// and [`agree_types`] then gives its full name the same type. Not a place,
-/// which may own its sons and daughters.
+/// the final`, `Pachomius` throughout a saint's life); such a mention is a
+/// person's, and [`agree_types`] then gives the name that type wherever
+/// else the document writes it, however often the tagger said otherwise.
+/// Not a place, which may own its sons and daughters.
 pub(super) fn kin_owners(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let n = doc.tokens.len();
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
-        if (t == tagger::ORG || t == tagger::MISC) && !headline && b + 1 < n && matches!(doc.tok(b), "’s" | "'s") && lexicon::kin_gender(doc.tok(b + 1)).is_some() && place_of(doc, a, b, false).is_none() {
+        if (t == tagger::ORG || t == tagger::MISC) && !headline && lives_as_person(doc, b) && place_of(doc, a, b, false).is_none() {
             sp.2 = tagger::PER;
         }
     }
     spans
+}
+
+/// Whether the words after a name ending at `b` say a person's life: it
+/// owns kin (`Gauff's father`) or is born, dies, marries, resigns
+/// (`In 348 Pachomius died`). A firm or a country does none of these.
+fn lives_as_person(doc: &Document, b: usize) -> bool {
+    let n = doc.tokens.len();
+    let at = |k: usize| if k < n { doc.tok(k) } else { "" };
+    (matches!(at(b), "’s" | "'s") && lexicon::kin_gender(at(b + 1)).is_some())
+        || matches!(at(b), "died" | "dies" | "married" | "resigned")
+        || (at(b) == "was" && matches!(at(b + 1), "born" | "buried" | "baptized" | "baptised" | "ordained" | "knighted"))
 }
 
 /// A name the tagger typed an organisation or place is a person's where a
@@ -332,10 +344,24 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             *names.entry(span_key(doc, a, b, headline)).or_insert(0) -= 1;
         }
         if t == tagger::PER {
-            *names.entry(span_key(doc, a, b, headline)).or_insert(0) += 1;
+            // (A mention that lives as a person outweighs any count.)
+            let votes = if !headline && lives_as_person(doc, b) { 1000 } else { 1 };
+            *names.entry(span_key(doc, a, b, headline)).or_insert(0) += votes;
             let last = doc.tok(b - 1);
             if !headline && last.chars().count() > 1 && tagger::is_capitalised(last) {
                 last_words.insert(last);
+            }
+        }
+    }
+    // So does a lone capitalised word the tagger left out (`In 348
+    // Pachomius died`).
+    if names.values().any(|&n| n < 0) {
+        let in_span = covered(doc, &spans);
+        for k in 0..doc.tokens.len().saturating_sub(1) {
+            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && lives_as_person(doc, k + 1) {
+                if let Some(n) = names.get_mut(doc.tok(k)) {
+                    *n += 1000;
+                }
             }
         }
     }
@@ -537,6 +563,9 @@ mod tests {
                 ("Chelsea Clinton spoke . Chelsea left", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, PER)]),
                 ("NASA Smith spoke . NASA left", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, ORG)]),
                 ("Orlando Bloom spoke . Orlando mourned", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, ORG)]),
+                // One life outweighs any count, tagged or not.
+                ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
+                ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG)], &[(0, 1, PER), (3, 4, PER)]),
             ],
         );
     }
@@ -612,6 +641,10 @@ mod tests {
                 ("America's sons", &[(0, 1, LOC)], &[(0, 1, LOC)]),
                 ("Spain's sons", &[(0, 1, ORG)], &[(0, 1, ORG)]),
                 ("CNN's business", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                // Born, dead, married: a life; not a firm's `was bought`.
+                ("In 348 Horsiesios died .", &[(2, 3, ORG)], &[(2, 3, PER)]),
+                ("Horsiesios was born in 305", &[(0, 1, ORG)], &[(0, 1, PER)]),
+                ("Acme was bought in 2005", &[(0, 1, ORG)], &[(0, 1, ORG)]),
             ],
         );
     }
