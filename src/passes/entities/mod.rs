@@ -186,7 +186,11 @@ pub fn recognise(doc: &Document) -> Entities {
     for (_, _, key, _) in &singles {
         *seen.entry(key.as_str()).or_insert(0) += 1;
     }
-    let repeated: HashSet<String> = seen.into_iter().filter(|&(_, n)| n >= 2).map(|(k, _)| k.to_string()).collect();
+    // (Repeated counts for a name written at least once inside a sentence:
+    // a word capitalised only where sentences start, `Shares of Nvidia
+    // fell` under the headline `Nvidia Shares Slide`, is a word.)
+    let inside: HashSet<&str> = singles.iter().filter(|s| !s.3 && has_word_before(doc, s.0)).map(|s| s.2.as_str()).collect();
+    let repeated: HashSet<String> = seen.into_iter().filter(|&(k, n)| n >= 2 && inside.contains(k)).map(|(k, _)| k.to_string()).collect();
     for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         if let Some(&id) = parts.get(key.as_str()) {
@@ -329,6 +333,21 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         }
     }
     merge(spans, extra)
+}
+
+/// Whether a word comes before token `a` in its sentence (not only quotation
+/// marks or brackets), after a dateline's dash (`SAN FRANCISCO (Reuters) -
+/// Shares of …` starts there).
+fn has_word_before(doc: &Document, a: usize) -> bool {
+    for k in (sentence_of(doc, a).0..a).rev() {
+        if doc.tokens[k].kind == TokenKind::Word {
+            return true;
+        }
+        if is_dash_token(doc.tok(k)) || doc.tok(k) == "-" {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words that name a storm before its given name (`Hurricane Irma`).
@@ -537,6 +556,19 @@ mod tests {
         let ents = recognise(&Document::new(text));
         let eu: Vec<&str> = ents.entities.iter().filter(|e| e.mentions.iter().any(|m| m.slice(text) == "EU")).map(|e| e.name.as_str()).collect();
         assert_eq!(eu, ["EU"]);
+    }
+
+    #[test]
+    fn lone_names_written_only_where_sentences_start_are_words() {
+        let persons = |text: &str| -> Vec<String> {
+            let ents = recognise(&Document::new(text));
+            ents.mentions.iter().filter(|m| ents.entities[m.entity].kind == EntityKind::Person).map(|m| m.span.slice(text).to_string()).collect()
+        };
+        let text = "Nvidia Shares Slide\n\nSAN FRANCISCO (Reuters) - Shares of Nvidia fell on Tuesday. Shares of Intel rose.";
+        assert!(!persons(text).contains(&"Shares".to_string()), "{:?}", persons(text));
+        // Once inside a sentence is enough.
+        let text = "Zorbatin won the race on Sunday. Fans cheered as Zorbatin crossed the line.";
+        assert_eq!(persons(text).iter().filter(|p| *p == "Zorbatin").count(), 2, "{:?}", persons(text));
     }
 
     #[test]
