@@ -384,6 +384,22 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             sp.2 = tagger::PER;
         }
     }
+    // `Theodorus of Tabennese`, read as one organisation, where the
+    // document's `Theodorus` is a person (three times at least, not once
+    // by mistake: `Game of Thrones`): the person of a place (a saint, a
+    // noble), split into the two. One word each side of `of`, both plain
+    // capitalised words.
+    let person_of_place = |&(a, b, t, headline): &TypedSpan| {
+        t == tagger::ORG
+            && !headline
+            && b == a + 3
+            && doc.tok(a + 1) == "of"
+            && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
+            && names.get(doc.tok(a)).is_some_and(|&n| n >= 3)
+    };
+    if spans.iter().any(person_of_place) {
+        spans = spans.iter().flat_map(|&sp| if person_of_place(&sp) { vec![(sp.0, sp.0 + 1, tagger::PER, false), (sp.0 + 2, sp.1, tagger::LOC, false)] } else { vec![sp] }).collect();
+    }
     spans
 }
 
@@ -566,6 +582,10 @@ mod tests {
                 // One life outweighs any count, tagged or not.
                 ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
                 ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG)], &[(0, 1, PER), (3, 4, PER)]),
+                // A person of a place, read as one organisation, is split; not
+                // where the first word was a person once (`Game of Thrones`).
+                ("Theodorus of Tabennese . Theodorus came . Theodorus left . Theodorus slept", &[(0, 3, ORG), (4, 5, PER), (7, 8, PER), (10, 11, PER)], &[(0, 1, PER), (2, 3, LOC), (4, 5, PER), (7, 8, PER), (10, 11, PER)]),
+                ("Game of Thrones . Game came", &[(0, 3, ORG), (4, 5, PER)], &[(0, 3, ORG), (4, 5, PER)]),
             ],
         );
     }
