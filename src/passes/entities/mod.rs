@@ -186,10 +186,12 @@ pub fn recognise(doc: &Document) -> Entities {
     for (_, _, key, _) in &singles {
         *seen.entry(key.as_str()).or_insert(0) += 1;
     }
-    // (Repeated counts for a name written at least once inside a sentence:
-    // a word capitalised only where sentences start, `Shares of Nvidia
-    // fell` under the headline `Nvidia Shares Slide`, is a word.)
-    let inside: HashSet<&str> = singles.iter().filter(|s| !s.3 && has_word_before(doc, s.0)).map(|s| s.2.as_str()).collect();
+    // (Repeated counts for a name written at least once inside a sentence,
+    // or before a speech verb or a possessive as a name is (`Oz spoke`): a
+    // word capitalised only where sentences start, `Shares of Nvidia fell`
+    // under the headline `Nvidia Shares Slide`, is a word.)
+    let named = |b: usize| b < doc.tokens.len() && (lexicon::is_finite_speech_verb(doc.tok(b)) || matches!(doc.tok(b), "’s" | "'s"));
+    let inside: HashSet<&str> = singles.iter().filter(|s| !s.3 && (has_word_before(doc, s.0) || named(s.1))).map(|s| s.2.as_str()).collect();
     let repeated: HashSet<String> = seen.into_iter().filter(|&(k, n)| n >= 2 && inside.contains(k)).map(|(k, _)| k.to_string()).collect();
     for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
