@@ -397,10 +397,16 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
             && names.get(doc.tok(a)).is_some_and(|&n| n >= 3)
     };
-    if spans.iter().any(person_of_place) {
-        spans = spans.iter().flat_map(|&sp| if person_of_place(&sp) { vec![(sp.0, sp.0 + 1, tagger::PER, false), (sp.0 + 2, sp.1, tagger::LOC, false)] } else { vec![sp] }).collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if person_of_place(&sp) {
+            out.push((sp.0, sp.0 + 1, tagger::PER, false));
+            out.push((sp.0 + 2, sp.1, tagger::LOC, false));
+        } else {
+            out.push(sp);
+        }
     }
-    spans
+    out
 }
 
 /// The gender of a person whose first name tells none, from the word
