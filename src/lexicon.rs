@@ -380,22 +380,32 @@ pub fn is_speaker_noun(word: &str) -> bool {
     SPEAKER_NOUNS.binary_search(&lower).is_ok()
 }
 
+/// The words of [`ends_noun_phrase`], sorted for a binary search: less code than a `match`.
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "about", "according", "after", "afternoon", "again", "against", "also", "and", "are", "as", "at", "be", "because",
+    "been", "before", "between", "but", "by", "can", "could", "did", "do", "does", "during", "earlier", "even",
+    "evening", "for", "friday", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "just", "later",
+    "may", "might", "monday", "month", "morning", "must", "night", "not", "not,", "of", "on", "once", "or", "over",
+    "previously", "said", "saturday", "says", "should", "since", "so", "still", "sunday", "than", "that", "then",
+    "there", "this", "through", "thursday", "to", "today", "tomorrow", "tuesday", "under", "until", "was",
+    "wednesday", "week", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "without", "would", "year", "yesterday",
+];
+
 /// Words that cannot be inside a speaker noun phrase: they end it.
 pub fn ends_noun_phrase(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "that" | "and" | "but" | "or" | "which" | "who" | "whom" | "when" | "while" | "as" | "because"
-            | "if" | "then" | "so" | "also" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be"
-            | "been" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "after" | "before"
-            | "of" | "about" | "than" | "not" | "did" | "does" | "do" | "will" | "would" | "could" | "can"
-            | "should" | "may" | "might" | "must" | "it" | "this" | "there" | "where" | "what" | "how"
-            | "why" | "later" | "earlier" | "again" | "previously" | "once" | "still" | "just" | "even"
-            | "into" | "over" | "under" | "since" | "until" | "during" | "without" | "against" | "between"
-            | "through" | "yesterday" | "today" | "tomorrow" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday" | "week" | "year" | "month" | "night"
-            | "morning" | "afternoon" | "evening" | "not," | "according" | "said" | "says"
-    )
+    NOUN_PHRASE_ENDS.binary_search(&word.to_ascii_lowercase().as_str()).is_ok()
 }
+
+/// The words of [`is_verb_filler`], sorted for a binary search: less code than a `match`.
+const VERB_FILLERS: &[&str] = &[
+    "able", "again", "already", "also", "also,", "always", "appeared", "are", "as", "be", "been", "began", "begins",
+    "being", "can", "continued", "continues", "could", "decided", "did", "do", "does", "earlier", "even", "first",
+    "further", "go", "goes", "going", "had", "has", "have", "heard", "is", "just", "later", "may", "might", "never",
+    "not", "now", "often", "on", "once", "only", "previously", "privately", "publicly", "quick", "quoted", "recently",
+    "repeatedly", "reported", "reportedly", "seemed", "should", "simply", "sought", "started", "still", "then", "to",
+    "tried", "tries", "used", "wanted", "wants", "was", "went", "were", "will", "would",
+];
 
 /// Auxiliaries and adverbs that may stand between a subject and its speech
 /// verb (`Kim was heard saying`, `Pompeo had said`, `he later told`).
@@ -405,17 +415,7 @@ pub fn is_verb_filler(word: &str) -> bool {
         return false;
     }
     let w = word.to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "was" | "were" | "is" | "are" | "has" | "have" | "had" | "be" | "been" | "being" | "will" | "would"
-            | "could" | "can" | "may" | "might" | "should" | "did" | "does" | "do" | "also" | "later"
-            | "then" | "again" | "once" | "still" | "just" | "even" | "heard" | "quoted" | "as" | "reportedly"
-            | "previously" | "earlier" | "further" | "not" | "never" | "often" | "recently" | "publicly"
-            | "privately" | "simply" | "repeatedly" | "reported" | "went" | "on" | "go" | "goes" | "going"
-            | "to" | "quick" | "able" | "wanted" | "wants" | "tried" | "tries" | "decided" | "began" | "begins"
-            | "started" | "continued" | "continues" | "seemed" | "appeared" | "used" | "sought" | "also,"
-            | "now" | "only" | "first" | "always" | "already"
-    ) || (w.len() > 4 && w.ends_with("ly"))
+    VERB_FILLERS.binary_search(&w.as_str()).is_ok() || (w.len() > 4 && w.ends_with("ly"))
 }
 
 #[cfg(test)]
@@ -424,7 +424,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [PERSON_TITLES, ROLE_NOUNS, PERSON_NOUNS, SPEAKER_NOUNS] {
+        for list in [PERSON_TITLES, ROLE_NOUNS, PERSON_NOUNS, SPEAKER_NOUNS, NOUN_PHRASE_ENDS, VERB_FILLERS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
         }
     }

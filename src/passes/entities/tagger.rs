@@ -981,40 +981,41 @@ pub(super) fn is_capitalised(w: &str) -> bool {
     w.starts_upper()
 }
 
+/// The words of [`is_org_word`], sorted for a binary search: less code than a `match`.
+const ORG_WORDS: &[&str] = &[
+    "AG", "Administration", "Agency", "Airlines", "Airport", "Airways", "Alliance", "Army", "Assembly", "Association",
+    "Athletic", "Authority", "Bank", "Bhd", "Board", "Bureau", "Cabinet", "Caucus", "Center", "Centre", "Church",
+    "City", "Club", "Co", "Co.", "Coalition", "College", "Commission", "Committee", "Company", "Congress", "Corp",
+    "Corp.", "Corporation", "Corps", "Council", "Court", "Department", "Exchange", "FC", "Federation", "Force",
+    "Forces", "Foundation", "Fund", "GmbH", "Group", "Guard", "Herald", "Holdings", "Hospital", "Inc", "Inc.",
+    "Industries", "Institute", "Journal", "LLC", "League", "Ltd", "Ltd.", "Magazine", "Media", "Ministries",
+    "Ministry", "Motors", "Movement", "NV", "Navy", "Network", "News", "Office", "Organisation", "Organization",
+    "PLC", "Parliament", "Party", "Plc", "Police", "Post", "Press", "Radio", "Reserve", "Rovers", "SA", "School",
+    "Secretariat", "Senate", "Service", "Services", "Society", "Television", "Times", "Tribunal", "Tribune", "Trust",
+    "Union", "United", "University", "Watch",
+];
+
 /// Words that make a capitalised chunk an organisation.
 pub fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Department" | "Ministry" | "Office" | "Party" | "Agency" | "Council" | "Committee" | "Commission"
-            | "University" | "College" | "School" | "Institute" | "Foundation" | "Association" | "Union"
-            | "Bank" | "Court" | "Senate" | "Congress" | "Parliament" | "Assembly" | "Times" | "Post" | "News"
-            | "Journal" | "Press" | "Herald" | "Tribune" | "Magazine" | "Network" | "Service" | "Services"
-            | "Corporation" | "Corp." | "Corp" | "Company" | "Co." | "Co" | "Inc." | "Inc" | "Ltd." | "Ltd" | "Group"
-            | "Organization" | "Organisation" | "Federation" | "League" | "Club" | "Airlines" | "Airways"
-            | "Motors" | "Bureau" | "Administration" | "Army" | "Navy" | "Force" | "Forces" | "Police"
-            | "Guard" | "Hospital" | "Church" | "Fund" | "Board" | "Authority" | "Exchange" | "Reserve"
-            | "Cabinet" | "Alliance" | "Coalition" | "Movement" | "Society" | "Trust" | "Holdings"
-            | "Industries" | "Media" | "Television" | "Radio" | "Watch" | "Centre" | "Center" | "Caucus"
-            | "Corps" | "Secretariat" | "Tribunal" | "United" | "City" | "Rovers" | "Athletic" | "FC"
-            | "Plc" | "PLC" | "AG" | "SA" | "NV" | "Bhd" | "GmbH" | "LLC" | "Ministries" | "Airport"
-    )
+    ORG_WORDS.binary_search(&w).is_ok()
 }
+
+/// The words of [`is_place_word`], sorted for a binary search: less code than a `match`.
+const PLACE_WORDS: &[&str] = &[
+    "Abbey", "Arena", "Ave.", "Avenue", "Bay", "Beach", "Blvd.", "Boulevard", "Bridge", "Canyon", "Cape", "Castle",
+    "Cathedral", "Coast", "County", "Creek", "Desert", "District", "Drive", "Expressway", "Falls", "Forest", "Fort",
+    "Gallery", "Garden", "Gardens", "Gulf", "Hall", "Harbor", "Harbour", "Heights", "Highway", "Hill", "Hills",
+    "Island", "Islands", "Isle", "Kingdom", "Lake", "Lane", "Marae", "Minster", "Mosque", "Mount", "Mountain",
+    "Mountains", "Mt.", "Museum", "Ocean", "Palace", "Park", "Parkway", "Peninsula", "Plaza", "Port", "Province",
+    "Quarter", "Rd.", "Region", "Republic", "Rio", "River", "Rivers", "Road", "San", "Santa", "Sea", "Sierra",
+    "Springs", "Square", "St.", "Stadium", "State", "Station", "Strait", "Straits", "Street", "Temple", "Tower",
+    "Trail", "Turnpike", "Valley", "Zoo",
+];
 
 /// Words that head or open a place or facility name (`Fort Lee`, `Main
 /// Street`, `Casamance River`, `Mount Kenya`).
 pub fn is_place_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Fort" | "Mount" | "Mt." | "Lake" | "Port" | "Cape" | "Gulf" | "Isle" | "Sierra" | "Rio" | "San" | "Santa"
-            | "Street" | "St." | "Avenue" | "Ave." | "Road" | "Rd." | "Boulevard" | "Blvd." | "Lane" | "Drive"
-            | "Square" | "Plaza" | "Park" | "Bridge" | "River" | "Rivers" | "Creek" | "Valley" | "Hills" | "Hill"
-            | "Mountains" | "Mountain" | "Springs" | "Island" | "Islands" | "Bay" | "Beach" | "Coast" | "Sea"
-            | "Ocean" | "Peninsula" | "Desert" | "Forest" | "Canyon" | "Falls" | "Harbour" | "Harbor"
-            | "Highway" | "Turnpike" | "Expressway" | "Parkway" | "Trail" | "Castle" | "Palace" | "Cathedral"
-            | "Abbey" | "Museum" | "Gallery" | "Station" | "Stadium" | "Arena" | "Tower" | "Hall" | "Quarter"
-            | "District" | "Province" | "County" | "State" | "Region" | "Republic" | "Kingdom" | "Heights"
-            | "Marae" | "Temple" | "Mosque" | "Minster" | "Garden" | "Gardens" | "Zoo" | "Strait" | "Straits"
-    )
+    PLACE_WORDS.binary_search(&w).is_ok()
 }
 
 /// Days and months.
@@ -1894,6 +1895,13 @@ pub mod train {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [ORG_WORDS, PLACE_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
+    }
 
     #[test]
     fn shapes() {
