@@ -1030,18 +1030,19 @@ fn is_term_word(w: &str) -> bool {
     )
 }
 
+/// The words of [`is_work_noun`], sorted for a binary search: less code than a `match`.
+const WORK_NOUNS: &[&str] = &[
+    "act", "ad", "album", "anthem", "article", "bill", "blog", "book", "campaign", "column", "doctrine",
+    "documentary", "editorial", "episode", "essay", "film", "hat", "headline", "headlines", "hymn", "initiative",
+    "label", "level", "loophole", "magazine", "memoir", "movie", "musical", "newspaper", "novel", "op-ed",
+    "operation", "plan", "play", "podcast", "poem", "policy", "program", "programme", "report", "rule", "segment",
+    "series", "show", "sign", "sitcom", "slogan", "song", "strategy", "t-shirt", "tax", "tour", "website",
+];
+
 /// Nouns for works, programmes and their parts, whose titles are quoted
 /// (`the book “…”`, `the “…” podcast`). Lower case.
 fn is_work_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "book" | "film" | "movie" | "show" | "song" | "album" | "series" | "program" | "programme" | "column"
-            | "article" | "essay" | "memoir" | "novel" | "play" | "musical" | "headline" | "headlines"
-            | "documentary" | "episode" | "op-ed" | "editorial" | "ad" | "poem" | "report" | "magazine"
-            | "newspaper" | "segment" | "sitcom" | "podcast" | "blog" | "website" | "campaign" | "initiative"
-            | "act" | "bill" | "operation" | "anthem" | "hymn" | "slogan" | "hat" | "t-shirt" | "sign" | "tour"
-            | "rule" | "doctrine" | "strategy" | "plan" | "policy" | "tax" | "loophole" | "label" | "level"
-    )
+    WORK_NOUNS.binary_search(&w).is_ok()
 }
 
 /// A word that makes a clause of a quotation: a subject pronoun, an
@@ -1181,6 +1182,11 @@ impl CueFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(WORK_NOUNS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn weights_read_as_the_float_parser_reads_them() {
