@@ -314,7 +314,7 @@ pub(super) fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>
 /// person on the same line, is dropped.
 pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let title_before = |k: usize, &(a, b, t, _): &TypedSpan| {
-        t != tagger::PER && b == a + 1 && lexicon::is_person_title(doc.tok(a)) && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::PER && !line_break_before(doc, b))
+        t != tagger::PER && b == a + 1 && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::PER) && lexicon::is_person_title(doc.tok(a)) && !line_break_before(doc, b)
     };
     if !spans.iter().enumerate().any(|(k, sp)| title_before(k, sp)) {
         return spans;

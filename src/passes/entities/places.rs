@@ -551,12 +551,13 @@ pub(super) fn listed_places(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
         Member::Span(j) => (spans[j].0, spans[j].1),
         Member::Word(k) => (k, k + 1),
     };
+    // (Most tokens are neither: the cheap tests first.)
     let member_at = |k: usize, spans: &[TypedSpan]| -> Option<Member> {
-        if let Some(j) = span_index(spans, k).filter(|&j| spans[j].0 == k) {
-            return Some(Member::Span(j));
+        if cov[k] {
+            return span_index(spans, k).filter(|&j| spans[j].0 == k).map(Member::Span);
         }
         let w = doc.tok(k);
-        (!cov[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w))
+        (doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w))
             .then_some(Member::Word(k))
     };
     // The member after one ending at `b`, after `,`, `and`, `or`, `, and`
@@ -572,6 +573,11 @@ pub(super) fn listed_places(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedS
     };
     for s in &doc.sentences {
         let (s0, s1) = s.tokens;
+        // (Only a sentence with two places can hold such a list: most have none.)
+        let (i0, i1) = (spans.partition_point(|sp| sp.0 < s0), spans.partition_point(|sp| sp.0 < s1));
+        if spans[i0..i1].iter().filter(|sp| sp.2 == tagger::LOC).nth(1).is_none() {
+            continue;
+        }
         let mut k = s0;
         while k < s1 {
             let Some(first) = member_at(k, &spans) else {
