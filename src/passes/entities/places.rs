@@ -534,8 +534,7 @@ pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) ->
 /// word of an organisation's name: `Bank`), those lone words and its
 /// untagged capitalised words become places. Not in sport, where a list of
 /// cities is a list of teams, nor in headlines.
-pub(super) fn listed_places(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let mut spans = spans;
+pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let mut found: Vec<TypedSpan> = Vec::new();
     let cov = covered(doc, &spans);
     // A lone word the tagger calls a person with nothing else to say so

@@ -216,8 +216,8 @@ fn opens_no_name(w: &str) -> bool {
 pub(super) fn is_party_word(w: &str) -> bool {
     matches!(
         w.strip_suffix('s').unwrap_or(w),
-        "Democrat" | "Republican" | "Tory" | "Torie" | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Latino" | "Hispanic"
-    ) || w == "Labour"
+        "Democrat" | "Republican" | "Tory" | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Latino" | "Hispanic"
+    ) || matches!(w, "Tories" | "Labour")
 }
 
 /// The entity key of a span: its text with spaces normalised, title-cased in headlines.
