@@ -241,6 +241,13 @@ pub(super) fn is_place_suffix(w: &str) -> bool {
     is_natural_feature(w) || PLACE_SUFFIXES.binary_search(&w).is_ok()
 }
 
+/// Words ending the name of a site that is a place whoever runs it: an
+/// organisation's name ending so is a place (`LaGuardia Airport`), where a
+/// `Center` or a `Museum` is often the institution.
+fn is_site(w: &str) -> bool {
+    matches!(w, "Airport" | "Stadium" | "Arena" | "Bridge" | "Square" | "Plaza")
+}
+
 /// Words ending the name of a building or site, which is often named after
 /// a person.
 pub(super) fn is_facility(w: &str) -> bool {
@@ -292,7 +299,7 @@ pub(super) fn whole_place_names(doc: &Document, spans: Vec<(usize, usize, u8, bo
             let last = doc.tok(b - 1);
             (is_place_suffix(last) && !names::census(last).surname) || matches!(doc.tok(a), "Port" | "Fort" | "Mount" | "Mt." | "Lake" | "Cape")
         };
-        if named_after || (t == tagger::ORG && b - a >= 2 && !headline && is_natural_feature(doc.tok(b - 1))) {
+        if named_after || (t == tagger::ORG && b - a >= 2 && !headline && (is_natural_feature(doc.tok(b - 1)) || is_site(doc.tok(b - 1)))) {
             t = tagger::LOC;
         }
         if t == tagger::LOC && !headline {
@@ -790,10 +797,14 @@ mod tests {
                 // A natural feature typed an organisation; not a building.
                 ("the Thwaites Glacier melts", &[(1, 3, ORG)], &[(1, 3, LOC)]),
                 ("the Carnegie Hall board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                // An airport or a stadium is a place whoever runs it; a
+                // `Center` may be the institution.
+                ("flights to LaGuardia Airport resumed", &[(2, 4, ORG)], &[(2, 4, LOC)]),
+                ("the Kennedy Center board", &[(1, 3, ORG)], &[(1, 3, ORG)]),
                 // A facility named after a person takes the name in; a
                 // person before another kind of name does not.
                 ("launched from Kennedy Space Center today", &[(2, 3, PER), (3, 5, LOC)], &[(2, 5, LOC)]),
-                ("at John F. Kennedy International Airport", &[(1, 4, PER), (4, 6, ORG)], &[(1, 6, ORG)]),
+                ("at John F. Kennedy International Airport", &[(1, 4, PER), (4, 6, ORG)], &[(1, 6, LOC)]),
                 ("told Smith Space Agency staff", &[(1, 2, PER), (2, 4, ORG)], &[(1, 2, PER), (2, 4, ORG)]),
                 ("Smith\nSpace Center", &[(0, 1, PER), (1, 3, LOC)], &[(0, 1, PER), (1, 3, LOC)]),
             ],
