@@ -198,17 +198,18 @@ pub(super) fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
         // Lower-cased on the stack: no word of the list is longer than 12 bytes.
         let mut buf = [0u8; 12];
         let lower = ascii_lower(w.as_bytes(), &mut buf);
-        is_score_like(w)
-            || matches!(
-                lower.and_then(|l| std::str::from_utf8(l).ok()).unwrap_or(""),
-                "beat" | "beats" | "beating" | "defeat" | "defeated" | "defeats"
-                    | "drew" | "draw" | "vs" | "v" | "game" | "games" | "match" | "matches" | "season"
-                    | "league" | "coach" | "team" | "club" | "cup" | "scored" | "score" | "goal" | "goals" | "striker" | "midfielder" | "champions"
-                    | "championship" | "tournament" | "semifinal" | "innings" | "wickets" | "transfer" | "players"
-                    | "player" | "squad" | "fans" | "stadium"
-            )
+        is_score_like(w) || lower.is_some_and(|l| SPORT_WORDS.binary_search(&l).is_ok())
     })
 }
+
+/// The words of [`sporting`], lower-case and sorted for a binary search:
+/// less code than a `match`.
+const SPORT_WORDS: &[&[u8]] = &[
+    b"beat", b"beating", b"beats", b"champions", b"championship", b"club", b"coach", b"cup", b"defeat", b"defeated",
+    b"defeats", b"draw", b"drew", b"fans", b"game", b"games", b"goal", b"goals", b"innings", b"league", b"match",
+    b"matches", b"midfielder", b"player", b"players", b"score", b"scored", b"season", b"semifinal", b"squad",
+    b"stadium", b"striker", b"team", b"tournament", b"transfer", b"v", b"vs", b"wickets",
+];
 
 /// Whether a number could be a result or a table entry (`3`, `5-3`,
 /// `1.`): a year (`1635`, `2001`) or a count with thousands separators
@@ -241,32 +242,44 @@ pub(super) fn is_place_suffix(w: &str) -> bool {
     is_natural_feature(w) || PLACE_SUFFIXES.binary_search(&w).is_ok()
 }
 
+/// The words of [`is_site`], sorted for a binary search: less code than a
+/// `match`.
+const SITES: &[&str] = &[
+    "Airport", "Arena", "Bridge", "Plaza", "Square", "Stadium",
+];
+
 /// Words ending the name of a site that is a place whoever runs it: an
 /// organisation's name ending so is a place (`LaGuardia Airport`), where a
 /// `Center` or a `Museum` is often the institution.
 fn is_site(w: &str) -> bool {
-    matches!(w, "Airport" | "Stadium" | "Arena" | "Bridge" | "Square" | "Plaza")
+    SITES.binary_search(&w).is_ok()
 }
+
+/// The words of [`is_facility`], sorted for a binary search: less code than a
+/// `match`.
+const FACILITIES: &[&str] = &[
+    "Airport", "Arena", "Bridge", "Center", "Centre", "Field", "Gallery", "Hall", "Hospital", "Library", "Memorial",
+    "Museum", "Park", "Plaza", "Square", "Stadium", "Tower",
+];
 
 /// Words ending the name of a building or site, which is often named after
 /// a person.
 pub(super) fn is_facility(w: &str) -> bool {
-    matches!(
-        w,
-        "Center" | "Centre" | "Airport" | "Stadium" | "Arena" | "Tower" | "Hall" | "Bridge" | "Library" | "Museum"
-            | "Memorial" | "Hospital" | "Park" | "Square" | "Plaza" | "Gallery" | "Field"
-    )
+    FACILITIES.binary_search(&w).is_ok()
 }
+
+/// The words of [`is_natural_feature`], sorted for a binary search: less code than a
+/// `match`.
+const NATURAL_FEATURES: &[&str] = &[
+    "Bay", "Canyon", "Creek", "Desert", "Falls", "Glacier", "Island", "Islands", "Lagoon", "Mountains", "Ocean",
+    "Peninsula", "Reef", "River", "Rivers", "Sea", "Strait", "Valley", "Volcano",
+];
 
 /// Words ending the name of a natural feature: a place, whatever the tagger
 /// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
 /// may be an institution's name.
 pub(super) fn is_natural_feature(w: &str) -> bool {
-    matches!(
-        w,
-        "River" | "Rivers" | "Creek" | "Valley" | "Mountains" | "Island" | "Islands" | "Bay" | "Sea" | "Ocean" | "Peninsula"
-            | "Desert" | "Canyon" | "Falls" | "Strait" | "Glacier" | "Volcano" | "Reef" | "Lagoon"
-    )
+    NATURAL_FEATURES.binary_search(&w).is_ok()
 }
 
 /// A place name the tagger cut short is made whole:
@@ -667,6 +680,10 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         assert!(PLACE_SUFFIXES.windows(2).all(|w| w[0] < w[1]));
+        assert!(SPORT_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for list in [NATURAL_FEATURES, FACILITIES, SITES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
     }
 
     #[test]

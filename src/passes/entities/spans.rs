@@ -244,20 +244,28 @@ pub(super) fn normalise_space(s: &str) -> String {
     out
 }
 
+/// The words of [`is_function_word`], sorted for a binary search: less code than a
+/// `match`.
+const FUNCTION_WORDS: &[&str] = &[
+    "A", "After", "Also", "An", "And", "As", "At", "Before", "Besides", "Both", "But", "By", "For", "He", "Her",
+    "Here", "His", "However", "I", "If", "In", "It", "Its", "Meanwhile", "Mr", "Mrs", "On", "Or", "Our", "She", "So",
+    "Thank", "That", "The", "Their", "There", "These", "They", "This", "Those", "We", "When", "While",
+];
+
 /// Capitalised words that start sentences and are not names.
 pub(super) fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "By" | "For" | "After" | "Before" | "When"
-            | "While" | "If" | "This" | "That" | "These" | "Those" | "It" | "He" | "She" | "They" | "We"
-            | "I" | "His" | "Her" | "Their" | "Our" | "Its" | "There" | "Here" | "As" | "So" | "Mr" | "Mrs" | "Thank" | "Both" | "Besides" | "However" | "Meanwhile" | "Also"
-    )
+    FUNCTION_WORDS.binary_search(&w).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn spans_from_tags() {
