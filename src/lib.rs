@@ -9,6 +9,9 @@
 //!      ─▶ output (offsets converted once) ─▶ JSON
 //! ```
 //!
+//! A text over a megabyte and a half goes through it in parts of about a
+//! megabyte ([`document::parts`]), whose annotations the output joins.
+//!
 //! ```
 //! use annotator::{annotate, Options};
 //! let ann = annotate("“We agreed,” Kim said in Seoul.", &Options::default());
@@ -33,7 +36,23 @@ pub use output::Annotation;
 ///
 /// Deterministic: the same text and options give the same annotation.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
-    let doc = Document::new(text);
-    let analysis = passes::analyse(&doc);
-    output::build(text, &analysis, options.offsets)
+    annotate_in_parts(text, options, document::parts::PART_BYTES)
+}
+
+/// [`annotate`] with parts of `part_bytes` (tests cut small texts).
+fn annotate_in_parts(text: &str, options: &Options, part_bytes: usize) -> Annotation {
+    let parts = document::parts::cut(text, part_bytes);
+    if parts.len() == 1 {
+        return annotate_part(text, options, true);
+    }
+    output::merge(parts.into_iter().enumerate().map(|(k, r)| annotate_part(&text[r], options, k == 0)))
+}
+
+/// The annotation of one part of a text, offsets counted from its start;
+/// `opens_text`: whether it is the first part. (Not inlined: one copy of
+/// the pipeline for both calls.)
+#[inline(never)]
+fn annotate_part(text: &str, options: &Options, opens_text: bool) -> Annotation {
+    let doc = Document::part(text, opens_text);
+    output::build(text, &passes::analyse(&doc), options.offsets)
 }

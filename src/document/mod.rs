@@ -10,6 +10,7 @@
 //! ```
 
 pub mod chars;
+pub mod parts;
 mod span;
 mod tokenize;
 
@@ -45,11 +46,20 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Whether the text starts here: false for a later part of a long text
+    /// ([`parts`]), whose first paragraph is no headline or title.
+    pub opens_text: bool,
 }
 
 impl<'t> Document<'t> {
     /// Segments `text` into paragraphs, tokens and sentences.
     pub fn new(text: &'t str) -> Document<'t> {
+        Document::part(text, true)
+    }
+
+    /// [`Document::new`] for a part of a longer text ([`parts`]):
+    /// `opens_text` says whether it is the first.
+    pub fn part(text: &'t str, opens_text: bool) -> Document<'t> {
         let para_spans = paragraphs(text);
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut paragraphs = Vec::with_capacity(para_spans.len());
@@ -66,7 +76,19 @@ impl<'t> Document<'t> {
         // later passes reuse it.
         tokens.shrink_to_fit();
         sentences.shrink_to_fit();
-        Document { text, paragraphs, sentences, tokens }
+        Document { text, paragraphs, sentences, tokens, opens_text }
+    }
+
+    /// The paragraph that may be the text's headline or title: the first,
+    /// where the text starts.
+    pub fn first_paragraph(&self) -> Option<&Paragraph> {
+        self.paragraphs.first().filter(|_| self.opens_text)
+    }
+
+    /// Whether paragraph `pi` is the text's headline: a short first
+    /// paragraph (at most 40 tokens) with more after it.
+    pub fn is_headline_paragraph(&self, pi: usize) -> bool {
+        pi == 0 && self.opens_text && self.paragraphs.len() > 1 && self.paragraphs[0].tokens.1 - self.paragraphs[0].tokens.0 <= 40
     }
 
     /// The text of token `i`.

@@ -5,6 +5,7 @@
 //! here are plain data (serde both ways) so the native API, the command line
 //! and the WASM API all produce the same JSON, byte for byte.
 
+mod merge;
 pub mod offsets;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Span;
 use crate::options::OffsetUnit;
 use crate::passes::Analysis;
+pub use merge::merge;
 use offsets::OffsetMap;
 
 /// The contract version this crate writes.

@@ -47,7 +47,7 @@ use super::{covered, is_function_word, merge, names, place_of, sentence_of, span
 /// are as often rows of a table, `Michael Schumacher ( Germany ) Ferrari`,
 /// whose names the body need not repeat.)
 fn title_case_title(doc: &Document) -> Option<(usize, usize)> {
-    let title = doc.paragraphs.first()?.tokens;
+    let title = doc.first_paragraph()?.tokens;
     (title.1 > title.0 && sentence_of(doc, title.0) == title && tagger::is_title_case(doc, title) && !tagger::is_all_caps(doc, title)).then_some(title)
 }
 

@@ -29,7 +29,7 @@ pub(super) fn join_pairs(spans: Vec<TypedSpan>, mut join: impl FnMut(TypedSpan, 
 /// one-line paragraphs in capitals are mostly tables of names and results.)
 pub(super) fn title_case_line(doc: &Document, a: usize) -> bool {
     let (s0, s1) = sentence_of(doc, a);
-    doc.paragraphs.first().is_some_and(|p| p.tokens == (s0, s1)) && tagger::is_title_case(doc, (s0, s1))
+    doc.first_paragraph().is_some_and(|p| p.tokens == (s0, s1)) && tagger::is_title_case(doc, (s0, s1))
 }
 
 /// The words the document writes in lower case. A capitalised word whose

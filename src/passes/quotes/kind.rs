@@ -178,8 +178,7 @@ fn is_imagined_speech(doc: &Document, q: &Quote) -> bool {
 /// Whether a quotation lies in the article's headline: a short first
 /// paragraph (at most 40 tokens) with more after it.
 fn in_headline(doc: &Document, q: &Quote) -> bool {
-    doc.paragraph_at(q.span.start)
-        .is_some_and(|pi| pi == 0 && doc.paragraphs.len() > 1 && doc.paragraphs[0].tokens.1 - doc.paragraphs[0].tokens.0 <= 40)
+    doc.paragraph_at(q.span.start).is_some_and(|pi| doc.is_headline_paragraph(pi))
 }
 
 /// A quotation's features, `name=value` strings kept end to end in one
@@ -780,7 +779,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     if q.span.end >= para.span.end.saturating_sub(1) {
         add(&["closes_para"]);
     }
-    if pi == 0 && doc.paragraphs.len() > 1 && para.tokens.1 - para.tokens.0 <= 40 {
+    if doc.is_headline_paragraph(pi) {
         add(&["headline"]);
     }
 
@@ -832,7 +831,7 @@ fn features(doc: &Document, qi: usize, q: &Quote, ctx: &Context, f: &mut Feature
     // The hand-written rule this model grew from, as one more feature: a
     // Title Case stretch with no cue beside it, or a short one with no cue
     // in its sentence, is a scare quote (outside headlines).
-    let headline = pi == 0 && doc.paragraphs.len() > 1 && para.tokens.1 - para.tokens.0 <= 40;
+    let headline = doc.is_headline_paragraph(pi);
     let opens_para = para.span.start == q.span.start;
     let ends_punct = matches!(last, '.' | '…' | ',' | '?' | '!' | ';' | ':');
     let rule_scare = if headline {
