@@ -110,6 +110,45 @@ pub fn ascii_lower<'b>(bytes: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
     Some(lower)
 }
 
+/// A word of at most 16 bytes as one integer that sorts as the word does
+/// (its bytes big-endian, zeros after): a sorted list of packed words is
+/// searched with integer comparisons, not a string comparison each step.
+/// `const`, so the lists are packed at compile time.
+pub const fn pack(word: &[u8]) -> u128 {
+    let mut x = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        x = (x << 8) | if i < word.len() { word[i] as u128 } else { 0 };
+        i += 1;
+    }
+    x
+}
+
+/// [`pack`] of `word` with ASCII letters lower-cased; `None` for a word
+/// longer than 16 bytes.
+pub fn pack_lower(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    ascii_lower(word, &mut buf)?;
+    Some(u128::from_be_bytes(buf))
+}
+
+/// Whether `word` is in `list`, words [`pack`]ed and sorted. (Never
+/// inlined, like [`is_listed_lower`]: one copy of the search in the WASM
+/// module, not one per list.)
+#[inline(never)]
+pub fn is_listed(list: &[u128], word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(b) = buf.get_mut(..word.len()) else { return false };
+    b.copy_from_slice(word.as_bytes());
+    list.binary_search(&u128::from_be_bytes(buf)).is_ok()
+}
+
+/// [`is_listed`] in any case: `list` holds lower-case words.
+#[inline(never)]
+pub fn is_listed_lower(list: &[u128], word: &str) -> bool {
+    pack_lower(word.as_bytes()).is_some_and(|k| list.binary_search(&k).is_ok())
+}
+
 /// Whether a word starts with an upper- or lower-case letter: `w.starts_upper()`
 /// for `w.starts_with(char::is_uppercase)`. ASCII is tested inline; other
 /// letters out of line, so that the Unicode case tables are not inlined at
@@ -149,6 +188,17 @@ fn first_is(s: &str, class: fn(char) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_sort_as_the_words() {
+        let words: [&[u8]; 7] = [b"", b"a", b"ab", b"abc", b"b", b"september", b"zzzzzzzzzzzzzzzz"];
+        assert!(words.windows(2).all(|w| w[0] < w[1] && pack(w[0]) < pack(w[1])));
+        assert_eq!(pack_lower(b"SePtember"), Some(pack(b"september")));
+        assert_eq!(pack_lower(b"seventeen letters"), None);
+        let list = [pack(b"Bay"), pack(b"Sea"), pack(b"after")];
+        assert!(is_listed(&list, "Sea") && !is_listed(&list, "sea") && !is_listed(&list, "Seas") && !is_listed(&list, "Sea Sea Sea Sea Sea"));
+        assert!(is_listed_lower(&list, "AFTER") && !is_listed_lower(&list, "Bay"));
+    }
 
     #[test]
     fn classes() {

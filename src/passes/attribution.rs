@@ -88,7 +88,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::document::chars::{is_dash_token, is_quote_mark, Case};
+use crate::document::chars::{is_dash_token, is_listed, is_listed_lower, is_quote_mark, pack, Case};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use crate::passes::entities::{self, Entities, Entity, EntityKind, Mention};
@@ -2001,17 +2001,18 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// The words of [`is_determiner`], sorted for a binary search: less code than a
-/// `match`.
-const DETERMINERS: &[&str] = &[
-    "A", "An", "Her", "His", "Its", "The", "Their", "These", "This", "Those", "a", "an", "another", "any", "each",
-    "every", "her", "his", "its", "my", "no", "our", "some", "that", "the", "their", "these", "this", "those",
-    "your",
+/// The words of [`is_determiner`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const DETERMINERS: &[u128] = &[
+    pack(b"A"), pack(b"An"), pack(b"Her"), pack(b"His"), pack(b"Its"), pack(b"The"), pack(b"Their"), pack(b"These"),
+    pack(b"This"), pack(b"Those"), pack(b"a"), pack(b"an"), pack(b"another"), pack(b"any"), pack(b"each"),
+    pack(b"every"), pack(b"her"), pack(b"his"), pack(b"its"), pack(b"my"), pack(b"no"), pack(b"our"), pack(b"some"),
+    pack(b"that"), pack(b"the"), pack(b"their"), pack(b"these"), pack(b"this"), pack(b"those"), pack(b"your"),
 ];
 
 /// Words that make the next word a noun: `the post`, `her statement`.
 fn is_determiner(w: &str) -> bool {
-    DETERMINERS.binary_search(&w).is_ok()
+    is_listed(DETERMINERS, w)
 }
 
 /// The lower-case personal pronouns that can be a clause's subject.
@@ -2019,52 +2020,60 @@ fn is_subject_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "I" | "we")
 }
 
-/// The words of [`is_clause_break`], sorted for a binary search: less code than a
-/// `match`.
-const CLAUSE_BREAKS: &[&str] = &[
-    "about", "after", "although", "and", "because", "before", "but", "by", "for", "if", "in", "including", "of",
-    "on", "or", "since", "so", "than", "that", "then", "though", "to", "until", "when", "where", "whether", "which",
-    "while", "who", "whom", "with", "without",
+/// The words of [`is_clause_break`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const CLAUSE_BREAKS: &[u128] = &[
+    pack(b"about"), pack(b"after"), pack(b"although"), pack(b"and"), pack(b"because"), pack(b"before"), pack(b"but"),
+    pack(b"by"), pack(b"for"), pack(b"if"), pack(b"in"), pack(b"including"), pack(b"of"), pack(b"on"), pack(b"or"),
+    pack(b"since"), pack(b"so"), pack(b"than"), pack(b"that"), pack(b"then"), pack(b"though"), pack(b"to"),
+    pack(b"until"), pack(b"when"), pack(b"where"), pack(b"whether"), pack(b"which"), pack(b"while"), pack(b"who"),
+    pack(b"whom"), pack(b"with"), pack(b"without"),
 ];
 
 /// Words that open a new clause or a phrase that is no subject: after a
 /// quotation, `and said`, `until X said`, `for proposing`.
 fn is_clause_break(w: &str) -> bool {
-    CLAUSE_BREAKS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+    is_listed_lower(CLAUSE_BREAKS, w)
 }
 
-/// The words of [`is_subordinator`], sorted for a binary search: less code than a
-/// `match`.
-const SUBORDINATORS: &[&str] = &[
-    "after", "although", "as", "asked", "at", "because", "before", "despite", "during", "if", "in", "like", "on",
-    "once", "since", "though", "unless", "unlike", "until", "when", "whereas", "whether", "while",
+/// The words of [`is_subordinator`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const SUBORDINATORS: &[u128] = &[
+    pack(b"after"), pack(b"although"), pack(b"as"), pack(b"asked"), pack(b"at"), pack(b"because"), pack(b"before"),
+    pack(b"despite"), pack(b"during"), pack(b"if"), pack(b"in"), pack(b"like"), pack(b"on"), pack(b"once"),
+    pack(b"since"), pack(b"though"), pack(b"unless"), pack(b"unlike"), pack(b"until"), pack(b"when"),
+    pack(b"whereas"), pack(b"whether"), pack(b"while"),
 ];
 
 /// Words that open a subordinate clause at the start of a sentence.
 fn is_subordinator(w: &str) -> bool {
-    SUBORDINATORS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+    is_listed_lower(SUBORDINATORS, w)
 }
 
-/// The words of [`is_relative`], sorted for a binary search: less code than a
-/// `match`.
-const RELATIVES: &[&str] = &[
-    "after", "although", "as", "because", "before", "if", "since", "though", "until", "where", "whereas", "which",
-    "while", "who", "whom", "whose", "with",
+/// The words of [`is_relative`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const RELATIVES: &[u128] = &[
+    pack(b"after"), pack(b"although"), pack(b"as"), pack(b"because"), pack(b"before"), pack(b"if"), pack(b"since"),
+    pack(b"though"), pack(b"until"), pack(b"where"), pack(b"whereas"), pack(b"which"), pack(b"while"), pack(b"who"),
+    pack(b"whom"), pack(b"whose"), pack(b"with"),
 ];
 
 /// Words that open a relative or adverbial clause inside a sentence: a cue
 /// after them is that clause's, not in the complement of a cue before.
 fn is_relative(w: &str) -> bool {
-    RELATIVES.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+    is_listed_lower(RELATIVES, w)
 }
 
-/// The words of [`is_time_word`], sorted for a binary search: less code than a
-/// `match`.
-const TIME_WORDS: &[&str] = &[
-    "afternoon", "april", "august", "day", "days", "debate", "december", "evening", "february", "friday", "interview",
-    "january", "july", "june", "march", "monday", "month", "months", "morning", "night", "november", "october",
-    "past", "rally", "saturday", "september", "speech", "statement", "sunday", "thursday", "time", "tuesday",
-    "wednesday", "week", "weekend", "weeks", "year", "years",
+/// The words of [`is_time_word`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const TIME_WORDS: &[u128] = &[
+    pack(b"afternoon"), pack(b"april"), pack(b"august"), pack(b"day"), pack(b"days"), pack(b"debate"),
+    pack(b"december"), pack(b"evening"), pack(b"february"), pack(b"friday"), pack(b"interview"), pack(b"january"),
+    pack(b"july"), pack(b"june"), pack(b"march"), pack(b"monday"), pack(b"month"), pack(b"months"), pack(b"morning"),
+    pack(b"night"), pack(b"november"), pack(b"october"), pack(b"past"), pack(b"rally"), pack(b"saturday"),
+    pack(b"september"), pack(b"speech"), pack(b"statement"), pack(b"sunday"), pack(b"thursday"), pack(b"time"),
+    pack(b"tuesday"), pack(b"wednesday"), pack(b"week"), pack(b"weekend"), pack(b"weeks"), pack(b"year"),
+    pack(b"years"),
 ];
 
 /// Nouns of time that head adverbial phrases, not subjects.
@@ -2073,7 +2082,7 @@ fn is_time_word(w: &str) -> bool {
     if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20")) {
         return true;
     }
-    TIME_WORDS.binary_search(&w.to_ascii_lowercase().as_str()).is_ok()
+    is_listed_lower(TIME_WORDS, w)
 }
 
 #[cfg(test)]

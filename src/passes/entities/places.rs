@@ -195,20 +195,19 @@ pub(super) fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, boo
 pub(super) fn sporting(doc: &Document, (s0, s1): (usize, usize)) -> bool {
     (s0..s1).any(|k| {
         let w = doc.tok(k);
-        // Lower-cased on the stack: no word of the list is longer than 12 bytes.
-        let mut buf = [0u8; 12];
-        let lower = ascii_lower(w.as_bytes(), &mut buf);
-        is_score_like(w) || lower.is_some_and(|l| SPORT_WORDS.binary_search(&l).is_ok())
+        is_score_like(w) || is_listed_lower(SPORT_WORDS, w)
     })
 }
 
-/// The words of [`sporting`], lower-case and sorted for a binary search:
-/// less code than a `match`.
-const SPORT_WORDS: &[&[u8]] = &[
-    b"beat", b"beating", b"beats", b"champions", b"championship", b"club", b"coach", b"cup", b"defeat", b"defeated",
-    b"defeats", b"draw", b"drew", b"fans", b"game", b"games", b"goal", b"goals", b"innings", b"league", b"match",
-    b"matches", b"midfielder", b"player", b"players", b"score", b"scored", b"season", b"semifinal", b"squad",
-    b"stadium", b"striker", b"team", b"tournament", b"transfer", b"v", b"vs", b"wickets",
+/// The words of [`sporting`], lower-case, packed and sorted for a binary
+/// search: less code than a `match`, and integer comparisons.
+const SPORT_WORDS: &[u128] = &[
+    pack(b"beat"), pack(b"beating"), pack(b"beats"), pack(b"champions"), pack(b"championship"), pack(b"club"),
+    pack(b"coach"), pack(b"cup"), pack(b"defeat"), pack(b"defeated"), pack(b"defeats"), pack(b"draw"), pack(b"drew"),
+    pack(b"fans"), pack(b"game"), pack(b"games"), pack(b"goal"), pack(b"goals"), pack(b"innings"), pack(b"league"),
+    pack(b"match"), pack(b"matches"), pack(b"midfielder"), pack(b"player"), pack(b"players"), pack(b"score"),
+    pack(b"scored"), pack(b"season"), pack(b"semifinal"), pack(b"squad"), pack(b"stadium"), pack(b"striker"),
+    pack(b"team"), pack(b"tournament"), pack(b"transfer"), pack(b"v"), pack(b"vs"), pack(b"wickets"),
 ];
 
 /// Whether a number could be a result or a table entry (`3`, `5-3`,
@@ -242,44 +241,46 @@ pub(super) fn is_place_suffix(w: &str) -> bool {
     is_natural_feature(w) || PLACE_SUFFIXES.binary_search(&w).is_ok()
 }
 
-/// The words of [`is_site`], sorted for a binary search: less code than a
-/// `match`.
-const SITES: &[&str] = &[
-    "Airport", "Arena", "Bridge", "Plaza", "Square", "Stadium",
+/// The words of [`is_site`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const SITES: &[u128] = &[
+    pack(b"Airport"), pack(b"Arena"), pack(b"Bridge"), pack(b"Plaza"), pack(b"Square"), pack(b"Stadium"),
 ];
 
 /// Words ending the name of a site that is a place whoever runs it: an
 /// organisation's name ending so is a place (`LaGuardia Airport`), where a
 /// `Center` or a `Museum` is often the institution.
 fn is_site(w: &str) -> bool {
-    SITES.binary_search(&w).is_ok()
+    is_listed(SITES, w)
 }
 
-/// The words of [`is_facility`], sorted for a binary search: less code than a
-/// `match`.
-const FACILITIES: &[&str] = &[
-    "Airport", "Arena", "Bridge", "Center", "Centre", "Field", "Gallery", "Hall", "Hospital", "Library", "Memorial",
-    "Museum", "Park", "Plaza", "Square", "Stadium", "Tower",
+/// The words of [`is_facility`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const FACILITIES: &[u128] = &[
+    pack(b"Airport"), pack(b"Arena"), pack(b"Bridge"), pack(b"Center"), pack(b"Centre"), pack(b"Field"),
+    pack(b"Gallery"), pack(b"Hall"), pack(b"Hospital"), pack(b"Library"), pack(b"Memorial"), pack(b"Museum"),
+    pack(b"Park"), pack(b"Plaza"), pack(b"Square"), pack(b"Stadium"), pack(b"Tower"),
 ];
 
 /// Words ending the name of a building or site, which is often named after
 /// a person.
 pub(super) fn is_facility(w: &str) -> bool {
-    FACILITIES.binary_search(&w).is_ok()
+    is_listed(FACILITIES, w)
 }
 
-/// The words of [`is_natural_feature`], sorted for a binary search: less code than a
-/// `match`.
-const NATURAL_FEATURES: &[&str] = &[
-    "Bay", "Canyon", "Creek", "Desert", "Falls", "Glacier", "Island", "Islands", "Lagoon", "Mountains", "Ocean",
-    "Peninsula", "Reef", "River", "Rivers", "Sea", "Strait", "Valley", "Volcano",
+/// The words of [`is_natural_feature`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const NATURAL_FEATURES: &[u128] = &[
+    pack(b"Bay"), pack(b"Canyon"), pack(b"Creek"), pack(b"Desert"), pack(b"Falls"), pack(b"Glacier"),
+    pack(b"Island"), pack(b"Islands"), pack(b"Lagoon"), pack(b"Mountains"), pack(b"Ocean"), pack(b"Peninsula"),
+    pack(b"Reef"), pack(b"River"), pack(b"Rivers"), pack(b"Sea"), pack(b"Strait"), pack(b"Valley"), pack(b"Volcano"),
 ];
 
 /// Words ending the name of a natural feature: a place, whatever the tagger
 /// says (`Thwaites Glacier`, `Mekong River`), where a building or a road
 /// may be an institution's name.
 pub(super) fn is_natural_feature(w: &str) -> bool {
-    NATURAL_FEATURES.binary_search(&w).is_ok()
+    is_listed(NATURAL_FEATURES, w)
 }
 
 /// A place name the tagger cut short is made whole:

@@ -244,17 +244,20 @@ pub(super) fn normalise_space(s: &str) -> String {
     out
 }
 
-/// The words of [`is_function_word`], sorted for a binary search: less code than a
-/// `match`.
-const FUNCTION_WORDS: &[&str] = &[
-    "A", "After", "Also", "An", "And", "As", "At", "Before", "Besides", "Both", "But", "By", "For", "He", "Her",
-    "Here", "His", "However", "I", "If", "In", "It", "Its", "Meanwhile", "Mr", "Mrs", "On", "Or", "Our", "She", "So",
-    "Thank", "That", "The", "Their", "There", "These", "They", "This", "Those", "We", "When", "While",
+/// The words of [`is_function_word`], packed and sorted for a binary search: less
+/// code than a `match`, and integer comparisons.
+const FUNCTION_WORDS: &[u128] = &[
+    pack(b"A"), pack(b"After"), pack(b"Also"), pack(b"An"), pack(b"And"), pack(b"As"), pack(b"At"), pack(b"Before"),
+    pack(b"Besides"), pack(b"Both"), pack(b"But"), pack(b"By"), pack(b"For"), pack(b"He"), pack(b"Her"),
+    pack(b"Here"), pack(b"His"), pack(b"However"), pack(b"I"), pack(b"If"), pack(b"In"), pack(b"It"), pack(b"Its"),
+    pack(b"Meanwhile"), pack(b"Mr"), pack(b"Mrs"), pack(b"On"), pack(b"Or"), pack(b"Our"), pack(b"She"), pack(b"So"),
+    pack(b"Thank"), pack(b"That"), pack(b"The"), pack(b"Their"), pack(b"There"), pack(b"These"), pack(b"They"),
+    pack(b"This"), pack(b"Those"), pack(b"We"), pack(b"When"), pack(b"While"),
 ];
 
 /// Capitalised words that start sentences and are not names.
 pub(super) fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&w).is_ok()
+    is_listed(FUNCTION_WORDS, w)
 }
 
 #[cfg(test)]

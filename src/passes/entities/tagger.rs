@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxBuildHasher;
 
-use crate::document::chars::{ascii_lower, Case};
+use crate::document::chars::{is_listed_lower, pack, Case};
 use crate::document::{Document, TokenKind};
 use crate::lexicon;
 
@@ -1025,19 +1025,17 @@ pub fn is_calendar_word(w: &str) -> bool {
     if w.len() < 3 || !matches!(w.as_bytes()[0] | 0x20, b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w') {
         return false;
     }
-    let w = w.trim_end_matches('.').as_bytes();
-    // Lower-cased on the stack: no entry is longer than 9 bytes.
-    let mut buf = [0u8; 9];
-    let Some(lower) = ascii_lower(w, &mut buf) else { return false };
-    CALENDAR_WORDS.binary_search(&lower).is_ok()
+    is_listed_lower(CALENDAR_WORDS, w.trim_end_matches('.'))
 }
 
-/// The words of [`is_calendar_word`], lower-case and sorted for a binary
-/// search: less code than a `match`.
-const CALENDAR_WORDS: &[&[u8]] = &[
-    b"apr", b"april", b"aug", b"august", b"dec", b"december", b"feb", b"february", b"friday", b"jan", b"january",
-    b"jul", b"july", b"jun", b"june", b"mar", b"march", b"may", b"monday", b"nov", b"november", b"oct", b"october",
-    b"saturday", b"sep", b"sept", b"september", b"sunday", b"thursday", b"tuesday", b"wednesday",
+/// The words of [`is_calendar_word`], lower-case, packed and sorted for a
+/// binary search: less code than a `match`, and integer comparisons.
+const CALENDAR_WORDS: &[u128] = &[
+    pack(b"apr"), pack(b"april"), pack(b"aug"), pack(b"august"), pack(b"dec"), pack(b"december"), pack(b"feb"),
+    pack(b"february"), pack(b"friday"), pack(b"jan"), pack(b"january"), pack(b"jul"), pack(b"july"), pack(b"jun"),
+    pack(b"june"), pack(b"mar"), pack(b"march"), pack(b"may"), pack(b"monday"), pack(b"nov"), pack(b"november"),
+    pack(b"oct"), pack(b"october"), pack(b"saturday"), pack(b"sep"), pack(b"sept"), pack(b"september"),
+    pack(b"sunday"), pack(b"thursday"), pack(b"tuesday"), pack(b"wednesday"),
 ];
 
 /// Demonyms and nationality adjectives end like this; a cue for MISC.
