@@ -113,8 +113,10 @@ pub fn ascii_lower<'b>(bytes: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
 /// A word of at most 16 bytes as one integer that sorts as the word does
 /// (its bytes big-endian, zeros after): a sorted list of packed words is
 /// searched with integer comparisons, not a string comparison each step.
-/// `const`, so the lists are packed at compile time.
+/// `const`, so the lists are packed at compile time (where a word over 16
+/// bytes fails the build).
 pub const fn pack(word: &[u8]) -> u128 {
+    assert!(word.len() <= 16, "a packed word has at most 16 bytes");
     let mut x = 0u128;
     let mut i = 0;
     while i < 16 {
@@ -132,7 +134,8 @@ pub fn pack_lower(word: &[u8]) -> Option<u128> {
     Some(u128::from_be_bytes(buf))
 }
 
-/// Whether `word` is in `list`, words [`pack`]ed and sorted. (Never
+/// Whether `word` is in `list`, words [`pack`]ed and sorted. (A word with
+/// a NUL byte would read as one without it; no token has one.) (Never
 /// inlined, like [`is_listed_lower`]: one copy of the search in the WASM
 /// module, not one per list.)
 #[inline(never)]
@@ -143,7 +146,7 @@ pub fn is_listed(list: &[u128], word: &str) -> bool {
     list.binary_search(&u128::from_be_bytes(buf)).is_ok()
 }
 
-/// [`is_listed`] in any case: `list` holds lower-case words.
+/// [`is_listed`] in any ASCII case: `list` holds lower-case words.
 #[inline(never)]
 pub fn is_listed_lower(list: &[u128], word: &str) -> bool {
     pack_lower(word.as_bytes()).is_some_and(|k| list.binary_search(&k).is_ok())

@@ -2,26 +2,29 @@
 //! megabyte, each analysed as a document of its own.
 //!
 //! Every pass sweeps its whole document, some of them several times, and
-//! looks words up by position in arrays as long as the text. A document of
-//! a megabyte keeps those arrays (about 20 bytes per byte of text) in the
-//! processor's caches; one of 10 MB does not, and each byte then costs a
-//! quarter more (`make bench`, scaling). Cut into parts, a text of any
-//! length costs what its parts cost, and the memory in use at once is one
-//! part's, not the whole text's.
+//! looks words up by position in arrays as long as the text (about 20
+//! bytes of them per byte of text). Over a text of 10 MB those sweeps and
+//! lookups reach far more memory than over one of a megabyte, and each byte
+//! then costs a quarter more (`make bench`, scaling). Cut into parts, a
+//! text of any length costs what its parts cost, and the memory in use at
+//! once is one part's, not the whole text's.
 //!
-//! A part ends at a paragraph break where it can (a blank line, else a line
-//! break), so sentences and, almost always, quotations stay whole; a text
-//! with no break for a long stretch is cut at a space, or at worst between
-//! two characters. The output merges the parts' annotations
-//! ([`crate::output::merge`]): what links mentions across the text (a
-//! surname to the full name written before it) then links them within each
-//! part only, which is a megabyte of text, hundreds of articles' worth.
+//! A part ends at a paragraph break where it can (a blank line or a
+//! paragraph separator, else a line break), so sentences and, almost
+//! always, quotations stay whole; a text with no line break for a quarter
+//! of a megabyte is cut between two characters, wherever they are. The
+//! output merges the parts' annotations ([`crate::output::merge`]): what
+//! links mentions across the text (a surname to the full name written
+//! before it) then links them within each part only, which is a megabyte of
+//! text, hundreds of articles' worth. A quotation running over a cut
+//! becomes two, and a part's first paragraph is read without the one before
+//! it.
 
 use std::ops::Range;
 
 /// The size a text is cut into parts of (bytes of UTF-8): about a
-/// megabyte, where a document's arrays still fit in the caches and the
-/// fixed cost of a document no longer counts.
+/// megabyte, where the fixed cost of a document no longer counts and its
+/// arrays are still small.
 pub const PART_BYTES: usize = 1 << 20;
 
 /// How far past its size a part may run to end at a paragraph or line
@@ -30,7 +33,8 @@ const SLACK_DIVISOR: usize = 4;
 
 /// The byte ranges of `text`'s parts, in order, covering it exactly: one
 /// range for a text of up to one and a half times `part_bytes`, else parts
-/// of at least `part_bytes` each (the last up to one and a half times).
+/// of at least `part_bytes` each but the last, which holds what remains
+/// (from a quarter to one and a half times `part_bytes`).
 ///
 /// ```
 /// use annotator::document::parts::cut;
@@ -52,23 +56,47 @@ pub fn cut(text: &str, part_bytes: usize) -> Vec<Range<usize>> {
 }
 
 /// Where to end a part that should end at `at` or at most `slack` bytes
-/// later: right after the first blank line, else the first line break that
-/// ends there; else (a quarter of a part with no line break) at the first
+/// later: right after the first paragraph break there (a blank line, which
+/// may hold spaces or tabs, or U+2029, as [`super::paragraphs`] reads
+/// them), else the first line break (`\n`, `\r`, `\r\n`); else at the first
 /// character boundary at or after `at`.
 fn cut_after(text: &str, at: usize, slack: usize) -> usize {
-    let bytes = text.as_bytes();
-    // (Searched from early enough to find a break that ends at `at`; only
-    // ASCII bytes are sought, so a hit ends at a character boundary. Once
-    // a megabyte: plain loops, the least code.)
-    let from = at.saturating_sub(2);
-    let window = &bytes[from..(at + slack).min(bytes.len())];
-    if let Some(k) = window.windows(2).position(|w| w == b"\n\n") {
-        return from + k + 2;
+    let b = text.as_bytes();
+    let end = (at + slack).min(b.len());
+    // The length of a line break at `i`, 0 for none.
+    let line_break = |i: usize| match b.get(i) {
+        Some(b'\r') if b.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\n' | b'\r') => 1,
+        _ => 0,
+    };
+    let mut first_line = None;
+    // (From two bytes before `at`, to find a blank line that ends there.
+    // Only ASCII bytes and a whole U+2029 are matched: every end is a
+    // character boundary.)
+    let mut i = at.saturating_sub(2);
+    while i < end {
+        if b[i..].starts_with("\u{2029}".as_bytes()) && i + 3 >= at {
+            return i + 3;
+        }
+        let n = line_break(i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + n;
+        while j < end && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let m = line_break(j);
+        if m > 0 && j + m >= at {
+            return j + m;
+        }
+        if first_line.is_none() && i + n >= at {
+            first_line = Some(i + n);
+        }
+        i += n;
     }
-    if let Some(k) = window.iter().skip(1).position(|&b| b == b'\n') {
-        return from + k + 2;
-    }
-    (at..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
+    first_line.unwrap_or_else(|| (at..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len()))
 }
 
 #[cfg(test)]
@@ -89,10 +117,15 @@ mod tests {
             ("a blank line", format!("{a20} b\n\n{}", "c".repeat(18)), vec![format!("{a20} b\n\n"), "c".repeat(18)]),
             ("a blank line before a line break", format!("{a20}\nb\n\n{}", "c".repeat(20)), vec![format!("{a20}\nb\n\n"), "c".repeat(20)]),
             ("else a line break", format!("{a20} b\n{}", "c".repeat(18)), vec![format!("{a20} b\n"), "c".repeat(18)]),
+            ("a blank line of CRLFs and spaces", format!("{a20}\r\n \r\n{}", "c".repeat(20)), vec![format!("{a20}\r\n \r\n"), "c".repeat(20)]),
+            ("a CRLF pair stays whole", format!("{a20}\r\nb{}", "c".repeat(20)), vec![format!("{a20}\r\n"), format!("b{}", "c".repeat(20))]),
+            ("a carriage return alone", format!("{a20}\rb\r\rc{}", "c".repeat(20)), vec![format!("{a20}\rb\r\r"), format!("c{}", "c".repeat(20))]),
+            ("a paragraph separator", format!("{a20}\u{2029}{}", "c".repeat(20)), vec![format!("{a20}\u{2029}"), "c".repeat(20)]),
             ("else between characters, even inside a word", format!("{a20}a {}", "b".repeat(22)), vec![a20.clone(), format!("a {}", "b".repeat(22))]),
             ("else between characters", "é".repeat(30), vec!["é".repeat(10), "é".repeat(10), "é".repeat(10)]),
             ("never inside a character", "é".repeat(30).replacen('é', "e", 1), vec![format!("e{}", "é".repeat(10)), "é".repeat(10), "é".repeat(9)]),
-            ("a tail under half a part stays with the last", format!("{a20}\n\nbbbbbbb"), vec![format!("{a20}\n\nbbbbbbb")]),
+            ("up to one and a half parts stay one", format!("{a20}\n\nbbbbbbb"), vec![format!("{a20}\n\nbbbbbbb")]),
+            ("the last part holds what remains", format!("{a20}\n\n{}", "b".repeat(9)), vec![format!("{a20}\n\n"), "b".repeat(9)]),
         ];
         for (name, text, expected) in table {
             assert_eq!(pieces(&text, 20), expected, "{name}");

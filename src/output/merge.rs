@@ -4,10 +4,13 @@
 //! Each part's offsets count from the part's start, in the output unit; the
 //! part before it is exactly its `length` long in that unit, so shifting by
 //! the lengths before it makes them count from the text's start, with no
-//! second conversion. An entity of a later part that an earlier part already
-//! has (same type, same name: a place's canonical name, a person's fullest
-//! name in the part) is the same entity, and keeps the earlier part's `geo`.
-//! Entities stay in the order of their first mention, and quotes by start.
+//! second conversion. An entity of a later part is the first entity before
+//! it of the same type and name (a place's canonical name, a person's
+//! fullest name in its part), and keeps that one's `geo`. (The first part's
+//! entities stay as that part has them: there, the speakers attribution
+//! names by a phrase, `the ministry`, are one entity per quotation.)
+//! Entities stay in the order of their first mention, each entity's
+//! mentions and the quotes by start.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -24,7 +27,10 @@ pub fn merge(parts: impl IntoIterator<Item = Annotation>) -> Annotation {
     let mut out = parts.next().expect("a text has at least one part");
     // (One string per key: a map type the crate already has.)
     let key = |e: &Entity| [e.kind.as_str(), "\n", &e.name].concat();
-    let mut ids: HashMap<String, usize> = out.entities.iter().map(|e| (key(e), e.id)).collect();
+    let mut ids: HashMap<String, usize> = HashMap::default();
+    for e in &out.entities {
+        ids.entry(key(e)).or_insert(e.id);
+    }
     for part in parts {
         debug_assert_eq!(part.offsets, out.offsets, "the parts of a text share the offset unit");
         let base = out.length;
@@ -42,7 +48,15 @@ pub fn merge(parts: impl IntoIterator<Item = Annotation>) -> Annotation {
                 e.id = id;
                 out.entities.push(e);
             } else {
-                out.entities[id].mentions.append(&mut e.mentions);
+                // In order, once each: two entities of this part that join
+                // the same one interleave their mentions, and may share one
+                // (a speaker of two quotations).
+                let m = &mut out.entities[id].mentions;
+                for t in e.mentions {
+                    if let Err(i) = m.binary_search_by_key(&(t.start, t.end), |x| (x.start, x.end)) {
+                        m.insert(i, t);
+                    }
+                }
             }
             to_merged.push(id);
         }
@@ -146,6 +160,31 @@ mod tests {
     #[test]
     fn one_part_is_the_whole_annotation() {
         let opts = Options::default();
-        assert_eq!(in_parts(ARTICLE, 1 << 20, opts.offsets), annotate(ARTICLE, &opts));
+        let one = crate::annotate_part(ARTICLE, &opts, true);
+        assert_eq!(in_parts(ARTICLE, ARTICLE.len(), opts.offsets), one);
+        assert_eq!(super::merge([one.clone()]), one);
+    }
+
+    #[test]
+    fn an_entity_joins_the_first_of_its_name_before_it() {
+        use crate::output::{Entity, TextSpan};
+        let span = |start: usize| TextSpan { start, end: start + 1, text: "x".into() };
+        let entity = |id: usize, name: &str, at: &[usize]| Entity {
+            id,
+            kind: "organization".into(),
+            name: name.into(),
+            mentions: at.iter().map(|&s| span(s)).collect(),
+            geo: None,
+        };
+        let part = |entities: Vec<Entity>| Annotation { version: 1, offsets: OffsetUnit::Utf16, length: 10, quotes: Vec::new(), entities };
+        // Two `the ministry` in the first part stay two; both of the second
+        // part's join the first of them, their mentions in order, once each.
+        let ann = super::merge([
+            part(vec![entity(0, "the ministry", &[1]), entity(1, "the ministry", &[5])]),
+            part(vec![entity(0, "the ministry", &[2, 7]), entity(1, "the ministry", &[4, 7]), entity(2, "Acme", &[8])]),
+        ]);
+        let got: Vec<(usize, &str, Vec<usize>)> = ann.entities.iter().map(|e| (e.id, e.name.as_str(), e.mentions.iter().map(|m| m.start).collect())).collect();
+        assert_eq!(got, vec![(0, "the ministry", vec![1, 12, 14, 17]), (1, "the ministry", vec![5]), (2, "Acme", vec![18])]);
+        assert_eq!(ann.length, 20);
     }
 }

@@ -21,7 +21,9 @@ impl OffsetMap {
         if unit == OffsetUnit::Utf8 {
             return OffsetMap { unit, bytes: Vec::new(), converted: Vec::new() };
         }
-        offsets.sort_unstable();
+        // (The crate's one sort routine, not a second copy for `usize`: see
+        // `sort_stably`.)
+        crate::document::sort_stably(&mut offsets, |&o| o as u128);
         offsets.dedup();
         let mut converted = Vec::with_capacity(offsets.len());
         let mut pos = 0; // byte position reached

@@ -1511,6 +1511,19 @@ mod tests {
     }
 
     #[test]
+    fn only_the_text_s_first_part_has_a_headline() {
+        let text = "Trump Calls Plan ‘Crazy’\n\n“It is crazy,” Trump said on Monday in a long speech.";
+        for (opens_text, expected) in [(true, true), (false, false)] {
+            let doc = Document::part(text, opens_text);
+            let quotes = super::super::find(&doc);
+            let features = all_features(&doc, &quotes);
+            assert_eq!(features[0].iter().any(|f| f == "headline"), expected, "opens_text {opens_text}");
+            assert_eq!(in_headline(&doc, &quotes[0]), expected);
+            assert!(!features[1].iter().any(|f| f == "headline"));
+        }
+    }
+
+    #[test]
     fn headline_echoes() {
         // (name, text, kinds given to the quotations, whether the first echoes speech below)
         let (d, s) = (QuoteKind::Direct, QuoteKind::Scare);
