@@ -322,6 +322,44 @@ pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Ve
     spans.iter().enumerate().filter(|&(k, sp)| !title_before(k, sp)).map(|(_, &sp)| sp).collect()
 }
 
+/// A name with a nickname in quotation marks inside it is one person's
+/// name: `Hector "Macho" Camacho`, `Marcia “Cia” Price`, `Roberto "Hands
+/// of Stone" Duran`. The tagger reads the words on either side of the
+/// marks apart (`Hector` a place, `Camacho` another), so the name is put
+/// together here: a person's name or a first name right before the
+/// opening mark, one to three words hugged by the marks, the first and the
+/// last capitalised, and a person's name or a surname right after the
+/// closing mark, outside headlines (whose every word is capitalised).
+pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let t = |k: usize| &doc.tokens[k];
+    let cap = |k: usize| t(k).kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
+    let mark = |k: usize| t(k).kind != TokenKind::Word && doc.tok(k).starts_with(['"', '“', '”', '\'', '‘', '’']);
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 1..n.saturating_sub(3) {
+        if !mark(k) || !cap(k - 1) || !cap(k + 1) || t(k - 1).span.end == t(k).span.start || t(k).span.end != t(k + 1).span.start {
+            continue;
+        }
+        let Some(c) = (k + 2..(k + 5).min(n - 1)).find(|&j| mark(j)) else { continue };
+        if t(c - 1).span.end != t(c).span.start || t(c).span.end == t(c + 1).span.start || !cap(c - 1) || !cap(c + 1) || line_break_before(doc, c + 1) {
+            continue;
+        }
+        let after = span_at(&spans, c + 1);
+        if !(after.is_some_and(|sp| sp.2 == tagger::PER) || names::census(doc.tok(c + 1)).surname) {
+            continue;
+        }
+        let before = span_at(&spans, k - 1);
+        let person_before = before.is_some_and(|sp| sp.2 == tagger::PER) || names::census(doc.tok(k - 1)).first;
+        if !person_before || tagger::is_headline(doc, sentence_of(doc, k)) || found.last().is_some_and(|f| f.1 > k - 1) {
+            continue;
+        }
+        let a = before.map_or(k - 1, |sp| sp.0);
+        let b = after.map_or(c + 2, |sp| sp.1);
+        found.push((a, b, tagger::PER, false));
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
 /// One name, one type: the tagger decides each occurrence of a name on its
 /// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
 /// some sentences and an organisation in others. An organisation span is a
@@ -527,6 +565,23 @@ fn in_score_record(doc: &Document, a: usize) -> bool {
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn nicknames_inside_names() {
+        check_rule(
+            nicknamed_persons,
+            &[
+                ("against Hector \"Macho\" Camacho today", &[(1, 2, LOC), (5, 6, LOC)], &[(1, 6, PER)]),
+                ("legend Roberto \"Hands of Stone\" Duran climbs", &[(1, 2, PER)], &[(1, 8, PER)]),
+                ("Rep. Marcia “Cia” Price said", &[(1, 2, PER)], &[(1, 6, PER)]),
+                // Not a title between capitalised words, nor a quotation.
+                ("the show \"Politicking\" Democrats seized", &[], &[]),
+                ("said Smith \"We will\" Then", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("asked Smith \"Why Not\" Then", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("Smith said, \"Yes\" Then", &[(0, 1, PER)], &[(0, 1, PER)]),
+            ],
+        );
+    }
 
     #[test]
     fn lone_names_need_support() {
