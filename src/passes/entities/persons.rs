@@ -337,19 +337,26 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
     let mark = |k: usize| t(k).kind != TokenKind::Word && doc.tok(k).starts_with(['"', '“', '”', '\'', '‘', '’']);
     let mut found: Vec<TypedSpan> = Vec::new();
     for k in 1..n.saturating_sub(3) {
-        if !mark(k) || !cap(k - 1) || !cap(k + 1) || t(k - 1).span.end == t(k).span.start || t(k).span.end != t(k + 1).span.start {
+        if !mark(k) || !cap(k - 1) || !cap(k + 1) || t(k - 1).span.end == t(k).span.start || t(k).span.end != t(k + 1).span.start || line_break_before(doc, k) {
             continue;
         }
         let Some(c) = (k + 2..(k + 5).min(n - 1)).find(|&j| mark(j)) else { continue };
         if t(c - 1).span.end != t(c).span.start || t(c).span.end == t(c + 1).span.start || !cap(c - 1) || !cap(c + 1) || line_break_before(doc, c + 1) {
             continue;
         }
-        let after = span_at(&spans, c + 1);
-        if !(after.is_some_and(|sp| sp.2 == tagger::PER) || names::census(doc.tok(c + 1)).surname) {
+        // A person's span is taken in whole; a one-word span of another
+        // type is the tagger's misreading (`Hector` a place); a longer one
+        // is a name of its own (`Acme Hector`): then no rule applies.
+        let (at_before, at_after) = (span_at(&spans, k - 1), span_at(&spans, c + 1));
+        if [at_before, at_after].iter().flatten().any(|sp| sp.2 != tagger::PER && sp.1 - sp.0 > 1) {
             continue;
         }
-        let before = span_at(&spans, k - 1);
-        let person_before = before.is_some_and(|sp| sp.2 == tagger::PER) || names::census(doc.tok(k - 1)).first;
+        let after = at_after.filter(|sp| sp.2 == tagger::PER);
+        if after.is_none() && !names::census(doc.tok(c + 1)).surname {
+            continue;
+        }
+        let before = at_before.filter(|sp| sp.2 == tagger::PER);
+        let person_before = before.is_some() || names::census(doc.tok(k - 1)).first;
         if !person_before || tagger::is_headline(doc, sentence_of(doc, k)) || found.last().is_some_and(|f| f.1 > k - 1) {
             continue;
         }
@@ -579,6 +586,10 @@ mod tests {
                 ("said Smith \"We will\" Then", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("asked Smith \"Why Not\" Then", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("Smith said, \"Yes\" Then", &[(0, 1, PER)], &[(0, 1, PER)]),
+                // Not across a line, nor into an organisation's name.
+                ("Hector\n\"Macho\" Camacho", &[], &[]),
+                ("at Acme Hector \"Macho\" Camacho Inc", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+                ("at Hector \"Macho\" Camacho Inc", &[(5, 7, ORG)], &[(5, 7, ORG)]),
             ],
         );
     }
