@@ -37,7 +37,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::document::chars::{is_dash_token, is_listed, is_listed_lower, pack, Case};
+use crate::document::chars::{is_dash_token, is_listed, is_listed_lower, is_quote_mark, pack, Case};
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::{self, Gender};
 use gazetteer::Place;

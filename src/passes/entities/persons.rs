@@ -334,7 +334,7 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
     let n = doc.tokens.len();
     let t = |k: usize| &doc.tokens[k];
     let cap = |k: usize| t(k).kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
-    let mark = |k: usize| t(k).kind != TokenKind::Word && doc.tok(k).starts_with(['"', '“', '”', '\'', '‘', '’']);
+    let mark = |k: usize| t(k).kind != TokenKind::Word && doc.tok(k).starts_with(is_quote_mark);
     let mut found: Vec<TypedSpan> = Vec::new();
     for k in 1..n.saturating_sub(3) {
         if !mark(k) || !cap(k - 1) || !cap(k + 1) || t(k - 1).span.end == t(k).span.start || t(k).span.end != t(k + 1).span.start || line_break_before(doc, k) {
@@ -581,6 +581,7 @@ mod tests {
                 ("against Hector \"Macho\" Camacho today", &[(1, 2, LOC), (5, 6, LOC)], &[(1, 6, PER)]),
                 ("legend Roberto \"Hands of Stone\" Duran climbs", &[(1, 2, PER)], &[(1, 8, PER)]),
                 ("Rep. Marcia “Cia” Price said", &[(1, 2, PER)], &[(1, 6, PER)]),
+                ("Jean «Bébel» Belmondo joua", &[(0, 1, PER), (4, 5, PER)], &[(0, 5, PER)]),
                 // Not a title between capitalised words, nor a quotation.
                 ("the show \"Politicking\" Democrats seized", &[], &[]),
                 ("said Smith \"We will\" Then", &[(1, 2, PER)], &[(1, 2, PER)]),
