@@ -115,6 +115,10 @@ export class Engine {
           if (worker === this.worker) this.workerUp = true;
           resolve();
         }
+        else if (msg.type === "settled") {
+          // Start-up is over: the first worker has fetched all it ever will.
+          if (worker === this.worker) mark("annotator:worker-settled");
+        }
         else if (msg.type === "init-error") reject(new EngineError(`the annotator could not start: ${msg.message}`, { fatal: true }));
         else this.onResult(worker, msg);
       };

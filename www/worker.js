@@ -5,6 +5,7 @@
 // Protocol (all messages are plain objects):
 //   page -> worker  {type: "init", module}              a compiled WebAssembly.Module
 //   worker -> page  {type: "ready", times} | {type: "init-error", message}
+//   worker -> page  {type: "settled"}                   its lazy imports are done
 //   page -> worker  {type: "annotate", id, text}
 //   worker -> page  {type: "result", id, json, ms, plan, pieces}
 //                   {type: "error", id, message, fatal} fatal: the instance may be broken
@@ -52,7 +53,10 @@ self.onmessage = async (event) => {
       // When this worker was made (its time origin), when this script started
       // running and when the module came: the page's start-up marks.
       self.postMessage({ type: "ready", times: { start: performance.timeOrigin, script: scriptRunning, init } });
-      loadPlanner().catch(() => {}); // reported if a large result needs it
+      // Then the planner, and word when it is in (or failed: reported if a
+      // large result needs it): from then on this worker fetches nothing.
+      const settled = () => self.postMessage({ type: "settled" });
+      loadPlanner().then(settled, settled);
     } catch (err) {
       self.postMessage({ type: "init-error", message: describe(err) });
     }

@@ -625,6 +625,8 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
           return reg ? "ready" : "timeout";
         });
         assert.equal(sw, "ready", "the service worker did not install");
+        // The worker imports the planner (render.js) after it is ready: part of loading.
+        await page.waitForFunction(() => performance.getEntriesByName("annotator:worker-settled").length > 0);
         const serverBefore = own.requests.length;
         const pageBefore = s.requests.length;
 
