@@ -47,14 +47,13 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 # $(PKG), and the module goes without its name section (function names for
 # stack traces; tools/wasm-strip-names.mjs). Scripts and style sheet are
 # minified (esbuild from tools/package.json). Two are bundled, because they
-# are on the start-up path: app.js with the modules it imports and the
-# wasm-bindgen glue for the page's own WASM instance (one request instead of
-# six before the page can annotate; render.js stays its own file, the worker
-# loads it too, and the world map stays loaded later), and worker.js with
-# the modules it imports but the glue, which it loads from pkg/annotator.js
-# (the package's JavaScript API, which stays in the site anyway): one copy
-# less, 2.4 KB gzip, for a second fetch as the worker starts, which the page
-# does not wait for (it annotates short texts itself until then). The
+# are on the start-up path: app.js with the modules it imports (one request
+# instead of five before the page can annotate), and worker.js with the
+# modules it imports. Neither bundles what the other loads too: render.js
+# and the wasm-bindgen glue, pkg/annotator.js (the package's JavaScript API,
+# which stays in the site anyway), are their own files, fetched once for
+# both (index.html preloads them with app.js): one copy less of each, 2.6
+# and 2.4 KB gzip. The world map stays loaded later. The
 # sample article (www/sample.txt) goes into index.html's text box (its default
 # value, after a newline, which the HTML parser drops): shown from the first
 # paint, and no request before the page is ready. The other files are the
@@ -67,7 +66,7 @@ site: setup-min $(PKG)/annotator_bg.wasm
 	rm dist/sample.txt
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
-	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --outfile=dist/app.js --allow-overwrite --log-level=warning
+	tools/node_modules/.bin/esbuild dist/app.js --bundle --format=esm --minify --external:./render.js --external:./worldmap.js --external:./pkg/annotator.js --outfile=dist/app.js --allow-overwrite --log-level=warning
 	tools/node_modules/.bin/esbuild dist/worker.js --bundle --format=esm --minify --external:./render.js --external:./pkg/annotator.js --outfile=dist/worker.js --allow-overwrite --log-level=warning
 	rm $(addprefix dist/,$(APP_BUNDLED))
 	tools/node_modules/.bin/esbuild $$(ls dist/*.js | grep -v '/\(worker\|app\)\.js$$') dist/*.css dist/pkg/annotator.js --minify --outdir=dist --allow-overwrite --log-level=warning

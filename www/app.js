@@ -6,9 +6,11 @@ import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } fro
 import { toCsv, toWebAnnotation } from "./export.js";
 import { htmlToText } from "./htmltext.js";
 import { Engine } from "./engine.js";
+// The glue for the page's own WASM instance (the worker loads the same file).
+import * as glue from "./pkg/annotator.js";
 
 // The engine takes over the module boot.js started compiling.
-const engine = new Engine();
+const engine = new Engine({ glue });
 /** Resolves when the engine is ready; rejects with a readable message. */
 const engineLoaded = engine.load();
 engineLoaded.catch(() => {}); // start() reports it

@@ -34,9 +34,16 @@ export class EngineError extends Error {
 }
 
 export class Engine {
-  constructor({ wasmUrl = "pkg/annotator_bg.wasm", workerUrl = "worker.js" } = {}) {
+  /**
+   * `glue`: the wasm-bindgen glue (pkg/annotator.js) for the page's own
+   * instance, when the page imported it already; else it is imported when
+   * needed, which made the page ready about 25 ms later (a dynamic import,
+   * even of a preloaded module, waits for a later task).
+   */
+  constructor({ wasmUrl = "pkg/annotator_bg.wasm", workerUrl = "worker.js", glue = null } = {}) {
     this.wasmUrl = wasmUrl;
     this.workerUrl = workerUrl;
+    this.glue = glue;
     this.module = null;
     this.worker = null;
     this.workerReady = null; // Promise resolved when the current worker is initialised
@@ -56,7 +63,7 @@ export class Engine {
     this.module = await compiled;
     mark("annotator:compiled");
     try {
-      this.inline = await makeInline(this.module);
+      this.inline = await makeInline(this.module, this.glue);
     } catch {
       this.inline = null;
     }
@@ -235,12 +242,12 @@ async function compileWasm(url) {
 }
 
 /**
- * The page's own instance of `module`: resolves to its wasm-bindgen glue.
- * make site bundles the glue into app.js (no request of its own); in www/
- * the worker's copy, pkg/annotator.js, is loaded.
+ * The page's own instance of `module` through `glue` (the wasm-bindgen glue,
+ * pkg/annotator.js, the worker's too), or the glue imported now: resolves to
+ * the glue.
  */
-async function makeInline(module) {
-  const glue = await import("./pkg/annotator.js");
+async function makeInline(module, glue) {
+  glue ??= await import("./pkg/annotator.js");
   glue.initSync({ module });
   mark("annotator:inline-ready");
   return glue;
