@@ -1215,9 +1215,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let np = self.np_left(qs - 1, lo)?;
-        // Only a name: `The reason:` is not a speaker.
+        // Only a name: `The reason:` is not a speaker; nor is the medium
+        // the words came in (`saying in a post on Twitter:`).
         let named = (np.0..np.1).any(|t| self.speaker_mention(t).is_some());
-        if !named {
+        if !named || (np.0 > lo && matches!(self.tok(np.0 - 1), "on" | "in" | "via" | "from" | "at")) {
             return None;
         }
         self.found(Rule::Colon, doc.tokens[qs - 1].span, np)
@@ -1875,6 +1876,11 @@ impl Ctx<'_, '_> {
                 if owner(m) {
                     break;
                 }
+                // A platform before what was posted on it names no speaker:
+                // `her Twitter account`, `Bush's Facebook post`.
+                if m.tokens.1 < b && self.ents.entities[m.entity].kind == EntityKind::Organization && is_medium_noun(self.tok(m.tokens.1)) {
+                    continue;
+                }
                 // `Dr. Friederike Otto of Imperial College London said`: the
                 // person, not where they work.
                 let m = self.affiliated_person(m, a).unwrap_or(m);
@@ -2013,6 +2019,11 @@ const DETERMINERS: &[u128] = &[
 /// Words that make the next word a noun: `the post`, `her statement`.
 fn is_determiner(w: &str) -> bool {
     is_listed(DETERMINERS, w)
+}
+
+/// Nouns for what is posted on a platform or a site: `Twitter account`, `Facebook post`.
+fn is_medium_noun(w: &str) -> bool {
+    matches!(w, "account" | "post" | "page" | "feed" | "tweet" | "video" | "channel" | "blog" | "website" | "livestream")
 }
 
 /// The lower-case personal pronouns that can be a clause's subject.
