@@ -329,18 +329,23 @@ fn is_known_organisation(name: &str) -> bool {
 /// A well-known organisation's name the tagger typed a person or a place
 /// is the organisation: `Twitter announced`, `Netflix`'s shows, `YouTube`
 /// (the tagger learned from 1996 wire copy, and these names read like a
-/// surname or a town). Not a word after a title (`Vice President Ford`),
+/// surname or a town), and so are two touching names that make one
+/// (`USA` and `Today`). Not a word after a title (`Vice President Ford`),
 /// nor the surname of a person named in full in the document (`Michael
 /// Dell` … `Dell said`).
-pub(super) fn known_organisations(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+pub(super) fn known_organisations(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let text = |a: usize, b: usize| &doc.text[doc.tokens[a].span.start..doc.tokens[b - 1].span.end];
+    // Two touching names that are one known name together (`USA` + `Today`).
+    let mut spans = join_pairs(spans, |(a, b, _, headline), sp| {
+        (sp.0 == b && sp.3 == headline && !line_break_before(doc, b) && is_known_organisation(text(a, sp.1))).then_some(tagger::ORG)
+    });
     let surname = |w: &str| spans.iter().any(|s| s.2 == tagger::PER && s.1 - s.0 >= 2 && doc.tok(s.1 - 1) == w);
     let mut retyped = Vec::new();
     for (i, &(a, b, t, _)) in spans.iter().enumerate() {
         if t == tagger::ORG || !doc.tok(a).starts_upper() {
             continue;
         }
-        let text = &doc.text[doc.tokens[a].span.start..doc.tokens[b - 1].span.end];
-        if !is_known_organisation(text) || (b - a == 1 && ((a > 0 && lexicon::is_person_title(doc.tok(a - 1))) || surname(doc.tok(a)))) {
+        if !is_known_organisation(text(a, b)) || (b - a == 1 && ((a > 0 && lexicon::is_person_title(doc.tok(a - 1))) || surname(doc.tok(a)))) {
             continue;
         }
         retyped.push(i);
@@ -742,6 +747,8 @@ mod tests {
                 // Typed a place or a person by the tagger.
                 ("Twitter announced it . Netflix said", &[(0, 1, LOC), (4, 5, PER)], &[(0, 1, ORG), (4, 5, ORG)]),
                 ("shares of Procter & Gamble fell", &[(2, 5, PER)], &[(2, 5, ORG)]),
+                // Cut in two by the tagger.
+                ("He told USA Today .", &[(2, 3, LOC), (3, 4, ORG)], &[(2, 4, ORG)]),
                 // A title before it, or a person named in full: a person.
                 ("Vice President Ford spoke", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("Michael Dell founded it . Dell said", &[(0, 2, PER), (5, 6, PER)], &[(0, 2, PER), (5, 6, PER)]),

@@ -44,6 +44,10 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             lone_persons.insert(doc.tok(s.0), s.0);
         }
     }
+    // A name after a role (`spokeswoman`) or before a speech verb is a person's.
+    let introduced = |a: usize, b: usize| {
+        (a > 0 && doc.tok(a - 1).starts_lower() && lexicon::is_role_noun(doc.tok(a - 1))) || (b < doc.tokens.len() && lexicon::is_finite_speech_verb(doc.tok(b)))
+    };
     join_pairs(spans, |(a, b, t, headline), sp| {
         // Not in headlines: title case makes every word a candidate
         // (`Clinton Plan`, `Trump Was`).
@@ -65,6 +69,13 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
+        } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || introduced(a, sp.1)) {
+            // One word the tagger read as a person's, then one it read as an
+            // organisation's, which makes no organisation: a first name
+            // the lists know as a word too, or do not know in a name
+            // introduced as a person's, and a surname (`Pat` + `Caddell`,
+            // `spokeswoman Melezia` + `Figueroa said`).
+            Some(tagger::PER)
         } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
             Some(tagger::ORG)
         } else {
@@ -695,8 +706,14 @@ mod tests {
                 ("studying at the Vrije Universiteit Amsterdam", &[(3, 4, PER), (4, 6, ORG)], &[(3, 6, ORG)]),
                 ("grow Beavertail Cactus . water the cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
                 ("Pirelli Group", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, ORG)]),
-                // A lone word that may be a surname stays apart.
+                // A lone word that may be a surname stays apart...
                 ("Saeed Anwar batted", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
+                // ... unless the lists know the first word as a name (and a
+                // common word), or a role or speech verb introduces the name.
+                ("pollster Pat Caddell argued", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, PER)]),
+                ("spokeswoman Melezia Figueroa argued", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, PER)]),
+                ("then Melezia Figueroa said", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, PER)]),
+                ("left Barstool Sports in", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
                 // Not an organisation or place word after a first name, nor a regnal number.
                 ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 ("Queen Elizabeth II", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
