@@ -195,7 +195,9 @@ pub fn recognise(doc: &Document) -> Entities {
     let repeated: HashSet<String> = seen.into_iter().filter(|&(k, n)| n >= 2 && inside.contains(k)).map(|(k, _)| k.to_string()).collect();
     for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-        if let Some(&id) = parts.get(key.as_str()) {
+        // (A surname in capitals is the surname: `WALLACE:` in a transcript.)
+        let part = parts.get(key.as_str()).or_else(|| (!key.chars().any(char::is_lowercase)).then(|| parts.get(tagger::title_case(&key).as_str())).flatten());
+        if let Some(&id) = part {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
         } else if repeated.contains(&key) || lone_name_supported(doc, a) || citations::is_cited(doc, a) {
@@ -253,7 +255,9 @@ pub fn recognise(doc: &Document) -> Entities {
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
 ///   `U.S.-North Korea summit`);
 /// - a single word equal to the surname of a full name found in the document
-///   is that person wherever it is written (`Pompeo’s`, `against Trump`),
+///   is that person wherever it is written (`Pompeo’s`, `against Trump`,
+///   and in capitals before a colon, as a transcript names its speakers:
+///   `WALLACE:`),
 ///   unless the gazetteer knows it as a place.
 fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     spans.retain(|&(a, b, _, _)| !is_run_in_heading(doc, (a, b)));
@@ -319,18 +323,23 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
     if surnames.is_empty() {
         return spans;
     }
+    // (Also in capitals before a colon, as a transcript names its speakers: `WALLACE:`.)
+    let is_surname = |k: usize| {
+        let w = doc.tok(k);
+        surnames.contains(w) || (w.len() > 1 && doc.tokens.get(k + 1).is_some_and(|_| doc.tok(k + 1) == ":") && !w.chars().any(char::is_lowercase) && surnames.contains(tagger::title_case(w).as_str()))
+    };
     let in_span = covered(doc, &spans);
     let mut extra: Vec<(usize, usize, u8, bool)> = Vec::new();
     for i in 0..doc.tokens.len() {
         // (Every surname is capitalised: a cheap test before the set's.)
-        let surname = || tagger::is_capitalised(doc.tok(i)) && surnames.contains(doc.tok(i));
+        let surname = || tagger::is_capitalised(doc.tok(i)) && is_surname(i);
         if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surname() {
             extra.push((i, i + 1, tagger::PER, false));
         }
     }
     for sp in spans.iter_mut() {
         let (a, b, t, _) = *sp;
-        if t != tagger::PER && b - a == 1 && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() {
+        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() {
             sp.2 = tagger::PER;
         }
     }
@@ -392,6 +401,8 @@ mod tests {
             &["Pompeo’s"],
         ),
         ("Had a good trip to #Pyongyang to meet with Chairman Kim. Thanks @StateDept", &[(EntityKind::Location, "Pyongyang")], &["StateDept"]),
+        // A transcript names its speakers by surname, in capitals.
+        ("Fox News anchor Chris Wallace moderated.\n\nWALLACE: Good evening.", &[(EntityKind::Person, "WALLACE")], &[]),
         ("SEOUL, Oct. 7 — South Korean President Moon Jae-In said on Sunday that talks would resume.", &[(EntityKind::Location, "SEOUL"), (EntityKind::Person, "Moon Jae-In")], &["Oct.", "South"]),
         (
             "Committee Chairman Jason Chaffetz (R-Utah) said. Rep. John Mica, R-Fla., agreed with Rep. Stephen Lynch (D-Mass.).",
