@@ -284,34 +284,70 @@ const KNOWN_ORGANISATIONS: &str = include_str!("../../../data/organisations.txt"
 /// straight (`Coca-Cola` → `coca cola`, `AT & T` → `at&t`, `Ben & Jerry’s`
 /// → `ben&jerry's`). None for a name no entry can be (too long, not ASCII).
 fn org_key<'b>(name: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let mut n = 0;
-    for c in name.chars() {
-        let b = match c {
-            '.' => continue,
-            '’' | '‘' => b'\'',
-            '-' => b' ',
-            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+    let bytes = name.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        let b = match bytes[i] {
+            b'.' => {
+                i += 1;
+                continue;
+            }
+            b'-' => b' ',
+            c if c.is_ascii_whitespace() => b' ',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            // `’` and `‘` (E2 80 99, E2 80 98); no entry has another non-ASCII letter.
+            _ if matches!(bytes[i..], [0xE2, 0x80, 0x98 | 0x99, ..]) => {
+                i += 2;
+                b'\''
+            }
             _ => return None,
         };
+        i += 1;
         // (One space, none around `&`.)
         if n > 0 && buf[n - 1] == b' ' && matches!(b, b' ' | b'&') {
             n -= 1;
         } else if b == b' ' && (n == 0 || buf[n - 1] == b'&') {
             continue;
         }
-        *buf.get_mut(n)? = if b.is_ascii_whitespace() { b' ' } else { b };
+        *buf.get_mut(n)? = b;
         n += 1;
     }
     Some(&buf[..n])
 }
 
+/// Where the names starting with each letter begin in
+/// [`KNOWN_ORGANISATIONS`] (`a` to `z`, then the end; names starting with a
+/// digit come before `a`): worked out at compile time, so that a lookup
+/// searches one letter's few names.
+const ORGANISATION_LETTERS: [usize; 27] = {
+    let text = KNOWN_ORGANISATIONS.as_bytes();
+    let mut starts = [text.len(); 27];
+    let (mut i, mut letter) = (0, 0);
+    while i < text.len() {
+        // (At a line's start: every letter up to this line's starts here.)
+        while letter < 26 && text[i] >= b'a' + letter as u8 {
+            starts[letter] = i;
+            letter += 1;
+        }
+        while text[i] != b'\n' {
+            i += 1;
+        }
+        i += 1;
+    }
+    starts
+};
+
 /// Whether `name` is a well-known organisation's ([`KNOWN_ORGANISATIONS`]):
-/// a binary search over the lines of the text as it is embedded.
+/// a binary search over the lines of its first letter's names, in the text
+/// as it is embedded.
 fn is_known_organisation(name: &str) -> bool {
     let mut buf = [0; 32];
     let Some(key) = org_key(name, &mut buf) else { return false };
     let text = KNOWN_ORGANISATIONS.as_bytes();
-    let (mut lo, mut hi) = (0, text.len());
+    let (mut lo, mut hi) = match key.first() {
+        Some(&c @ b'a'..=b'z') => (ORGANISATION_LETTERS[usize::from(c - b'a')], ORGANISATION_LETTERS[usize::from(c - b'a') + 1]),
+        _ => (0, ORGANISATION_LETTERS[0]),
+    };
     while lo < hi {
         // The line holding the middle byte, from its start.
         let mid = lo + (hi - lo) / 2;
