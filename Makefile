@@ -56,13 +56,13 @@ $(PKG)/annotator_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f)
 # and 2.4 KB gzip. The world map stays loaded later. The
 # sample article (www/sample.txt) goes into index.html's text box (its default
 # value, after a newline, which the HTML parser drops): shown from the first
-# paint, and no request before the page is ready. The other files are the
-# same as in www/.
+# paint, and no request before the page is ready; its comments are left
+# out. The other files are the same as in www/.
 APP_BUNDLED := engine.js panels.js export.js htmltext.js
 site: setup-min $(PKG)/annotator_bg.wasm
 	@rm -rf dist && mkdir -p dist/pkg
 	cp -r www/. dist/
-	node -e 'const fs = require("fs"); const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"); const html = fs.readFileSync("dist/index.html", "utf8"); const out = html.replace(/(<textarea id="article"[^>]*>)<\/textarea>/, (_, open) => open + "\n" + esc(fs.readFileSync("www/sample.txt", "utf8")) + "</textarea>"); if (out === html) throw new Error("www/index.html: no empty textarea#article for the sample"); fs.writeFileSync("dist/index.html", out)'
+	node -e 'const fs = require("fs"); const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"); const html = fs.readFileSync("dist/index.html", "utf8").replace(/\s*<!--[\s\S]*?-->/g, ""); const out = html.replace(/(<textarea id="article"[^>]*>)<\/textarea>/, (_, open) => open + "\n" + esc(fs.readFileSync("www/sample.txt", "utf8")) + "</textarea>"); if (out === html) throw new Error("www/index.html: no empty textarea#article for the sample"); fs.writeFileSync("dist/index.html", out)'
 	rm dist/sample.txt
 	cp $(PKG)/annotator.js dist/pkg/
 	node tools/wasm-strip-names.mjs $(PKG)/annotator_bg.wasm dist/pkg/annotator_bg.wasm
