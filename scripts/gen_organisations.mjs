@@ -53,7 +53,7 @@ for (const [word, tag] of Object.entries(lexicon)) {
   if (k.length < 2 || LEFT_OUT.has(k)) continue;
   names.add(k);
 }
-const sorted = [...names].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.from(a) > Buffer.from(b) ? 1 : 0));
+const sorted = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const out = path.join(repo, "data/organisations.txt");
 fs.writeFileSync(out, sorted.join("\n") + "\n");
 console.log(`${path.relative(repo, out)}: ${sorted.length} names from compromise ${version} (${fs.statSync(out).size} bytes)`);

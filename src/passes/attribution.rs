@@ -1218,7 +1218,7 @@ impl Ctx<'_, '_> {
         // Only a name: `The reason:` is not a speaker; nor is the medium
         // the words came in (`saying in a post on Twitter:`).
         let named = (np.0..np.1).any(|t| self.speaker_mention(t).is_some());
-        if !named || (np.0 > lo && matches!(self.tok(np.0 - 1), "on" | "in" | "via" | "from" | "at")) {
+        if !named || (np.0 > lo && matches!(self.tok(np.0 - 1), "on" | "in" | "via" | "at")) {
             return None;
         }
         self.found(Rule::Colon, doc.tokens[qs - 1].span, np)
@@ -2236,6 +2236,13 @@ mod tests {
             "Sarah Palin spoke on Monday. On her Facebook page, Sarah Palin posted a photo with the words “If God is for us, who can be against us?”",
             "Sarah Palin",
             "Sarah Palin",
+        ),
+        // The platform the words were posted on is no speaker.
+        (
+            "colon after a platform",
+            "Senator Ted Cruz joined the attack, saying in a post on Twitter: “The new email release is a disaster.”",
+            "Ted Cruz",
+            "Ted Cruz",
         ),
         (
             "sentence subject over a cue further in",
