@@ -522,8 +522,13 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
-  test("places: counts, countries, and a static world map with a dot per place", () =>
+  test("places: counts, countries, and a static world map with a dot per place; GeoNames credited (CC BY)", () =>
     withPage(ctx.browser, site.url, async (page) => {
+      const credit = await page.evaluate(() => {
+        const a = document.querySelector("footer a[href='https://www.geonames.org/']");
+        return a ? a.parentElement.textContent : "";
+      });
+      assert.match(credit, /GeoNames, CC BY 4\.0/, "the page does not credit GeoNames");
       const ann = JSON.parse(await referenceAnnotation(page, seed.text));
       const locs = ann.entities.filter((e) => e.type === "location");
       const items = await page.evaluate(() =>
