@@ -86,7 +86,10 @@ pub fn km(a: &Place, b: &Place) -> f64 {
 
 struct Gazetteer {
     places: Vec<Place>,
-    names: HashMap<&'static str, u16>,
+    /// Name → place index. (`usize`, not `u16`: as large an entry on
+    /// wasm32, and the map type the entity pass already has, so one copy
+    /// of the hash table's code less.)
+    names: HashMap<&'static str, usize>,
     /// The first word (up to the first space) of every name with a space.
     first_words: HashSet<&'static str>,
     /// (place, another place its names may mean), sorted.
@@ -172,7 +175,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
             id: k as u16,
         });
         if f & 8 != 0 {
-            names.insert(canonical, k as u16);
+            names.insert(canonical, k);
         }
         if f & 16 != 0 {
             folded.push(k);
@@ -190,7 +193,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
                 false => arena.push_str(folds.iter().find(|f| f.0 == c)?.1),
             }
         }
-        fold_ranges.push((start, arena.len(), k as u16));
+        fold_ranges.push((start, arena.len(), k));
     }
     let arena: &'static str = Box::leak(arena.into_boxed_str());
     for (s, t, k) in fold_ranges {
@@ -200,7 +203,7 @@ fn unpack(b: &'static [u8]) -> Option<Gazetteer> {
         let o = alias_idx + 2 * j;
         let place = u16::from_le_bytes(b.get(o..o + 2)?.try_into().ok()?);
         if (place as usize) < p {
-            names.insert(alias_text.get(s..t)?, place);
+            names.insert(alias_text.get(s..t)?, usize::from(place));
         }
     }
     let first_words = names.keys().filter_map(|n| n.split_once(' ')).map(|(first, _)| first).collect();
@@ -215,7 +218,7 @@ fn table() -> &'static Gazetteer {
 /// Looks up a surface form exactly as written (`U.S.`, `N. Korea`, `Seoul`).
 pub fn lookup(name: &str) -> Option<&'static Place> {
     let g = table();
-    g.names.get(name).and_then(|&i| g.places.get(i as usize))
+    g.names.get(name).and_then(|&i| g.places.get(i))
 }
 
 /// The other places that the names of `place` may mean, in the order to

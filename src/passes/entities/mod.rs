@@ -165,9 +165,12 @@ pub fn recognise(doc: &Document) -> Entities {
     // `Van Wyk` of `Thomas Van Wyk`): longest names first, each registering
     // its word-final parts.
     crate::document::sort_stably(&mut fulls, |f| u128::MAX - (f.1 - f.0) as u128);
-    let mut endings: HashMap<String, Option<usize>> = HashMap::default();
+    // (Ending → the one person it ends, or `SEVERAL`: a `usize` map, the
+    // type `name_parts` has too, for one copy of the hash table's code.)
+    const SEVERAL: usize = usize::MAX;
+    let mut endings: HashMap<String, usize> = HashMap::default();
     for (a, b, key, headline) in fulls {
-        if let Some(&Some(id)) = endings.get(key.as_str()).filter(|_| !index.contains_key(&(EntityKind::Person, key.clone()))) {
+        if let Some(&id) = endings.get(key.as_str()).filter(|&&id| id != SEVERAL && !index.contains_key(&(EntityKind::Person, key.clone()))) {
             let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
@@ -175,9 +178,9 @@ pub fn recognise(doc: &Document) -> Entities {
         }
         let id = add_person(doc, &mut out, &mut index, (a, b), key.clone(), headline);
         for (i, _) in key.match_indices(' ').filter(|&(i, _)| key[i + 1..].contains(' ')) {
-            let e = endings.entry(key[i + 1..].to_string()).or_insert(Some(id));
-            if *e != Some(id) {
-                *e = None;
+            let e = endings.entry(key[i + 1..].to_string()).or_insert(id);
+            if *e != id {
+                *e = SEVERAL;
             }
         }
     }

@@ -46,13 +46,15 @@ fn is_common_word(word: &str) -> bool {
     COMMON_WORDS.binary_search(&word).is_ok()
 }
 
-/// Lower-case name → flags, decoded once.
-fn table() -> &'static HashMap<&'static str, u8> {
-    static MAP: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+/// Lower-case name → flags, decoded once. (Flags in a `usize`, not a `u8`:
+/// as large an entry on wasm32, and the map type the entity pass already
+/// has, so one copy of the hash table's code less.)
+fn table() -> &'static HashMap<&'static str, usize> {
+    static MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     MAP.get_or_init(|| unpack(PACKED).expect("data/names.bin is malformed"))
 }
 
-fn unpack(b: &'static [u8]) -> Option<HashMap<&'static str, u8>> {
+fn unpack(b: &'static [u8]) -> Option<HashMap<&'static str, usize>> {
     if b.get(0..4)? != b"NAM1" {
         return None;
     }
@@ -62,7 +64,7 @@ fn unpack(b: &'static [u8]) -> Option<HashMap<&'static str, u8>> {
     let text: &'static str = Box::leak(text.into_boxed_str());
     let mut map = HashMap::with_capacity_and_hasher(n, Default::default());
     for (&(s, e), &f) in ranges.iter().zip(flags) {
-        map.insert(text.get(s..e)?, f);
+        map.insert(text.get(s..e)?, usize::from(f));
     }
     Some(map)
 }
@@ -118,7 +120,7 @@ fn moby(word: &str) -> u8 {
     buf[..b.len()].copy_from_slice(b);
     buf[..b.len()].make_ascii_lowercase();
     let lower = std::str::from_utf8(&buf[..b.len()]).unwrap_or_default();
-    table().get(lower).map_or(0, |&f| f & MOBY)
+    table().get(lower).map_or(0, |&f| f as u8 & MOBY)
 }
 
 /// Everything the lists say about one lower-case word, from one table
@@ -135,7 +137,7 @@ impl Entry {
     /// The entry of `lower`, a word in lower case (as `str::to_lowercase`
     /// gives it).
     pub fn of_lower(lower: &str) -> Entry {
-        let flags = if lower.len() <= 32 { table().get(lower).copied().unwrap_or(0) } else { 0 };
+        let flags = if lower.len() <= 32 { table().get(lower).map_or(0, |&f| f as u8) } else { 0 };
         Entry { flags, census: census_of(lower, flags) }
     }
 
@@ -177,7 +179,7 @@ pub fn census(word: &str) -> Census {
 /// [`census`] for a word already in lower case (no allocation).
 pub fn census_lower(lower: &str) -> Census {
     let listed = lower.len() <= 24 && alphabetic(lower);
-    census_of(lower, if listed { table().get(lower).copied().unwrap_or(0) } else { 0 })
+    census_of(lower, if listed { table().get(lower).map_or(0, |&f| f as u8) } else { 0 })
 }
 
 /// Whether every character is a letter (ASCII words without the Unicode tables).

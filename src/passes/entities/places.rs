@@ -405,10 +405,12 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
     // `Vancouver` in a story on Iowa and Washington stays in Canada.
     // (Once per reading: a long text repeats its ambiguous names.)
     // (Keyed by the entry's address: readings share canonical names.)
-    let mut nearness: HashMap<usize, bool> = HashMap::default();
+    // (0 or 1: a `usize` map, a type the crate has already, for one copy of
+    // the hash table's code less.)
+    let mut nearness: HashMap<usize, usize> = HashMap::default();
     let mut near = |r: &'static Place| {
         r.feature != gazetteer::Feature::City
-            || *nearness.entry(r as *const Place as usize).or_insert_with(|| known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))
+            || *nearness.entry(r as *const Place as usize).or_insert_with(|| usize::from(known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))) == 1
     };
     // The readings a place named beside the name fixes, by the first
     // reading's address: they hold for the name's other mentions too
