@@ -94,7 +94,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
 pub(super) fn kin_owners(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
-        if (t == tagger::ORG || t == tagger::MISC) && !headline && lives_as_person(doc, b) && place_of(doc, a, b, false).is_none() {
+        if (t == tagger::ORG || t == tagger::MISC) && !headline && lives_as_person(doc, (a, b)) && place_of(doc, a, b, false).is_none() {
             sp.2 = tagger::PER;
         }
     }
@@ -103,11 +103,16 @@ pub(super) fn kin_owners(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Typed
 
 /// Whether the words after a name ending at `b` say a person's life: it
 /// owns kin (`Gauff's father`) or is born, dies, marries, resigns
-/// (`In 348 Pachomius died`). A firm or a country does none of these.
-fn lives_as_person(doc: &Document, b: usize) -> bool {
+/// (`In 348 Pachomius died`), or, a name of at most two plain words,
+/// speaks of itself as `she` or `he` (`DuVernay said she felt`; not `the
+/// Republican Party of Wyoming said he`). A firm or a country does none of
+/// these.
+fn lives_as_person(doc: &Document, (a, b): (usize, usize)) -> bool {
     let n = doc.tokens.len();
     let at = |k: usize| if k < n { doc.tok(k) } else { "" };
+    let plain = || b - a <= 2 && (a..b).all(|k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)));
     (matches!(at(b), "’s" | "'s") && lexicon::kin_gender(at(b + 1)).is_some())
+        || (lexicon::is_finite_speech_verb(at(b)) && matches!(at(b + 1), "she" | "he") && plain())
         || matches!(at(b), "died" | "dies" | "married" | "resigned")
         || (at(b) == "was" && matches!(at(b + 1), "born" | "buried" | "baptized" | "baptised" | "ordained" | "knighted"))
 }
@@ -401,7 +406,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
         }
         if t == tagger::PER {
             // (A mention that lives as a person outweighs any count.)
-            let votes = if !headline && lives_as_person(doc, b) { 1000 } else { 1 };
+            let votes = if !headline && lives_as_person(doc, (a, b)) { 1000 } else { 1 };
             *names.entry(span_key(doc, a, b, headline)).or_insert(0) += votes;
             let last = doc.tok(b - 1);
             if !headline && last.chars().count() > 1 && tagger::is_capitalised(last) {
@@ -414,7 +419,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     if names.values().any(|&n| n < 0) {
         let in_span = covered(doc, &spans);
         for k in 0..doc.tokens.len().saturating_sub(1) {
-            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && lives_as_person(doc, k + 1) {
+            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && lives_as_person(doc, (k, k + 1)) {
                 if let Some(n) = names.get_mut(doc.tok(k)) {
                     *n += 1000;
                 }
@@ -755,6 +760,13 @@ mod tests {
                 ("In 348 Horsiesios died .", &[(2, 3, ORG)], &[(2, 3, PER)]),
                 ("Horsiesios was born in 305", &[(0, 1, ORG)], &[(0, 1, PER)]),
                 ("Acme was bought in 2005", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                // Speaking of oneself as `she` or `he`: a name of at most two
+                // plain words, not an organisation's (`it`).
+                ("Ava DuVernay said she felt", &[(0, 2, ORG)], &[(0, 2, PER)]),
+                ("DuVernay says he", &[(0, 1, ORG)], &[(0, 1, PER)]),
+                ("Acme said it", &[(0, 1, ORG)], &[(0, 1, ORG)]),
+                ("the Republican Party of Wyoming said he", &[(1, 5, ORG)], &[(1, 5, ORG)]),
+                ("the Labour Party said he", &[(1, 3, ORG)], &[(1, 3, ORG)]),
             ],
         );
     }
