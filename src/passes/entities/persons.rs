@@ -48,6 +48,11 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
     let introduced = |a: usize, b: usize| {
         (a > 0 && doc.tok(a - 1).starts_lower() && lexicon::is_role_noun(doc.tok(a - 1))) || (b < doc.tokens.len() && lexicon::is_finite_speech_verb(doc.tok(b)))
     };
+    // Names of one word, whatever their type, by how often the document has them.
+    let mut lone_words: HashMap<&str, usize> = HashMap::default();
+    for s in spans.iter().filter(|s| s.1 - s.0 == 1 && !s.3) {
+        *lone_words.entry(doc.tok(s.0)).or_insert(0) += 1;
+    }
     join_pairs(spans, |(a, b, t, headline), sp| {
         // Not in headlines: title case makes every word a candidate
         // (`Clinton Plan`, `Trump Was`).
@@ -69,12 +74,16 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
-        } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || introduced(a, sp.1)) {
+        } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || (names::census(doc.tok(a)).first && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && !doc.tokens.get(sp.1).is_some_and(|_| tagger::is_capitalised(doc.tok(sp.1)))) || introduced(a, sp.1)) {
             // One word the tagger read as a person's, then one it read as an
             // organisation's, which makes no organisation: a first name
-            // the lists know as a word too, or do not know in a name
-            // introduced as a person's, and a surname (`Pat` + `Caddell`,
-            // `spokeswoman Melezia` + `Figueroa said`).
+            // the lists know as a word too, or only the census knows before
+            // a word the document names on its own elsewhere too, ending the
+            // run of capitals (`Donald` + `Trump`, where its other `Trump`s
+            // led the tagger astray; not `Clinton` + `Global` + `Initiative`),
+            // or none knows in a name introduced as a
+            // person's, and a surname (`Pat` + `Caddell`, `spokeswoman
+            // Melezia` + `Figueroa said`).
             Some(tagger::PER)
         } else if sp.2 == tagger::ORG && !first_name(a) && org_name((sp.0, sp.1)) {
             Some(tagger::ORG)
@@ -719,6 +728,11 @@ mod tests {
                 ("spokeswoman Melezia Figueroa argued", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, PER)]),
                 ("then Melezia Figueroa said", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, PER)]),
                 ("left Barstool Sports in", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+                // A first name only the census knows, before a word the
+                // document names alone elsewhere, ending the run of capitals.
+                ("over Donald Trump . Trump won . for Trump", &[(1, 2, PER), (2, 3, ORG), (4, 5, ORG), (8, 9, ORG)], &[(1, 3, PER), (4, 5, ORG), (8, 9, ORG)]),
+                ("the Donald Trump", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+                ("Clinton Global Initiative . Global", &[(0, 1, PER), (1, 2, ORG), (4, 5, ORG)], &[(0, 1, PER), (1, 2, ORG), (4, 5, ORG)]),
                 // Not an organisation or place word after a first name, nor a regnal number.
                 ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
                 ("Queen Elizabeth II", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
