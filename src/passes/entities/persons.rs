@@ -399,8 +399,10 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
 /// document (a club or firm named like a person stays one: `Rotor`, once a
 /// person in a headline), or when it is a run of plain capitalised words
 /// ending in a person's name (`Antonín Dvořák` beside `Dvořák`). Only
-/// organisations change: a name that is both a person and a place
-/// (`Washington`) is told apart by context.
+/// organisations change, and a full name's surname alone typed a place or
+/// MISC (`Donald Trump` … `at Trump`: names the pass joined after
+/// `consistent` read the surnames): a name that is both a person and a
+/// place the gazetteer knows (`Washington`) is told apart by context.
 pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Per name: occurrences as a person minus occurrences as an organisation.
     let mut names: HashMap<String, i32> = HashMap::default();
@@ -435,8 +437,17 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             }
         }
     }
+    // The surnames of the full names, as `consistent` reads them before the
+    // pass joins names the tagger split (`Donald` + `Trump`).
+    let surnames: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 >= 2 && !s.3).map(|s| doc.tok(s.1 - 1)).collect();
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
+        // A full name's surname alone is that person, unless a known place
+        // or a party's member (`Democrats`, ending a name by mistake).
+        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) {
+            sp.2 = tagger::PER;
+            continue;
+        }
         if t != tagger::ORG {
             continue;
         }
@@ -672,6 +683,11 @@ mod tests {
                 ("Dvořák Foundation paid . Dvořák left", &[(0, 2, ORG), (4, 5, PER)], &[(0, 2, ORG), (4, 5, PER)]),
                 // Places keep their type.
                 ("Washington spoke . Washington voted . Washington", &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)], &[(0, 1, PER), (3, 4, PER), (6, 7, LOC)]),
+                // A full name's surname alone, typed a place or MISC, is the
+                // person; not a place the gazetteer knows, nor a party.
+                ("Donald Trump won . at Trump . Trump supporters", &[(0, 2, PER), (5, 6, LOC), (7, 8, MISC)], &[(0, 2, PER), (5, 6, PER), (7, 8, PER)]),
+                ("George Washington spoke . in Washington", &[(0, 2, PER), (5, 6, LOC)], &[(0, 2, PER), (5, 6, LOC)]),
+                ("Young Democrats met . Democrats", &[(0, 2, PER), (4, 5, MISC)], &[(0, 2, PER), (4, 5, MISC)]),
                 // A person's given name alone, a first name the lists know;
                 // not an acronym, nor a place the gazetteer knows.
                 ("Chelsea Clinton spoke . Chelsea left", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, PER)]),
