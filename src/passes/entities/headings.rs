@@ -55,8 +55,10 @@ fn title_case_title(doc: &Document) -> Option<(usize, usize)> {
 struct Body<'d> {
     /// Each name's text with the tags it was given.
     names: HashMap<String, [u16; tagger::NT]>,
-    /// Each word of a name with the tags of the names holding it.
-    words: HashMap<&'d str, [u16; tagger::NT]>,
+    /// Each word of a name with the tags of the names holding it. (Keyed
+    /// by owned strings: the type of `names`, for one copy of the hash
+    /// table's code less in the WASM module.)
+    words: HashMap<String, [u16; tagger::NT]>,
     /// The first and last words of persons' names (`Hillary`, `Clinton`).
     person_ends: HashSet<&'d str>,
 }
@@ -71,7 +73,7 @@ impl<'d> Body<'d> {
             }
             for k in a..b {
                 if doc.tokens[k].kind == TokenKind::Word {
-                    body.words.entry(doc.tok(k)).or_default()[tag as usize] += 1;
+                    body.words.entry(doc.tok(k).to_string()).or_default()[tag as usize] += 1;
                 }
             }
         }

@@ -233,7 +233,7 @@ pub fn recognise(doc: &Document) -> Entities {
                 let key = span_key(doc, a, b, headline);
                 // A firm's short name is the firm (see `short_firm_names`),
                 // an acronym the name it stands for (see `acronyms`).
-                let key = if b - a == 1 { acronyms.get(key.as_str()).cloned().or_else(|| firms.get(key.as_str()).cloned().flatten()).unwrap_or(key) } else { key };
+                let key = if b - a == 1 { acronyms.get(key.as_str()).or_else(|| firms.get(key.as_str()).filter(|f| !f.is_empty())).cloned().unwrap_or(key) } else { key };
                 out.add(&mut index, EntityKind::Organization, key, span, (a, b));
             }
             _ => {}

@@ -173,15 +173,17 @@ pub(super) fn company_names(doc: &Document, lower: &LowerWords, spans: Vec<Typed
 
 /// The firms named in full (several words, the last a [`COMPANY_WORDS`]
 /// word: `Brightline Systems`), by their first word (`Brightline`): the
-/// full name, or `None` when two firms share the word. Not a word that
-/// names a place (`Texas` of `Texas Instruments`) nor a function word.
-pub(super) fn firm_names<'d>(doc: &'d Document, spans: &[TypedSpan]) -> HashMap<&'d str, Option<String>> {
-    let mut firms: HashMap<&str, Option<String>> = HashMap::default();
+/// full name, or an empty one when two firms share the word. Not a word
+/// that names a place (`Texas` of `Texas Instruments`) nor a function word.
+/// (Keyed by owned strings: the map type of [`acronyms`], for one copy of
+/// the hash table's code less.)
+pub(super) fn firm_names(doc: &Document, spans: &[TypedSpan]) -> HashMap<String, String> {
+    let mut firms: HashMap<String, String> = HashMap::default();
     for &(a, b, t, headline) in spans {
         let first = doc.tok(a);
         if t == tagger::ORG && b - a >= 2 && !headline && COMPANY_WORDS.binary_search(&doc.tok(b - 1)).is_ok() && !is_function_word(first) && gazetteer::lookup(first).is_none() {
             let full = span_key(doc, a, b, false);
-            firms.entry(first).and_modify(|f| if f.as_deref() != Some(full.as_str()) { *f = None }).or_insert(Some(full));
+            firms.entry(first.to_string()).and_modify(|f| if *f != full { f.clear() }).or_insert(full);
         }
     }
     firms
@@ -267,7 +269,7 @@ pub(super) fn short_firm_names(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec
     }
     for sp in spans.iter_mut() {
         // (Not an adjective: `British` of `British Airways`.)
-        if sp.1 - sp.0 == 1 && !sp.3 && sp.2 != tagger::MISC && firms.get(doc.tok(sp.0)).is_some_and(Option::is_some) {
+        if sp.1 - sp.0 == 1 && !sp.3 && sp.2 != tagger::MISC && firms.get(doc.tok(sp.0)).is_some_and(|f| !f.is_empty()) {
             sp.2 = tagger::ORG;
         }
     }

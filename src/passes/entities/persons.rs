@@ -405,7 +405,11 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
 /// place the gazetteer knows (`Washington`) is told apart by context.
 pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Per name: occurrences as a person minus occurrences as an organisation.
-    let mut names: HashMap<String, i32> = HashMap::default();
+    // (Signed counts kept in a `usize` map, two's complement, read back as
+    // `isize`: a type the crate has already, for one copy of the hash
+    // table's code less.)
+    let mut names: HashMap<String, usize> = HashMap::default();
+    let count = |n: &usize| *n as isize;
     let mut last_words: HashSet<&str> = HashSet::default();
     let mut first_words: HashSet<&str> = HashSet::default();
     for &(a, b, t, headline) in &spans {
@@ -413,12 +417,14 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             first_words.insert(doc.tok(a));
         }
         if t == tagger::ORG {
-            *names.entry(span_key(doc, a, b, headline)).or_insert(0) -= 1;
+            let n = names.entry(span_key(doc, a, b, headline)).or_insert(0);
+            *n = n.wrapping_sub(1);
         }
         if t == tagger::PER {
             // (A mention that lives as a person outweighs any count.)
             let votes = if !headline && lives_as_person(doc, (a, b)) { 1000 } else { 1 };
-            *names.entry(span_key(doc, a, b, headline)).or_insert(0) += votes;
+            let n = names.entry(span_key(doc, a, b, headline)).or_insert(0);
+            *n = n.wrapping_add(votes);
             let last = doc.tok(b - 1);
             if !headline && last.chars().count() > 1 && tagger::is_capitalised(last) {
                 last_words.insert(last);
@@ -427,12 +433,12 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     }
     // So does a lone capitalised word the tagger left out (`In 348
     // Pachomius died`).
-    if names.values().any(|&n| n < 0) {
+    if names.values().any(|n| count(n) < 0) {
         let in_span = covered(doc, &spans);
         for k in 0..doc.tokens.len().saturating_sub(1) {
             if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && lives_as_person(doc, (k, k + 1)) {
                 if let Some(n) = names.get_mut(doc.tok(k)) {
-                    *n += 1000;
+                    *n = n.wrapping_add(1000);
                 }
             }
         }
@@ -461,7 +467,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
         // person's given name alone.
         let w = doc.tok(a);
         let given = b - a == 1 && first_words.contains(w) && w.chars().skip(1).all(char::is_lowercase) && names::is_first_name(w) && !tagger::is_org_word(w) && !tagger::is_place_word(w) && place_of(doc, a, b, headline).is_none();
-        if plain_name || given || names.get(&span_key(doc, a, b, headline)).is_some_and(|&n| n > 0) {
+        if plain_name || given || names.get(&span_key(doc, a, b, headline)).is_some_and(|n| count(n) > 0) {
             sp.2 = tagger::PER;
         }
     }
@@ -476,7 +482,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             && b == a + 3
             && doc.tok(a + 1) == "of"
             && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
-            && names.get(doc.tok(a)).is_some_and(|&n| n >= 3)
+            && names.get(doc.tok(a)).is_some_and(|n| count(n) >= 3)
     };
     let mut out = Vec::with_capacity(spans.len());
     for sp in spans {

@@ -55,6 +55,8 @@ impl<'d> LowerWords<'d> {
     }
 
     /// Whether the document writes `lower` (a word in lower case) so.
+    // (Not inlined: called from many rules, one copy is smaller.)
+    #[inline(never)]
     pub(super) fn has(&self, lower: &str) -> bool {
         self.words.get_or_init(|| lower_case_words(self.doc)).contains(lower)
     }

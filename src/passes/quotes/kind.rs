@@ -39,13 +39,17 @@ const MIN_SENTENCES_FOR_KIND: usize = 8;
 struct Model {
     bias: f64,
     threshold: f64,
-    weights: HashMap<&'static str, f64>,
+    /// Feature -> its weight's index in `weights`. (A `usize` map: the type
+    /// the name and place tables have, for one copy of the hash table's
+    /// code less in the WASM module.)
+    index: HashMap<&'static str, usize>,
+    weights: Vec<f64>,
 }
 
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = Model { bias: 0.0, threshold: 0.5, weights: HashMap::default() };
+        let mut m = Model { bias: 0.0, threshold: 0.5, index: HashMap::default(), weights: Vec::new() };
         for line in WEIGHTS.lines().filter(|l| !l.starts_with('#')) {
             let Some((f, w)) = line.split_once('\t') else { continue };
             let w = parse_weight(w).unwrap_or(0.0);
@@ -53,7 +57,8 @@ fn model() -> &'static Model {
                 "<bias>" => m.bias = w,
                 "<threshold>" => m.threshold = w,
                 _ => {
-                    m.weights.insert(f, w);
+                    m.index.insert(f, m.weights.len());
+                    m.weights.push(w);
                 }
             }
         }
@@ -86,7 +91,7 @@ pub fn speech_probability(features: &[String]) -> f64 {
 /// [`speech_probability`] of features given as `&str`s (weights summed in order).
 fn probability<'a>(features: impl Iterator<Item = &'a str>) -> f64 {
     let m = model();
-    let z: f64 = m.bias + features.filter_map(|f| m.weights.get(f)).sum::<f64>();
+    let z: f64 = m.bias + features.filter_map(|f| m.index.get(f).map(|&i| m.weights[i])).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
 
