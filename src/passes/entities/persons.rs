@@ -286,6 +286,59 @@ pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWord
     spans
 }
 
+/// A first name that is also a place or a firm, right before a surname,
+/// is a person's: `Chad Ogea`, `Georgia Kovacs`, `Victoria Beckham`. The
+/// tagger types the first word by the place it knows and leaves the
+/// surname alone or makes it a name of its own. The first word is one
+/// both name lists give as a first name and no common word (see
+/// [`first_names_before_persons`]); the next, on the same line after one
+/// space, is a capitalised word alone (untagged, or a one-word span of
+/// its own) that reads as a surname: a person's by the tagger or a
+/// surname by the census, and no place, firm, title, function or calendar
+/// word, no plural (`Star Wars`), no place the gazetteer knows, with no
+/// capitalised word running on after it (`Jordan River Park`). Not a
+/// continent or region (`Asia Minor`).
+pub(super) fn place_named_persons(doc: &Document, lower_words: &LowerWords, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let capitalised = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
+    // (Not in capitals: `MYRTLE BEACH`.)
+    let plain = |w: &str| w.len() > 2 && w.bytes().skip(1).any(|c| c.is_ascii_lowercase()) && !is_function_word(w) && !tagger::is_calendar_word(w) && !lower_words.has(&w.to_lowercase());
+    let mut i = 0;
+    while i < spans.len() {
+        let (a, b, t, headline) = spans[i];
+        let (x, y) = (doc.tok(a), if b < n { doc.tok(b) } else { "" });
+        i += 1;
+        // (A continent or region is no one's first name: `Asia Minor`.)
+        let first = matches!(t, tagger::LOC | tagger::ORG)
+            && !headline
+            && b == a + 1
+            && plain(x)
+            && names::census(x).first
+            && gazetteer::lookup(x).is_none_or(|p| matches!(p.feature, gazetteer::Feature::Country | gazetteer::Feature::Admin1 | gazetteer::Feature::City));
+        let surname = first
+            && capitalised(b)
+            && !capitalised(b + 1)
+            && &doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start] == " "
+            && plain(y)
+            && !(y.ends_with('s') && !y.ends_with("ss"))
+            && !lexicon::is_person_title(y)
+            && !tagger::is_place_word(y)
+            && !tagger::is_org_word(y)
+            && gazetteer::lookup(y).is_none();
+        // The surname stands alone, a person's by the tagger or a surname
+        // by the census.
+        let next = spans.get(i).filter(|sp| sp.0 == b).copied();
+        if !surname || next.is_some_and(|sp| sp.1 != b + 1 || sp.3) || !(next.is_some_and(|sp| sp.2 == tagger::PER) || names::census(y).surname) {
+            continue;
+        }
+        if next.is_some() {
+            spans.remove(i);
+        }
+        spans[i - 1] = (a, b + 1, tagger::PER, false);
+    }
+    spans
+}
+
 /// Authors in citations are persons ([`citations::is_cited`]): a one-word
 /// organisation span becomes a person, and an untagged word a new one.
 /// Places and works stay: `in Paris (1927)` and the film `Watchmen (2009)`
@@ -725,6 +778,28 @@ mod tests {
                 // Not across a line break, nor into the span before.
                 ("Hillary\nClinton spoke", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("Hillary Clinton", &[(0, 1, LOC), (1, 2, PER)], &[(0, 1, LOC), (1, 2, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn first_names_that_are_places() {
+        check_rule(
+            |doc, spans| place_named_persons(doc, &LowerWords::new(doc), spans),
+            &[
+                // A place or firm's name, then a surname the tagger or the census knows.
+                ("off Chad Ogea in the first", &[(1, 2, LOC), (2, 3, PER)], &[(1, 3, PER)]),
+                ("met Victoria Beckham there", &[(1, 2, ORG), (2, 3, PER)], &[(1, 3, PER)]),
+                ("met Georgia Smith there", &[(1, 2, LOC)], &[(1, 3, PER)]),
+                // Not a surname the tagger leaves alone and the census lacks,
+                // a plural, a word running on, a gazetteer place, a continent,
+                // nor across a line.
+                ("beat Georgia Zyxwv there", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("saw Star Wars there", &[(1, 2, ORG), (2, 3, PER)], &[(1, 2, ORG), (2, 3, PER)]),
+                ("met Georgia Smith Barney there", &[(1, 2, LOC)], &[(1, 2, LOC)]),
+                ("from Georgia Paris there", &[(1, 2, LOC), (2, 3, PER)], &[(1, 2, LOC), (2, 3, PER)]),
+                ("in Asia Minor", &[(1, 2, LOC), (2, 3, PER)], &[(1, 2, LOC), (2, 3, PER)]),
+                ("in Georgia\nSmith said", &[(1, 2, LOC)], &[(1, 2, LOC)]),
             ],
         );
     }
