@@ -303,6 +303,8 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
             || (b - a == 1 && (is_function_word(doc.tok(a)) || is_plural_acronym(doc.tok(a))))
             || (b - a == 1 && t != tagger::PER && (shouted(a) || COMMON_ACRONYMS.binary_search(&doc.tok(a)).is_ok()))
             || (b - a == 1 && matches!(t, tagger::PER | tagger::LOC) && is_party_word(doc.tok(a)))
+            // (`Muslims`, and a lone letter: `D` of `(D)`, `R`.)
+            || (b - a == 1 && t == tagger::ORG && (is_creed_word(doc.tok(a)) || (doc.tok(a).len() == 1 && doc.tok(a).as_bytes()[0].is_ascii_uppercase())))
         {
             spans[k].2 = tagger::MISC;
         }
@@ -588,12 +590,15 @@ mod tests {
     }
 
     #[test]
-    fn parties_are_no_persons_or_places() {
+    fn parties_creeds_and_letters_are_no_persons_or_places() {
         // (As the tagger reads them in longer articles.)
         let cases: &[(&str, TypedSpan)] = &[
             ("Patrick Leahy , Democrat of Vermont , voted no .", (3, 4, tagger::PER, false)),
             ("Her Conservative shadow spoke .", (1, 2, tagger::LOC, false)),
             ("It hurt Hispanics more than whites .", (2, 3, tagger::PER, false)),
+            // Creeds and peoples are no organisations either, nor is a lone letter.
+            ("Many Muslims voted .", (1, 2, tagger::ORG, false)),
+            ("Rep. Smith ( D ) voted .", (3, 4, tagger::ORG, false)),
         ];
         for &(text, span) in cases {
             let doc = Document::new(text);
@@ -604,6 +609,7 @@ mod tests {
         let doc = Document::new("Labour won .");
         assert_eq!(consistent(&doc, &[tagger::O; 3], &LowerWords::new(&doc), vec![(0, 1, tagger::ORG, false)]), [(0, 1, tagger::ORG, false)]);
         assert!(is_party_word("Tories") && is_party_word("Democrats") && !is_party_word("Democratic") && !is_party_word("Kansas"));
+        assert!(is_creed_word("Muslims") && is_creed_word("Latino") && is_party_word("Catholics") && !is_creed_word("Democrats") && !is_creed_word("Christian") && is_creed_word("Christians"));
     }
 
     #[test]

@@ -216,10 +216,19 @@ fn opens_no_name(w: &str) -> bool {
 /// own, whatever the tagger reads in `Leahy, Democrat of Vermont` or `Her
 /// Conservative shadow`.
 pub(super) fn is_party_word(w: &str) -> bool {
+    matches!(w.strip_suffix('s').unwrap_or(w), "Democrat" | "Republican" | "Tory" | "Socialist" | "Communist" | "Conservative" | "Liberal")
+        || matches!(w, "Tories" | "Labour")
+        || is_creed_word(w)
+}
+
+/// A creed or a people, or its members (`Muslims`, `Latinos`, `Catholic`):
+/// no organisation either, unlike a party (`Democrats` may be the party).
+/// (`Christians` only in the plural: `Christian` is a first name too.)
+pub(super) fn is_creed_word(w: &str) -> bool {
     matches!(
         w.strip_suffix('s').unwrap_or(w),
-        "Democrat" | "Republican" | "Tory" | "Socialist" | "Communist" | "Conservative" | "Liberal" | "Latino" | "Hispanic"
-    ) || matches!(w, "Tories" | "Labour")
+        "Latino" | "Latina" | "Hispanic" | "Muslim" | "Catholic" | "Protestant" | "Evangelical" | "Mormon" | "Hindu" | "Sikh" | "Buddhist" | "Jew"
+    ) || w == "Christians"
 }
 
 /// The entity key of a span: its text with spaces normalised, title-cased in headlines.
