@@ -62,8 +62,8 @@ pub struct Place {
     /// Degrees, to 0.01° (about a kilometre).
     pub lat: f64,
     pub lon: f64,
-    /// Its row in the table (for [`second_readings`]).
-    id: u16,
+    /// Its row in the table (for [`second_readings`] and [`place`]).
+    pub id: u16,
 }
 
 /// Distance between two places in kilometres, on the equirectangular
@@ -219,6 +219,11 @@ fn table() -> &'static Gazetteer {
 pub fn lookup(name: &str) -> Option<&'static Place> {
     let g = table();
     g.names.get(name).and_then(|&i| g.places.get(i))
+}
+
+/// The place whose [`Place::id`] is `id`.
+pub fn place(id: u16) -> &'static Place {
+    &table().places[usize::from(id)]
 }
 
 /// The other places that the names of `place` may mean, in the order to

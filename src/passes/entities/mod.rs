@@ -97,6 +97,22 @@ pub struct Entities {
     pub mentions: Vec<Mention>,
 }
 
+/// The key of an entity in the index [`Entities::add`] keeps: its kind's
+/// letter, then its name. (A string rather than a `(kind, name)` pair: the
+/// map type the crate has already, for one copy of the hash table's code
+/// less in the WASM module.)
+fn index_key(kind: EntityKind, key: &str) -> String {
+    let letter = match kind {
+        EntityKind::Person => 'P',
+        EntityKind::Location => 'L',
+        EntityKind::Organization => 'O',
+    };
+    let mut k = String::with_capacity(key.len() + 1);
+    k.push(letter);
+    k.push_str(key);
+    k
+}
+
 impl Entities {
     /// The mention covering token `ti`, if any.
     pub fn mention_at_token(&self, ti: usize) -> Option<&Mention> {
@@ -105,9 +121,10 @@ impl Entities {
         (ti < m.tokens.1).then_some(m)
     }
 
-    /// Adds a mention of a new or existing entity, keyed by `(kind, key)`.
-    fn add(&mut self, index: &mut HashMap<(EntityKind, String), usize>, kind: EntityKind, key: String, m: Span, tokens: (usize, usize)) -> usize {
-        let id = *index.entry((kind, key.clone())).or_insert_with(|| {
+    /// Adds a mention of a new or existing entity, keyed by `(kind, key)`
+    /// (see [`index_key`]).
+    fn add(&mut self, index: &mut HashMap<String, usize>, kind: EntityKind, key: String, m: Span, tokens: (usize, usize)) -> usize {
+        let id = *index.entry(index_key(kind, &key)).or_insert_with(|| {
             self.entities.push(Entity { kind, name: key, mentions: Vec::new(), place: None, gender: None });
             self.entities.len() - 1
         });
@@ -144,7 +161,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let spans = places_by_region(doc, &lower, listed_places(doc, datelines(doc, headings::heading_names(doc, &lower, titles_before_persons(doc, address_forms(doc, whole_place_names(doc, spans)))))));
     let (spans, acronyms) = acronyms(doc, known_organisations(doc, persons_by_role(doc, spans)));
     let mut out = Entities::default();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut index: HashMap<String, usize> = HashMap::default();
 
     // Persons: full names first, so that later and earlier surnames link to them.
     let mut singles: Vec<(usize, usize, String, bool)> = Vec::new();
@@ -170,7 +187,7 @@ pub fn recognise(doc: &Document) -> Entities {
     const SEVERAL: usize = usize::MAX;
     let mut endings: HashMap<String, usize> = HashMap::default();
     for (a, b, key, headline) in fulls {
-        if let Some(&id) = endings.get(key.as_str()).filter(|&&id| id != SEVERAL && !index.contains_key(&(EntityKind::Person, key.clone()))) {
+        if let Some(&id) = endings.get(key.as_str()).filter(|&&id| id != SEVERAL && !index.contains_key(&index_key(EntityKind::Person, &key))) {
             let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });

@@ -598,7 +598,7 @@ pub(super) fn name_parts(out: &Entities) -> HashMap<String, usize> {
 }
 
 /// Adds a person's mention under `key`; the entity's id.
-pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<(EntityKind, String), usize>, (a, b): (usize, usize), key: String, headline: bool) -> usize {
+pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap<String, usize>, (a, b): (usize, usize), key: String, headline: bool) -> usize {
     let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
     let id = out.add(index, EntityKind::Person, key, span, (a, b));
     if out.entities[id].gender.is_none() && b - a >= 2 {

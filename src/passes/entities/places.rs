@@ -404,18 +404,19 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
     // `Manchester` beside `New Hampshire` is the American city, while
     // `Vancouver` in a story on Iowa and Washington stays in Canada.
     // (Once per reading: a long text repeats its ambiguous names.)
-    // (Keyed by the entry's address: readings share canonical names.)
+    // (Keyed by the entry's id: readings share canonical names.)
     // (0 or 1: a `usize` map, a type the crate has already, for one copy of
     // the hash table's code less.)
     let mut nearness: HashMap<usize, usize> = HashMap::default();
     let mut near = |r: &'static Place| {
         r.feature != gazetteer::Feature::City
-            || *nearness.entry(r as *const Place as usize).or_insert_with(|| usize::from(known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))) == 1
+            || *nearness.entry(usize::from(r.id)).or_insert_with(|| usize::from(known.iter().any(|p| p.country == r.country && gazetteer::km(p, r) <= NEAR_KM))) == 1
     };
     // The readings a place named beside the name fixes, by the first
-    // reading's address: they hold for the name's other mentions too
+    // reading's id: they hold for the name's other mentions too
     // (`VALENCIA, Spain` under the headline `Floods in Valencia`).
-    let mut fixed: HashMap<usize, &'static Place> = HashMap::default();
+    // (By id, to id: a `usize` map, a type the crate has already.)
+    let mut fixed: HashMap<usize, usize> = HashMap::default();
     let mut guessed: Vec<(usize, &'static Place)> = Vec::new();
     for k in 0..places.len() {
         let Some(first) = places[k].filter(|_| ambiguous(&places[k])) else { continue };
@@ -428,7 +429,7 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
         let beside = |n: Option<&Place>| n.and_then(|n| readings().find(|r| r.country == n.country));
         places[k] = Some(match beside(next).or_else(|| beside(prev.filter(|_| first.feature != gazetteer::Feature::City))) {
             Some(r) => {
-                fixed.entry(first as *const Place as usize).or_insert(r);
+                fixed.entry(usize::from(first.id)).or_insert(usize::from(r.id));
                 r
             }
             None => {
@@ -443,8 +444,8 @@ pub(super) fn second_readings(doc: &Document, spans: &[(usize, usize, u8, bool)]
     }
     if !fixed.is_empty() {
         for (k, first) in guessed {
-            if let Some(&r) = fixed.get(&(first as *const Place as usize)) {
-                places[k] = Some(r);
+            if let Some(&r) = fixed.get(&usize::from(first.id)) {
+                places[k] = Some(gazetteer::place(r as u16));
             }
         }
     }
