@@ -287,7 +287,7 @@ pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWord
 }
 
 /// A first name that is also a place or a firm, right before a surname,
-/// is a person's: `Chad Ogea`, `Georgia Kovacs`, `Victoria Beckham`, `Bill
+/// is a person's: `Chad Ogea`, `Georgia Smith`, `Victoria Beckham`, `Bill
 /// Ackman`. The tagger types the first word by the place or firm it knows
 /// and leaves the surname alone or makes it a name of its own. The first
 /// word is a census first name, not in capitals, not a continent or region
