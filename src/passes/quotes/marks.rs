@@ -86,7 +86,9 @@ pub(super) fn collect_marks(text: &str, para: Span, out: &mut Vec<Mark>) {
             }
             '\u{00BB}' | '\u{203A}' => {
                 let fam = if c == '\u{00BB}' { Family::Guillemet } else { Family::SingleGuillemet };
-                let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
+                // `»…«` opens before its first word; `« … »,` (French, a
+                // space inside) closes before the punctuation that follows.
+                let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n) && !matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…'));
                 push(fam, if opens { Role::Open } else { Role::Close }, false, len);
             }
             '\u{300C}' => push(Family::Corner, Role::Open, false, len),

@@ -289,6 +289,9 @@ mod tests {
             ("german single", "Er sagte ‚wir gewinnen heute‘ dann", &["‚wir gewinnen heute‘"]),
             ("french spaced", "Il a dit « nous allons gagner » hier", &["« nous allons gagner »"]),
             ("french tight", "Il a dit «nous allons gagner» hier", &["«nous allons gagner»"]),
+            // A spaced closing mark before punctuation, with plain, no-break and narrow no-break spaces.
+            ("french spaced, comma after", "« Nous ne céderons pas », a déclaré Macron. Il a ajouté : « La France est forte. »", &["« Nous ne céderons pas »", "« La France est forte. »"]),
+            ("french no-break spaces", "«\u{a0}Nous gagnerons\u{a0}». Puis «\u{202f}oui\u{202f}»!", &["«\u{a0}Nous gagnerons\u{a0}»", "«\u{202f}oui\u{202f}»"]),
             ("german guillemets", "Er sagte »wir gewinnen heute« dann", &["»wir gewinnen heute«"]),
             ("single guillemets", "Il a dit ‹ nous allons gagner › hier", &["‹ nous allons gagner ›"]),
             ("corner", "彼は「明日は雨が降るでしょう」と言った", &["「明日は雨が降るでしょう」"]),
