@@ -691,6 +691,33 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
+  test("a long unbroken word wraps in every panel (no sideways scroll); a right-to-left paragraph is set right to left", () =>
+    withPage(ctx.browser, site.url, { context: { viewport: { width: 375, height: 740 } } }, async (page) => {
+      const url = "https://example.com/" + "a".repeat(300);
+      // A short Arabic paragraph, on one line: set right to left, it ends at the right edge.
+      const arabic = "قال: «نعم».";
+      await annotate(page, `“See ${url} for details,” said John ${"Q".repeat(120)} in London.\n\n${arabic}`);
+      const r = await page.evaluate((arabic) => {
+        const out = document.getElementById("annotated");
+        const range = document.createRange();
+        const walker = document.createTreeWalker(out, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        while (walker.nextNode()) nodes.push(walker.currentNode);
+        const first = nodes.find((n) => n.data.includes("قال"));
+        const last = nodes[nodes.length - 1];
+        range.setStart(first, first.data.indexOf("قال"));
+        range.setEnd(last, last.data.length);
+        const box = out.getBoundingClientRect();
+        const rect = range.getBoundingClientRect();
+        return { scroll: document.documentElement.scrollWidth, left: rect.left - box.left, right: box.right - rect.right, text: range.toString() };
+      }, arabic);
+      assert.ok(r.scroll <= 375, `page is ${r.scroll}px wide at 375px`);
+      assert.equal(r.text, arabic);
+      assert.ok(r.right < 40 && r.left > 80, `the Arabic paragraph is ${Math.round(r.left)}px from the left and ${Math.round(r.right)}px from the right`);
+      assert.equal(await page.getAttribute("#article", "dir"), "auto");
+    }),
+  );
+
   for (const dark of [false, true]) {
     test(`text contrast is AA (4.5:1) in ${dark ? "dark" : "light"} mode${dark ? ", with reduced motion" : ""}`, async () => {
       const media = { dark, reducedMotion: dark };
