@@ -3,7 +3,7 @@
 // panels (panels.js) and the exports (export.js).
 import { LAYERS, LAYER_LABELS, planRender, renderPlannedChunk } from "./render.js";
 import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
-import { toCsv, toWebAnnotation } from "./export.js";
+import { toCsv, toWebAnnotation, webAnnotationParts } from "./export.js";
 import { htmlToText } from "./htmltext.js";
 import { Engine } from "./engine.js";
 // The glue for the page's own WASM instance (the worker loads the same file).
@@ -594,8 +594,20 @@ function setExports(on) {
   for (const b of exportBtns) b.disabled = !on;
 }
 
+/**
+ * Download `content` as a file named `name`: a string, or a function that
+ * returns the pieces to join (called here, so that a failure to build them,
+ * such as a string too long for the engine, is shown too).
+ */
 function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  let url;
+  try {
+    url = URL.createObjectURL(new Blob(typeof content === "function" ? content() : [content], { type }));
+  } catch (err) {
+    showError(`Could not write ${name}: ${err.message}.`);
+    setStatus("Export failed.");
+    return;
+  }
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -611,12 +623,12 @@ $("export-json").addEventListener("click", () => {
   if (current) download(`${sourceName}.annotation.json`, "application/json", current.json);
 });
 $("export-csv").addEventListener("click", () => {
-  if (current) download(`${sourceName}.quotes.csv`, "text/csv;charset=utf-8", toCsv(current.text, current.ann));
+  if (current) download(`${sourceName}.quotes.csv`, "text/csv;charset=utf-8", () => [toCsv(current.text, current.ann)]);
 });
 $("export-jsonld").addEventListener("click", () => {
   if (!current) return;
-  const doc = toWebAnnotation(current.text, current.ann, { label: `Quotes and entities in ${sourceName}` });
-  download(`${sourceName}.annotation.jsonld`, "application/ld+json", JSON.stringify(doc, null, 2));
+  const label = `Quotes and entities in ${sourceName}`;
+  download(`${sourceName}.annotation.jsonld`, "application/ld+json", () => webAnnotationParts(toWebAnnotation(current.text, current.ann, { label })));
 });
 
 // ---- files: pick or drop ----------------------------------------------------------------

@@ -169,3 +169,16 @@ export function toWebAnnotation(text, ann, { source = uuidUrn(), label = "Articl
     first: { id: uuidUrn(), type: "AnnotationPage", startIndex: 0, items },
   };
 }
+
+/**
+ * The JSON text of a [`toWebAnnotation`] collection, compact, in pieces to
+ * join in a Blob: one piece per annotation. Written as one string, the
+ * collection of a text of about 20 MB would pass the longest string a
+ * JavaScript engine makes (it is some 20 times the size of the text).
+ */
+export function webAnnotationParts(doc) {
+  const { items, ...page } = doc.first;
+  const head = JSON.stringify({ ...doc, first: { ...page, items: [] } });
+  const cut = head.lastIndexOf("[]") + 1; // the empty items array, the last one written
+  return [head.slice(0, cut), ...items.map((item, i) => (i ? "," : "") + JSON.stringify(item)), head.slice(cut)];
+}

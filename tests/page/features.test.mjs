@@ -6,12 +6,38 @@ import assert from "node:assert/strict";
 import { loadSeed, waitIdle, runs, waitRuns, annotate, referenceAnnotation, dropFiles, captureDownloadsInit, download } from "./helpers.mjs";
 import { serveSite, withOwnSite, forEachBrowser, withPage, withBarePage, pageState as state } from "./harness.mjs";
 import { INLINE_MAX_CHARS } from "../../www/engine.js";
+import { toWebAnnotation, webAnnotationParts } from "../../www/export.js";
 
 const seed = loadSeed();
 // An emoji before the article: UTF-16 offsets and code point offsets then differ.
 const EMOJI_TEXT = `🙂🙂 Breaking.\n\n${seed.text}`;
 // `t` made long enough for the worker (short texts are annotated on the page's own thread).
 const forWorker = (t) => `${t}\n\n${"Filler for the worker, said nobody. ".repeat(600)}`;
+
+// The JSON-LD export is written in pieces (one per annotation), so that a
+// long text's collection never has to be one string: joined, they are the
+// collection's JSON.
+test("the Web Annotation export's pieces join to its JSON", () => {
+  const text = "“We will win,” said Mike Pompeo in Seoul. 🙂 “Yes,” Kim said.";
+  const span = (s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const anns = [
+    { quotes: [], entities: [] },
+    { quotes: [{ ...span("“Yes,”"), kind: "direct", speaker: null, cue: null }], entities: [] },
+    {
+      quotes: [{ ...span("“We will win,”"), kind: "direct", speaker: { ...span("Mike Pompeo"), entity: 0 }, cue: span("said") }],
+      entities: [
+        { id: 0, type: "person", name: "Mike Pompeo", mentions: [span("Mike Pompeo")] },
+        { id: 1, type: "location", name: "Seoul", mentions: [span("Seoul")], geo: { country: "KR", lat: 37.57, lon: 126.98, feature: "city" } },
+      ],
+    },
+  ];
+  for (const ann of anns) {
+    const doc = toWebAnnotation(text, ann, { source: "urn:x", generated: new Date(0) });
+    const parts = webAnnotationParts(doc);
+    assert.equal(parts.length, doc.first.items.length + 2);
+    assert.equal(parts.join(""), JSON.stringify(doc));
+  }
+});
 
 const site = serveSite();
 
