@@ -260,14 +260,15 @@ pub(super) fn normalise_space(s: &str) -> String {
 const FUNCTION_WORDS: &[u128] = &[
     pack(b"A"), pack(b"After"), pack(b"Also"), pack(b"An"), pack(b"And"), pack(b"As"), pack(b"At"), pack(b"Because"),
     pack(b"Before"), pack(b"Besides"), pack(b"Both"), pack(b"But"), pack(b"By"), pack(b"Could"), pack(b"Did"),
-    pack(b"Do"), pack(b"Does"), pack(b"For"), pack(b"From"), pack(b"He"), pack(b"Her"), pack(b"Here"), pack(b"His"),
-    pack(b"However"), pack(b"I"), pack(b"If"), pack(b"In"), pack(b"Instead"), pack(b"Is"), pack(b"It"), pack(b"Its"),
-    pack(b"Just"), pack(b"Let"), pack(b"Like"), pack(b"Many"), pack(b"Meanwhile"), pack(b"Mostly"), pack(b"Mr"),
-    pack(b"Mrs"), pack(b"My"), pack(b"Now"), pack(b"Of"), pack(b"On"), pack(b"Or"), pack(b"Our"), pack(b"She"),
-    pack(b"Should"), pack(b"So"), pack(b"Still"), pack(b"Thank"), pack(b"That"), pack(b"The"), pack(b"Their"),
-    pack(b"There"), pack(b"These"), pack(b"They"), pack(b"This"), pack(b"Those"), pack(b"To"), pack(b"Under"),
-    pack(b"Unless"), pack(b"Was"), pack(b"We"), pack(b"What"), pack(b"When"), pack(b"While"), pack(b"Who"),
-    pack(b"Why"), pack(b"Would"), pack(b"Yet"), pack(b"You"), pack(b"Your"),
+    pack(b"Do"), pack(b"Does"), pack(b"For"), pack(b"From"), pack(b"He"), pack(b"Hello"), pack(b"Her"), pack(b"Here"),
+    pack(b"Hey"), pack(b"Hi"), pack(b"His"), pack(b"However"), pack(b"I"), pack(b"If"), pack(b"In"), pack(b"Instead"),
+    pack(b"Is"), pack(b"It"), pack(b"Its"), pack(b"Just"), pack(b"Let"), pack(b"Like"), pack(b"Many"),
+    pack(b"Meanwhile"), pack(b"Mostly"), pack(b"Mr"), pack(b"Mrs"), pack(b"My"), pack(b"No"), pack(b"Now"), pack(b"Of"),
+    pack(b"Oh"), pack(b"Okay"), pack(b"On"), pack(b"Or"), pack(b"Our"), pack(b"She"), pack(b"Should"), pack(b"So"),
+    pack(b"Still"), pack(b"Thank"), pack(b"Thanks"), pack(b"That"), pack(b"The"), pack(b"Their"), pack(b"There"),
+    pack(b"These"), pack(b"They"), pack(b"This"), pack(b"Those"), pack(b"To"), pack(b"Under"), pack(b"Unless"),
+    pack(b"Was"), pack(b"We"), pack(b"Well"), pack(b"What"), pack(b"When"), pack(b"While"), pack(b"Who"), pack(b"Why"),
+    pack(b"Would"), pack(b"Wow"), pack(b"Yeah"), pack(b"Yes"), pack(b"Yet"), pack(b"You"), pack(b"Your"),
 ];
 
 /// Capitalised words that start sentences and are not names.
