@@ -49,6 +49,7 @@ let currentQuote = -1;
 let runs = 0;
 let liveTimer = 0;
 let cancelTimer = 0;
+let cancelStatus = null; // the status a cancelled run leaves, when not the Cancel button's (Clear: "Cleared.")
 
 const reducedMotion = () => matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -230,6 +231,7 @@ function requestAnnotate({ force = false, yieldFirst = false } = {}) {
   }
   lastRequested = text;
   pending = text;
+  cancelStatus = null;
   if (!running) pump({ yieldFirst });
 }
 
@@ -272,7 +274,8 @@ async function pump({ yieldFirst = false } = {}) {
       if (pending !== null) continue; // superseded
       if (err.cancelled) {
         lastRequested = null;
-        setStatus("Cancelled. Edit the text or press Annotate to start again.");
+        setStatus(cancelStatus ?? "Cancelled. Edit the text or press Annotate to start again.");
+        cancelStatus = null;
         setState(current ? "done" : "ready");
       } else {
         lastRequested = null;
@@ -429,7 +432,10 @@ async function show(text, ann, json, plan) {
 
 function clearAll() {
   clearTimeout(liveTimer);
-  if (engine.busy) engine.cancel();
+  if (engine.busy) {
+    cancelStatus = "Cleared.";
+    engine.cancel();
+  }
   pending = null;
   textarea.value = "";
   lastRequested = null;

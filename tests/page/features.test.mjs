@@ -317,6 +317,15 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       await annotate(page, "HANG-TRIGGER “Not stuck,” he said.");
       assert.equal(await state(page), "done");
       assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“Not stuck,”");
+      // Clear stops a hung analysis too, and the status says it cleared.
+      const before2 = await runs(page);
+      await page.fill("#article", forWorker("HANG-TRIGGER “stuck again,” he said."));
+      await page.click("#annotate");
+      await page.waitForSelector("#cancel:not([hidden])", { timeout: 5000 });
+      await page.click("#clear");
+      await waitRuns(page, before2);
+      assert.equal(await page.textContent("#status"), "Cleared.");
+      assert.equal(await state(page), "ready");
       assert.deepEqual(s.pageErrors, []);
     }),
   );
