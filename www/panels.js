@@ -225,7 +225,8 @@ export function renderDetails(text, ann, i, doc = globalThis.document) {
   row("Resolved speaker", name ?? (q.speaker ? "not linked to a person or organisation" : "unknown"), "d-resolved");
   row("Cue", q.cue ? String(q.cue.text) : "—", "d-cue");
   row("Kind", String(q.kind ?? "—"), "d-kind");
-  row("Confidence", typeof q.confidence === "number" ? q.confidence.toFixed(2) : "—", "d-confidence");
+  // (The confidence is the attribution's: none without a speaker.)
+  row("Speaker confidence", q.speaker && typeof q.confidence === "number" ? q.confidence.toFixed(2) : "—", "d-confidence");
   row("Position", `characters ${q.start}–${q.end} (UTF-16)`, "d-position");
   return dl;
 }

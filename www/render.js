@@ -51,12 +51,13 @@ export function speakerName(quote, byId) {
 function quoteTitle(q, byId) {
   const kind = q.kind ? ` (${q.kind})` : "";
   let who = "unknown";
+  let conf = "";
   if (q.speaker != null) {
     const name = speakerName(q, byId);
     who = name ?? String(q.speaker.text ?? "");
     if (name && q.speaker.text && q.speaker.text !== name) who = `${q.speaker.text} → ${name}`;
+    if (typeof q.confidence === "number") conf = `, confidence ${q.confidence.toFixed(2)}`;
   }
-  const conf = typeof q.confidence === "number" ? `, confidence ${q.confidence.toFixed(2)}` : "";
   return `Quote${kind} — speaker: ${who}${conf}`;
 }
 
