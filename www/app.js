@@ -526,7 +526,8 @@ output.addEventListener("click", (e) => {
   showDetails(i);
 });
 output.addEventListener("keydown", (e) => {
-  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  // (With the quote layer unticked in the legend, there is no quote to move to.)
+  if (e.altKey || e.ctrlKey || e.metaKey || output.classList.contains("hide-quote")) return;
   const all = quoteEls();
   if (!all.length) return;
   const focused = document.activeElement?.closest?.("mark[data-layer=quote][id^=quote-]");

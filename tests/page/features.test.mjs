@@ -504,6 +504,13 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
       assert.ok(await page.isVisible(`#quote-${n - 1}`));
       await page.keyboard.press("Escape");
       assert.equal(await page.isHidden("#details"), true);
+      // With the quote layer unticked, the keys move to no hidden quote.
+      await page.uncheck("#legend-items input[data-layer=quote]");
+      await page.focus("#annotated");
+      await page.keyboard.press("Home");
+      assert.equal(await active(), "annotated");
+      assert.equal(await page.isHidden("#details"), true);
+      await page.check("#legend-items input[data-layer=quote]");
       // The keys are documented on the page.
       assert.match(await page.textContent("#nav-hint"), /j.*k/);
       // Tab reaches the controls with a visible focus ring.
