@@ -45,6 +45,10 @@ let lastRequested = null; // text of the latest accepted request
 let renderToken = 0;
 let current = null; // {text, ann, json} shown on the page (json: a string, or UTF-8 bytes for a large one)
 let sourceName = "article"; // base name for exports
+// An opened .txt file's text with its CR LF line endings, while the text box
+// holds it unedited: the box keeps LF only, and the annotation's offsets
+// should point into the file as the user has it.
+let fileText = null;
 let currentQuote = -1;
 let runs = 0;
 let liveTimer = 0;
@@ -214,7 +218,7 @@ function updateLegend(counts) {
 function requestAnnotate({ force = false, yieldFirst = false } = {}) {
   clearTimeout(liveTimer);
   if (!engineReady) return;
-  const text = textarea.value;
+  const text = fileText ?? textarea.value;
   if (!force && text === lastRequested) return;
   const bytes = utf8Length(text);
   if (bytes > MAX_BYTES) {
@@ -438,6 +442,7 @@ function clearAll() {
   }
   pending = null;
   textarea.value = "";
+  fileText = null;
   lastRequested = null;
   current = null;
   sourceName = "article";
@@ -664,6 +669,7 @@ async function openFile(file) {
     const raw = new TextDecoder("utf-8").decode(await file.arrayBuffer());
     const text = isHtml ? htmlToText(raw) : raw;
     textarea.value = text;
+    fileText = !isHtml && raw.includes("\r") ? raw : null;
     sourceName = file.name.replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 80) || "article";
     clearError();
     setStatus(`Opened ${file.name}${isHtml ? " (HTML reduced to its text)" : ""}.`);
@@ -715,6 +721,7 @@ const isSample = (text) => text !== "" && text === textarea.defaultValue;
 
 function loadSample() {
   textarea.value = textarea.defaultValue;
+  fileText = null;
   sourceName = "sample";
   clearError();
   requestAnnotate({ force: true });
@@ -749,6 +756,7 @@ textarea.addEventListener("paste", (e) => {
 });
 textarea.addEventListener("input", () => {
   clearTimeout(liveTimer);
+  fileText = null; // edited: the text box's text is the text now
   sourceName = "article";
   if (!engineReady) return;
   if (!liveBox.checked) {

@@ -438,6 +438,25 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
+  test("a .txt file with Windows line endings: the offsets point into the file as opened, until the text is edited", () =>
+    withPage(ctx.browser, site.url, downloading(ctx.spec), async (page) => {
+      const file = "“We will win,” said John Smith in London.\r\n\r\n“Maybe,” said Jane Doe in Paris.\r\n";
+      const before = await runs(page);
+      await page.setInputFiles("#file", { name: "crlf.txt", mimeType: "text/plain", buffer: Buffer.from(file) });
+      await waitRuns(page, before);
+      let ann = JSON.parse((await download(ctx.spec, page, "#export-json")).text);
+      assert.equal(ann.length, file.length);
+      assert.deepEqual(ann.quotes.map((q) => file.slice(q.start, q.end)), ["“We will win,”", "“Maybe,”"]);
+      assert.deepEqual(ann.quotes.map((q) => q.text), ["“We will win,”", "“Maybe,”"]);
+      // Edited, the text box's own text (LF line endings) is annotated.
+      const edited = file.replace(/\r\n/g, "\n") + "Then.";
+      await annotate(page, edited);
+      ann = JSON.parse((await download(ctx.spec, page, "#export-json")).text);
+      assert.equal(ann.length, edited.length);
+      assert.deepEqual(ann.quotes.map((q) => edited.slice(q.start, q.end)), ["“We will win,”", "“Maybe,”"]);
+    }),
+  );
+
   test("hover and focus link quotes and speakers; a click shows the quote details", () =>
     withPage(ctx.browser, site.url, async (page) => {
       const ann = JSON.parse(await referenceAnnotation(page, seed.text));
