@@ -30,6 +30,13 @@ impl Feature {
     /// Every feature, in declaration order (`f as usize` indexes it).
     pub const ALL: [Feature; FEATURES] = [Feature::Country, Feature::Admin1, Feature::City, Feature::Continent, Feature::Region];
 
+    /// Whether the place has its own ground: a country, a first-level
+    /// subdivision or a city, not a continent or a region (`Asia`, `the
+    /// Middle East`), which names no one's home and no team.
+    pub fn is_territory(self) -> bool {
+        matches!(self, Feature::Country | Feature::Admin1 | Feature::City)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Feature::Country => "country",

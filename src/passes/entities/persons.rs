@@ -298,11 +298,14 @@ pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWord
 /// Wars`), no place the gazetteer knows, with no capitalised word running
 /// on after it (`Jordan River Park`). (The document's lower-case words
 /// are no test here: `bill` does not make `Bill Ackman` a word.)
-pub(super) fn place_named_persons(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+pub(super) fn place_named_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let n = doc.tokens.len();
     let capitalised = |k: usize| k < n && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k));
     // (Not in capitals: `MYRTLE BEACH`.)
     let plain = |w: &str| w.len() > 2 && w.bytes().skip(1).any(|c| c.is_ascii_lowercase()) && !is_function_word(w) && !tagger::is_calendar_word(w);
+    // (A new vector rather than removals from this one: a long text of such
+    // names stays linear.)
+    let mut out: Vec<TypedSpan> = Vec::with_capacity(spans.len());
     let mut i = 0;
     while i < spans.len() {
         let (a, b, t, headline) = spans[i];
@@ -313,7 +316,7 @@ pub(super) fn place_named_persons(doc: &Document, mut spans: Vec<TypedSpan>) -> 
             && !headline
             && b == a + 1
             && names::census(x).first
-            && gazetteer::lookup(x).is_none_or(|p| matches!(p.feature, gazetteer::Feature::Country | gazetteer::Feature::Admin1 | gazetteer::Feature::City))
+            && gazetteer::lookup(x).is_none_or(|p| p.feature.is_territory())
             && plain(x);
         let surname = first
             && capitalised(b)
@@ -329,14 +332,15 @@ pub(super) fn place_named_persons(doc: &Document, mut spans: Vec<TypedSpan>) -> 
         // by the census.
         let next = spans.get(i).filter(|sp| sp.0 == b).copied();
         if !surname || next.is_some_and(|sp| sp.1 != b + 1 || sp.3) || !(next.is_some_and(|sp| sp.2 == tagger::PER) || names::census(y).surname) {
+            out.push(spans[i - 1]);
             continue;
         }
         if next.is_some() {
-            spans.remove(i);
+            i += 1;
         }
-        spans[i - 1] = (a, b + 1, tagger::PER, false);
+        out.push((a, b + 1, tagger::PER, false));
     }
-    spans
+    out
 }
 
 /// Authors in citations are persons ([`citations::is_cited`]): a one-word

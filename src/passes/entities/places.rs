@@ -129,7 +129,7 @@ pub(super) fn places_by_preposition(doc: &Document, mut spans: Vec<(usize, usize
             && !possessive
             && a > 0
             && matches!(doc.tok(a - 1), "in" | "near" | "outside" | "around" | "across" | "within" | "throughout")
-            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+            && place_of(doc, a, b, headline).is_some_and(|p| p.feature.is_territory())
         {
             names.insert(doc.tok(a));
         }
@@ -170,7 +170,7 @@ pub(super) fn known_places(doc: &Document, mut spans: Vec<(usize, usize, u8, boo
     let known = |&(a, b, t, headline): &(usize, usize, u8, bool)| {
         t == tagger::ORG
             && !headline
-            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+            && place_of(doc, a, b, headline).is_some_and(|p| p.feature.is_territory())
     };
     // (Most documents have no such span: the sentences are read only when one does.)
     if !spans.iter().any(known) {
@@ -631,10 +631,7 @@ pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Ty
                 if let Member::Span(j) = m {
                     let (a, b, t, headline) = spans[j];
                     fit &= (t != tagger::PER || weak_person(a, b)) && !headline;
-                    known += usize::from(
-                        t == tagger::LOC
-                            && place_of(doc, a, b, headline).is_some_and(|p| matches!(p.feature, gazetteer::Feature::City | gazetteer::Feature::Admin1 | gazetteer::Feature::Country)),
-                    );
+                    known += usize::from(t == tagger::LOC && place_of(doc, a, b, headline).is_some_and(|p| p.feature.is_territory()));
                 }
             }
             if !fit || known < 2 || sporting(doc, (s0, s1)) {
