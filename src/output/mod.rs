@@ -204,8 +204,13 @@ impl Annotation {
         // Sized up front: a big annotation's buffer is then not regrown and
         // copied (in WASM, whose memory never shrinks, that copy is peak memory).
         let mut buf = Vec::with_capacity(self.json_len_estimate());
-        serde_json::to_writer(&mut buf, self).expect("annotation serialises");
-        String::from_utf8(buf).expect("serde_json writes UTF-8")
+        // (Writing to a `Vec` cannot fail, nor can serde_json write anything
+        // but UTF-8. Neither error is formatted: in WASM, formatting one
+        // would pull in every serde_json and I/O error message, 1 KB gzip.)
+        if serde_json::to_writer(&mut buf, self).is_err() {
+            unreachable!("annotation serialises");
+        }
+        String::from_utf8(buf).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
     }
 
     /// About the length of [`Annotation::to_json`]: the texts, plus room for
