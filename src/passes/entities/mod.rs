@@ -213,6 +213,15 @@ pub fn recognise(doc: &Document) -> Entities {
     let named = |b: usize| b < doc.tokens.len() && (lexicon::is_finite_speech_verb(doc.tok(b)) || matches!(doc.tok(b), "’s" | "'s"));
     let inside: HashSet<&str> = singles.iter().filter(|s| !s.3 && (has_word_before(doc, s.0) || named(s.1))).map(|s| s.2.as_str()).collect();
     let repeated: HashSet<String> = seen.into_iter().filter(|&(k, n)| n >= 2 && inside.contains(k)).map(|(k, _)| k.to_string()).collect();
+    // Where the persons found so far start (bit 1) and end (bit 2, at the
+    // token after them): a lone word without support of its own waits in
+    // `unsupported` for a listed neighbour among them (`listed_with_person`).
+    let mut edges = vec![0u8; doc.tokens.len() + 1];
+    for s in spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 >= 2) {
+        edges[s.0] |= 1;
+        edges[s.1] |= 2;
+    }
+    let mut unsupported = Vec::new();
     for (a, b, key, headline) in singles {
         let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         // (A surname in capitals is the surname: `WALLACE:` in a transcript.)
@@ -221,6 +230,16 @@ pub fn recognise(doc: &Document) -> Entities {
             out.entities[id].mentions.push(span);
             out.mentions.push(Mention { span, entity: id, tokens: (a, b) });
         } else if repeated.contains(&key) || lone_name_supported(doc, a) || citations::is_cited(doc, a) {
+            add_person(doc, &mut out, &mut index, (a, b), key, headline);
+        } else {
+            unsupported.push((a, b, key, headline));
+            continue;
+        }
+        edges[a] |= 1;
+        edges[b] |= 2;
+    }
+    for (a, b, key, headline) in unsupported {
+        if listed_with_person(doc, &edges, a, b) {
             add_person(doc, &mut out, &mut index, (a, b), key, headline);
         }
     }

@@ -615,8 +615,8 @@ pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap
 /// Whether a one-word person, linked to no full name and written once, has
 /// support beyond the tagger: a name list knows the word, or a title, a
 /// first name or a person noun comes right before it (`Chairwoman Nancy
-/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`), or it is a
-/// player in a match record ([`in_score_record`]). Unsupported lone words are mostly works, groups and
+/// Pelosi` tagged as `Pelosi` alone; `his publisher, Simrock`), a speech
+/// verb follows it, or it is a player in a match record ([`in_score_record`]). Unsupported lone words are mostly works, groups and
 /// foreign common nouns (`Symphony`, `Lab`, `Vrije`).
 pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     let w = doc.tok(a);
@@ -627,7 +627,33 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     // Gulizade`.)
     let runs_on = a + 1 < doc.tokens.len() && doc.tokens[a + 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(a + 1));
     let noun_before = !runs_on && ((a >= 1 && lexicon::is_title_noun(before)) || (a >= 2 && before == "," && lexicon::is_person_noun(doc.tok(a - 2))));
-    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before || in_score_record(doc, a)
+    // (Or a speech verb after it: `“…,” Borkus said.`)
+    let speaks = a + 1 < doc.tokens.len() && lexicon::is_finite_speech_verb(doc.tok(a + 1));
+    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before || speaks || in_score_record(doc, a)
+}
+
+/// Whether the one-word name `a..b` stands in a list next to a person:
+/// `X, Y`, `X and Y`, `X, and Y` or `X & Y`, on either side. `edges` marks
+/// the persons' first tokens (bit 1) and the tokens right after them (bit
+/// 2). Lists name alike things, and lists of names without first names are
+/// common (`Morris and Goscinny`, a team sheet).
+pub(super) fn listed_with_person(doc: &Document, edges: &[u8], a: usize, b: usize) -> bool {
+    let joins = |k: usize, comma: bool| k < doc.tokens.len() && if comma { doc.tok(k) == "," } else { matches!(doc.tok(k), "and" | "&") };
+    // Back from `a` over `and`, then `,`; on from `b` over `,`, then `and`.
+    let mut k = a;
+    for comma in [false, true] {
+        if k > 0 && joins(k - 1, comma) {
+            k -= 1;
+        }
+    }
+    let before = k < a && edges[k] & 2 != 0;
+    let mut k = b;
+    for comma in [true, false] {
+        if joins(k, comma) {
+            k += 1;
+        }
+    }
+    before || (k > b && edges[k] & 1 != 0)
 }
 
 /// Whether the word at `a` is a player in a match record: a scorer with the
@@ -695,11 +721,30 @@ mod tests {
     }
 
     #[test]
-    fn lone_names_need_support() {
-        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath, his publisher, Xulvo, and adviser Vafa Qulizade.";
+    fn lone_names_listed_with_persons() {
+        let text = "Morris and Qoscinny, Breen, Qaunton, and Ann Lee met Zorv & Jim Hall in Kehl, Breisach and Freiburg. Vix and Quill.";
         let doc = Document::new(text);
         let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
-        for w in ["Pelosi", "Zyx", "Smith", "Xulvo"] {
+        // Morris, Breen (supported on their own), Ann Lee and Jim Hall.
+        let mut edges = vec![0u8; doc.tokens.len() + 1];
+        for (a, b) in [(at("Morris"), at("Morris") + 1), (at("Breen"), at("Breen") + 1), (at("Ann"), at("Lee") + 1), (at("Jim"), at("Hall") + 1)] {
+            edges[a] |= 1;
+            edges[b] |= 2;
+        }
+        for w in ["Qoscinny", "Qaunton", "Zorv"] {
+            assert!(listed_with_person(&doc, &edges, at(w), at(w) + 1), "{w}");
+        }
+        for w in ["Breisach", "Vix", "Quill"] {
+            assert!(!listed_with_person(&doc, &edges, at(w), at(w) + 1), "{w}");
+        }
+    }
+
+    #[test]
+    fn lone_names_need_support() {
+        let text = "Chairwoman Nancy Pelosi and Dr. Zyx met Smith at the Lab, then Quorvath, his publisher, Xulvo, and adviser Vafa Qulizade. “Fine,” Borkus said.";
+        let doc = Document::new(text);
+        let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
+        for w in ["Pelosi", "Zyx", "Smith", "Xulvo", "Borkus"] {
             assert!(lone_name_supported(&doc, at(w)), "{w}");
         }
         for w in ["Lab", "Quorvath", "Vafa"] {
