@@ -195,9 +195,11 @@ pub(super) fn line_break_before(doc: &Document, j: usize) -> bool {
 /// part of it: a title (`President`), a function word or preposition
 /// (`During Rosati's trip`), a noun for a person's role or party
 /// (`Fullback Andre Joubert`, `Democrat Walter Mondale`). Not a kinship
-/// noun, which is also a name (`Son Heung-min`).
+/// noun, which is also a name (`Son Heung-min`). `Miss` and `Inspector`
+/// stay: CoNLL's and GUM's gold both keep them with the name (`Inspector
+/// Lynley`).
 fn opens_no_name(w: &str) -> bool {
-    lexicon::is_person_title(w)
+    (lexicon::is_person_title(w) && !matches!(w, "Miss" | "Inspector"))
         || is_function_word(w)
         || matches!(
             w,
@@ -302,6 +304,8 @@ mod tests {
             ("Fullback Andre Joubert scored", &[PER, PER, PER, 0], &[(1, 3, PER)]),
             ("Pollster Ann Selzer said", &[PER, PER, PER, 0], &[(1, 3, PER)]),
             ("Son Heung-min scored", &[PER, PER, 0], &[(0, 2, PER)]),
+            // Two titles both CoNLL and GUM keep in the name: `Miss`, `Inspector`.
+            ("Inspector Lynley called", &[PER, PER, 0], &[(0, 2, PER)]),
         ];
         for (text, tags, want) in cases {
             let doc = Document::new(text);
