@@ -286,6 +286,24 @@ pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWord
     spans
 }
 
+/// The regnal number one belongs to a sovereign's name: `Queen Elizabeth I`,
+/// `King Baudouin I born`. The tagger reads `I` as the pronoun and stops
+/// before it (it keeps `II`, `VIII`); without it, `Elizabeth I` would be one
+/// person with `Elizabeth II`. The name follows a sovereign's title, or
+/// starts with one, and `I` is on the same line.
+pub(super) fn regnal_ones(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let sovereign = |k: usize| matches!(doc.tok(k), "King" | "Queen" | "Emperor" | "Empress" | "Tsar" | "Czar" | "Pope" | "Shah" | "Sultan" | "Kaiser");
+    let n = doc.tokens.len();
+    for k in 0..spans.len() {
+        let (a, b, t, _) = spans[k];
+        let titled = (a > 0 && sovereign(a - 1)) || (b - a >= 2 && sovereign(a));
+        if t == tagger::PER && titled && b < n && doc.tok(b) == "I" && !line_break_before(doc, b) && spans.get(k + 1).is_none_or(|s| s.0 > b) {
+            spans[k].1 = b + 1;
+        }
+    }
+    spans
+}
+
 /// A first name that is also a place or a firm, right before a surname,
 /// is a person's: `Chad Ogea`, `Georgia Smith`, `Victoria Beckham`, `Bill
 /// Ackman`. The tagger types the first word by the place or firm it knows
@@ -827,6 +845,24 @@ mod tests {
                 // Not across a line break, nor into the span before.
                 ("Hillary\nClinton spoke", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("Hillary Clinton", &[(0, 1, LOC), (1, 2, PER)], &[(0, 1, LOC), (1, 2, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn regnal_number_one() {
+        check_rule(
+            regnal_ones,
+            &[
+                // After a sovereign's title, or with one in the name.
+                ("Queen Elizabeth I born .", &[(1, 2, PER)], &[(1, 3, PER)]),
+                ("Tsar Aleksei I ruled", &[(0, 2, PER)], &[(0, 3, PER)]),
+                // Not without a title, not a name of one word that is the
+                // title, not across a line, not into another name.
+                ("Smith I said", &[(0, 1, PER)], &[(0, 1, PER)]),
+                ("King I said", &[(0, 1, PER)], &[(0, 1, PER)]),
+                ("Queen Mary\nI left", &[(1, 2, PER)], &[(1, 2, PER)]),
+                ("King Zog I Ltd", &[(1, 2, PER), (2, 4, ORG)], &[(1, 2, PER), (2, 4, ORG)]),
             ],
         );
     }
