@@ -654,24 +654,26 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
 /// `X, Y`, `X and Y`, `X, and Y` or `X & Y`, on either side. `edges` marks
 /// the persons' first tokens (bit 1) and the tokens right after them (bit
 /// 2). Lists name alike things, and lists of names without first names are
-/// common (`Morris and Goscinny`, a team sheet).
+/// common (`Morris and Goscinny`, a team sheet). Joined by a comma alone,
+/// the word must also end (or open) the list on its other side: in
+/// `Governor Pence, I’ve got to ask`, a clause starts after the comma.
 pub(super) fn listed_with_person(doc: &Document, edges: &[u8], a: usize, b: usize) -> bool {
-    let joins = |k: usize, comma: bool| k < doc.tokens.len() && if comma { doc.tok(k) == "," } else { matches!(doc.tok(k), "and" | "&") };
+    let n = doc.tokens.len();
+    let and = |k: usize| k < n && matches!(doc.tok(k), "and" | "&");
+    let comma = |k: usize| k < n && doc.tok(k) == ",";
+    let bounds = |k: usize| k >= n || matches!(doc.tok(k), "," | "." | ";" | ":" | "(" | ")" | "and" | "&") || doc.tokens[k].kind != TokenKind::Word;
     // Back from `a` over `and`, then `,`; on from `b` over `,`, then `and`.
     let mut k = a;
-    for comma in [false, true] {
-        if k > 0 && joins(k - 1, comma) {
-            k -= 1;
-        }
-    }
-    let before = k < a && edges[k] & 2 != 0;
+    let before_and = k > 0 && and(k - 1);
+    k -= before_and as usize;
+    k -= (k > 0 && comma(k - 1)) as usize;
+    // (Or a person's name goes on: `Shigeki` + `Maruyama`, read apart.)
+    let before = k < a && edges[k] & 2 != 0 && (before_and || bounds(b) || edges[b] & 1 != 0);
     let mut k = b;
-    for comma in [true, false] {
-        if joins(k, comma) {
-            k += 1;
-        }
-    }
-    before || (k > b && edges[k] & 1 != 0)
+    k += comma(k) as usize;
+    let after_and = and(k);
+    k += after_and as usize;
+    before || (k > b && edges[k] & 1 != 0 && (after_and || a == 0 || bounds(a - 1)))
 }
 
 /// Whether the word at `a` is a player in a match record: a scorer with the
@@ -740,7 +742,7 @@ mod tests {
 
     #[test]
     fn lone_names_listed_with_persons() {
-        let text = "Morris and Qoscinny, Breen, Qaunton, and Ann Lee met Zorv & Jim Hall in Kehl, Breisach and Freiburg. Vix and Quill.";
+        let text = "Morris and Qoscinny, Breen, Qaunton, and Ann Lee met Zorv & Jim Hall in Kehl, Breisach and Freiburg. Vix and Quill. Ann Lee, Qorv got it.";
         let doc = Document::new(text);
         let at = |w: &str| doc.tokens.iter().position(|t| t.span.slice(text) == w).unwrap();
         // Morris, Breen (supported on their own), Ann Lee and Jim Hall.
@@ -752,7 +754,10 @@ mod tests {
         for w in ["Qoscinny", "Qaunton", "Zorv"] {
             assert!(listed_with_person(&doc, &edges, at(w), at(w) + 1), "{w}");
         }
-        for w in ["Breisach", "Vix", "Quill"] {
+        // Not after a comma alone when a clause runs on.
+        let last_lee = doc.tokens.iter().rposition(|t| t.span.slice(text) == "Lee").unwrap();
+        edges[last_lee + 1] |= 2;
+        for w in ["Breisach", "Vix", "Quill", "Qorv"] {
             assert!(!listed_with_person(&doc, &edges, at(w), at(w) + 1), "{w}");
         }
     }

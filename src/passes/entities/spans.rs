@@ -275,7 +275,13 @@ const FUNCTION_WORDS: &[u128] = &[
 
 /// Capitalised words that start sentences and are not names.
 pub(super) fn is_function_word(w: &str) -> bool {
-    is_listed(FUNCTION_WORDS, w)
+    // Through a contraction too: `I’ve`, `We'll`, `Didn’t` (one token each).
+    let stem = w.rsplit_once(['\'', '’']).map_or(w, |(stem, end)| match end {
+        "ve" | "ll" | "d" | "m" | "re" => stem,
+        "t" => stem.strip_suffix('n').unwrap_or(w),
+        _ => w,
+    });
+    is_listed(FUNCTION_WORDS, stem)
 }
 
 #[cfg(test)]
@@ -286,6 +292,16 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn function_words_through_contractions() {
+        for w in ["I", "I’ve", "I'm", "We’ll", "Didn’t", "Wouldn't", "She’d"] {
+            assert!(is_function_word(w), "{w}");
+        }
+        for w in ["O’Neill", "D'Amato", "Ive", "Dint", "Smith’s"] {
+            assert!(!is_function_word(w), "{w}");
+        }
     }
 
     #[test]
