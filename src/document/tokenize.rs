@@ -37,7 +37,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "jul", "jun", "kan", "ky", "lt", "ltd", "maj", "mar", "md", "messrs", "mich", "minn",
     "mo", "mont", "mr", "mrs", "ms", "mt", "neb", "nev", "nov", "oct", "okla", "ore", "pa", "penn",
     "ph.d", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st",
-    "supt", "tenn", "va", "vs", "vt", "wis", "wyo",
+    "supt", "tenn", "tex", "va", "vs", "vt", "wis", "wyo",
 ];
 
 /// Whether a word followed by `.` is an abbreviation that keeps the period.
@@ -138,7 +138,10 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
         // A trailing period stays with an abbreviation.
         // `No. 2`, `Nos. 3 and 4`: a number sign, before a number only.
         let number_sign = matches!(&s[start..end], "No" | "Nos") && s[end..].strip_prefix(". ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        if s[end..].starts_with('.') && (number_sign || is_abbreviation(&s[start..end])) {
+        // `DECATUR, Ill.`, `Cambridge, Mass., Dec. 11`: a state's abbreviation
+        // that is also a word keeps its period after a place and a comma only.
+        let state_word = matches!(&s[start..end], "Ill" | "Mass" | "Miss" | "Wash") && s[..start].ends_with(", ");
+        if s[end..].starts_with('.') && (number_sign || state_word || is_abbreviation(&s[start..end])) {
             // `U.S.` keeps its period; `end.` before more word chars does not matter.
             if !char_at(s, end + 1).is_some_and(is_word_char) {
                 end += 1;
@@ -189,6 +192,9 @@ mod tests {
             ("title", "Mr. Smith", &["Mr.", "Smith"]),
             ("state", "state Del. Marcia Price, Casey (Pa.)", &["state", "Del.", "Marcia", "Price", ",", "Casey", "(", "Pa.", ")"]),
             ("not a state abbreviation", "fell ill. Then", &["fell", "ill", ".", "Then"]),
+            ("state that is a word", "DECATUR, Ill. — Cambridge, Mass., Dec", &["DECATUR", ",", "Ill.", "—", "Cambridge", ",", "Mass.", ",", "Dec"]),
+            ("word, not a state", "went to Mass. Then Miss. Ill. Wash.", &["went", "to", "Mass", ".", "Then", "Miss", ".", "Ill", ".", "Wash", "."]),
+            ("Texas", "Beaumont, Tex., a city", &["Beaumont", ",", "Tex.", ",", "a", "city"]),
             ("party label", "Schumer (D-N.Y.) said", &["Schumer", "(", "D-N.Y.", ")", "said"]),
             ("party label, state", "Casey (D-Pa.) Then", &["Casey", "(", "D-Pa.", ")", "Then"]),
             ("hyphen then sentence end", "a well-known. Then", &["a", "well-known", ".", "Then"]),

@@ -546,6 +546,52 @@ pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) ->
     merge(spans, found)
 }
 
+/// A US state's abbreviation after a town and a comma is the state, and
+/// the town a place: `Mount Prospect, Ill. Eksili donated`, `KIRKLAND,
+/// Wash. 1996-08-26`. The tagger reads an abbreviation ending a sentence as
+/// no name, and an unknown town in capitals as an organisation. The town is
+/// one to three capitalised words, untagged or a short organisation with
+/// no word of an organisation's name, on the comma's line.
+pub(super) fn state_abbreviations(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let is_state = |k: usize| {
+        let w = doc.tok(k);
+        w.len() > 2 && w.ends_with('.') && gazetteer::lookup(w).is_some_and(|p| p.feature == gazetteer::Feature::Admin1 && p.country == "US")
+    };
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !is_function_word(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !line_break_before(doc, k + 1);
+    let cov = covered(doc, &spans);
+    let mut extra: Vec<TypedSpan> = Vec::new();
+    for k in 2..doc.tokens.len() {
+        // (Not at a line's end: `RICHMOND, Va.` over a dateline's date,
+        // where CoNLL's gold, cutting the period as a sentence's end, has
+        // `Va` and the tagger agrees often enough.
+        // Nor in a compound: `Glenview, Ill.-based`.)
+        let after = doc.tokens.get(k + 1).map(|t| (t.span.start, t.span.slice(doc.text)));
+        if doc.tok(k - 1) != "," || !is_state(k) || line_break_before(doc, k) || (k + 1 < doc.tokens.len() && line_break_before(doc, k + 1)) || after.is_some_and(|(at, t)| at == doc.tokens[k].span.end && t == "-") {
+            continue;
+        }
+        if !cov[k] {
+            extra.push((k, k + 1, tagger::LOC, false));
+        }
+        if let Some(j) = span_index(&spans, k - 2) {
+            let (a, b, t, _) = spans[j];
+            if t == tagger::ORG && b == k - 1 && b - a <= 3 && !(a..b).any(|i| tagger::is_org_word(doc.tok(i))) {
+                spans[j].2 = tagger::LOC;
+            }
+        } else if word(k - 2) {
+            let mut a = k - 2;
+            while a > 0 && a + 3 > k - 1 && !cov[a - 1] && word(a - 1) && !line_break_before(doc, a) {
+                a -= 1;
+            }
+            extra.push((a, k - 1, tagger::LOC, false));
+        }
+    }
+    if extra.is_empty() {
+        return spans;
+    }
+    crate::document::sort_stably(&mut extra, |s| s.0 as u128);
+    merge(spans, extra)
+}
+
 /// A name listed among known places is a place too: `bordered by
 /// Edgewater, Englewood Cliffs, Leonia and Palisades Park`, `Tulsa, Sand
 /// Springs, Sapulpa, Jenks, and Broken Arrow`. The tagger reads an unknown
@@ -657,6 +703,23 @@ pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Ty
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn state_abbreviations_after_towns() {
+        check_rule(
+            state_abbreviations,
+            &[
+                // The state, and the town before it: untagged, or a short organisation.
+                ("in Mount Prospect , Ill. Eksili left", &[], &[(1, 3, LOC), (4, 5, LOC)]),
+                ("KIRKLAND , Wash. 1996", &[(0, 1, ORG)], &[(0, 1, LOC), (2, 3, LOC)]),
+                ("in Flint , Mich. , he", &[(1, 2, LOC)], &[(1, 2, LOC), (3, 4, LOC)]),
+                // Not at a line's end, in a compound, or a firm's name.
+                ("RICHMOND , Va.\n1996", &[(0, 1, LOC)], &[(0, 1, LOC)]),
+                ("the Glenview , Ill.-based firm", &[], &[]),
+                ("at Acme Bank , Ill. now", &[(1, 3, ORG)], &[(1, 3, ORG), (4, 5, LOC)]),
+            ],
+        );
+    }
 
     #[test]
     fn listed_places_are_places() {
