@@ -546,6 +546,38 @@ pub(super) fn places_before_site_nouns(doc: &Document, spans: Vec<TypedSpan>) ->
     merge(spans, found)
 }
 
+/// A name before `County` or `Parish` is the county's, one place: `Maricopa
+/// County`, `Jefferson County`. The tagger reads the name on its own (an
+/// organisation, a person) and `County` as a place alone. The name is one
+/// to three capitalised words on the line, untagged or a span that ends at
+/// `County`.
+pub(super) fn county_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 0..n.saturating_sub(1) {
+        if !matches!(doc.tok(k + 1), "County" | "Parish") || line_break_before(doc, k + 1) || !tagger::is_capitalised(doc.tok(k)) || is_function_word(doc.tok(k)) {
+            continue;
+        }
+        let a = match span_index(&spans, k).map(|j| spans[j]) {
+            Some((a, b, _, _)) if b == k + 1 && b - a <= 3 => a,
+            Some(_) => continue,
+            None => k,
+        };
+        let end = match span_index(&spans, k + 1).map(|j| spans[j]) {
+            Some((c, b, t, _)) if c == k + 1 && (t == tagger::LOC || b == k + 2) => b,
+            Some(_) => continue,
+            None => k + 2,
+        };
+        if found.last().is_none_or(|f| f.1 <= a) {
+            found.push((a, end, tagger::LOC, false));
+        }
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
 /// A US state's abbreviation after a town and a comma is the state, and
 /// the town a place: `Mount Prospect, Ill. Eksili donated`, `KIRKLAND,
 /// Wash. 1996-08-26`. The tagger reads an abbreviation ending a sentence as
@@ -703,6 +735,23 @@ pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Ty
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn county_names_are_one_place() {
+        check_rule(
+            county_names,
+            &[
+                ("on Maricopa County now", &[(1, 2, ORG), (2, 3, LOC)], &[(1, 3, LOC)]),
+                ("from Jefferson County in", &[(1, 2, PER)], &[(1, 3, LOC)]),
+                ("Los Angeles County and Orleans Parish", &[(0, 2, LOC), (2, 3, LOC), (4, 5, LOC), (5, 6, ORG)], &[(0, 3, LOC), (4, 6, LOC)]),
+                ("Westchester County Airport", &[(1, 3, LOC)], &[(0, 3, LOC)]),
+                // Not a county already whole, not across a line, not `The County`.
+                ("in Brown County now", &[(1, 3, LOC)], &[(1, 3, LOC)]),
+                ("Jefferson\nCounty", &[(0, 1, PER)], &[(0, 1, PER)]),
+                ("The County Council", &[(1, 3, ORG)], &[(1, 3, ORG)]),
+            ],
+        );
+    }
 
     #[test]
     fn state_abbreviations_after_towns() {
