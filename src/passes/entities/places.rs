@@ -490,7 +490,13 @@ pub(super) fn looks_like_place_name(doc: &Document, a: usize, b: usize) -> bool 
                 | "Championship" | "Championships" | "Series" | "Show" | "Declaration" | "Protocol" | "Process"
         )
     });
-    if event {
+    // `State` of `Secretary of State` (the department) and of `State of the
+    // Union` (the address), and that `Union`, are no places.
+    let tok = |k: usize| doc.tokens.get(k).map_or("", |t| t.span.slice(doc.text));
+    let office = a >= 2 && tok(a - 1) == "of" && matches!(tok(a - 2), "Secretary" | "secretary" | "Department" | "department" | "departments");
+    let address = (tok(a) == "State" && tok(a + 1) == "of" && tok(a + 2) == "the" && tok(a + 3) == "Union")
+        || (tok(a) == "Union" && a >= 3 && tok(a - 3) == "State" && tok(a - 2) == "of");
+    if event || (b == a + 1 && ((tok(a) == "State" && office) || address)) {
         return false;
     }
     distinct
@@ -735,6 +741,17 @@ pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Ty
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn offices_and_addresses_are_no_places() {
+        let text = "the Secretary of State gave the State of the Union address in the State of Ohio";
+        let doc = Document::new(text);
+        let at = |n: usize, w: &str| doc.tokens.iter().enumerate().filter(|(_, t)| t.span.slice(text) == w).nth(n).unwrap().0;
+        assert!(!looks_like_place_name(&doc, at(0, "State"), at(0, "State") + 1));
+        assert!(!looks_like_place_name(&doc, at(1, "State"), at(1, "State") + 1));
+        assert!(!looks_like_place_name(&doc, at(0, "Union"), at(0, "Union") + 1));
+        assert!(looks_like_place_name(&doc, at(2, "State"), at(2, "State") + 1));
+    }
 
     #[test]
     fn county_names_are_one_place() {
