@@ -139,8 +139,12 @@ pub fn tokenize_into(text: &str, para: Span, out: &mut Vec<Token>) {
         // `No. 2`, `Nos. 3 and 4`: a number sign, before a number only.
         let number_sign = matches!(&s[start..end], "No" | "Nos") && s[end..].strip_prefix(". ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         // `DECATUR, Ill.`, `Cambridge, Mass., Dec. 11`: a state's abbreviation
-        // that is also a word keeps its period after a place and a comma only.
-        let state_word = matches!(&s[start..end], "Ill" | "Mass" | "Miss" | "Wash") && s[..start].ends_with(", ");
+        // that is also a word keeps its period only after a capitalised word
+        // and a comma, and not before a closing quotation mark (`“Good
+        // night, Miss.”`, `“Thanks, Miss.”`).
+        let state_word = matches!(&s[start..end], "Ill" | "Mass" | "Miss" | "Wash")
+            && s[..start].strip_suffix(", ").and_then(|p| p.rsplit(' ').next()).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && !s[end..].starts_with(".\"") && !s[end..].starts_with(".”");
         if s[end..].starts_with('.') && (number_sign || state_word || is_abbreviation(&s[start..end])) {
             // `U.S.` keeps its period; `end.` before more word chars does not matter.
             if !char_at(s, end + 1).is_some_and(is_word_char) {
@@ -195,6 +199,7 @@ mod tests {
             ("state that is a word", "DECATUR, Ill. — Cambridge, Mass., Dec", &["DECATUR", ",", "Ill.", "—", "Cambridge", ",", "Mass.", ",", "Dec"]),
             ("word, not a state", "went to Mass. Then Miss. Ill. Wash.", &["went", "to", "Mass", ".", "Then", "Miss", ".", "Ill", ".", "Wash", "."]),
             ("Texas", "Beaumont, Tex., a city", &["Beaumont", ",", "Tex.", ",", "a", "city"]),
+            ("vocative, not a state", "“Good night, Miss.” “Thanks, Miss.”", &["“", "Good", "night", ",", "Miss", ".", "”", "“", "Thanks", ",", "Miss", ".", "”"]),
             ("party label", "Schumer (D-N.Y.) said", &["Schumer", "(", "D-N.Y.", ")", "said"]),
             ("party label, state", "Casey (D-Pa.) Then", &["Casey", "(", "D-Pa.", ")", "Then"]),
             ("hyphen then sentence end", "a well-known. Then", &["a", "well-known", ".", "Then"]),

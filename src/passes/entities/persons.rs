@@ -286,29 +286,6 @@ pub(super) fn first_names_before_persons(doc: &Document, lower_words: &LowerWord
     spans
 }
 
-/// A common word capitalised in front of a person's name is no part of it:
-/// `Said Comey, "…"`, `Billionaire Donald Trump`, `Maybe Trump hasn't` (a
-/// sentence's or a headline's first word, which the tagger reads into the
-/// name). Without this, the entity takes the longer name, and every later
-/// `Trump` links to `Maybe Trump`. The word is one the document also
-/// writes in lower case, and no first name (`Will Hurd`, `Rich Lowry`,
-/// `Even`) or kinship word (`Mother Teresa`); the name left opens with a
-/// capitalised word that is no such common word (`Border Patrol` stays).
-pub(super) fn common_words_before_persons(doc: &Document, lower_words: &LowerWords, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let common = |k: usize| {
-        let w = doc.tok(k);
-        let first = names::census(w);
-        let lower = w.to_lowercase();
-        !first.first && !names::is_first_name(w) && lexicon::kin_gender(&lower).is_none() && w.starts_with(|c: char| c.is_uppercase()) && lower_words.has(&lower)
-    };
-    for sp in spans.iter_mut().filter(|s| s.2 == tagger::PER) {
-        while sp.1 - sp.0 >= 2 && common(sp.0) && tagger::is_capitalised(doc.tok(sp.0 + 1)) && !common(sp.0 + 1) {
-            sp.0 += 1;
-        }
-    }
-    spans
-}
-
 /// The regnal number one belongs to a sovereign's name: `Queen Elizabeth I`,
 /// `King Baudouin I born`. The tagger reads `I` as the pronoun and stops
 /// before it (it keeps `II`, `VIII`); without it, `Elizabeth I` would be one
@@ -873,24 +850,6 @@ mod tests {
                 // Not across a line break, nor into the span before.
                 ("Hillary\nClinton spoke", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("Hillary Clinton", &[(0, 1, LOC), (1, 2, PER)], &[(0, 1, LOC), (1, 2, PER)]),
-            ],
-        );
-    }
-
-    #[test]
-    fn common_words_leave_names() {
-        check_rule(
-            |doc, spans| common_words_before_persons(doc, &LowerWords::new(doc), spans),
-            &[
-                // A word the text also has in lower case, before a name.
-                ("Billionaire Donald Trump came , a billionaire", &[(0, 3, PER)], &[(1, 3, PER)]),
-                ("Said Comey , as he said", &[(0, 2, PER)], &[(1, 2, PER)]),
-                // Not a first name or kinship word, nor before another common word,
-                // nor a word the text never writes in lower case.
-                ("Will Hurd will go", &[(0, 2, PER)], &[(0, 2, PER)]),
-                ("Mother Teresa , a mother", &[(0, 2, PER)], &[(0, 2, PER)]),
-                ("Border Patrol agents patrol the border", &[(0, 2, PER)], &[(0, 2, PER)]),
-                ("Understated Perez rose", &[(0, 2, PER)], &[(0, 2, PER)]),
             ],
         );
     }

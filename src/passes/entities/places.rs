@@ -567,7 +567,14 @@ pub(super) fn county_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSp
         let a = match span_index(&spans, k).map(|j| spans[j]) {
             Some((a, b, _, _)) if b == k + 1 && b - a <= 3 => a,
             Some(_) => continue,
-            None => k,
+            // Untagged words: back over up to two more (`Palm Beach County`).
+            None => {
+                let mut a = k;
+                while a + 2 > k && a > 0 && span_index(&spans, a - 1).is_none() && tagger::is_capitalised(doc.tok(a - 1)) && doc.tokens[a - 1].kind == TokenKind::Word && !is_function_word(doc.tok(a - 1)) && !line_break_before(doc, a) {
+                    a -= 1;
+                }
+                a
+            }
         };
         let end = match span_index(&spans, k + 1).map(|j| spans[j]) {
             Some((c, b, t, _)) if c == k + 1 && (t == tagger::LOC || b == k + 2) => b,
@@ -595,7 +602,8 @@ pub(super) fn state_abbreviations(doc: &Document, mut spans: Vec<TypedSpan>) -> 
         let w = doc.tok(k);
         w.len() > 2 && w.ends_with('.') && gazetteer::lookup(w).is_some_and(|p| p.feature == gazetteer::Feature::Admin1 && p.country == "US")
     };
-    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !is_function_word(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !line_break_before(doc, k + 1);
+    // (A town's word, not the state of an earlier town: `Decatur, Ill. Pekin, Ill.`)
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !is_function_word(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !is_state(k) && !line_break_before(doc, k + 1);
     let cov = covered(doc, &spans);
     let mut extra: Vec<TypedSpan> = Vec::new();
     for k in 2..doc.tokens.len() {
@@ -760,6 +768,7 @@ mod tests {
             &[
                 ("on Maricopa County now", &[(1, 2, ORG), (2, 3, LOC)], &[(1, 3, LOC)]),
                 ("from Jefferson County in", &[(1, 2, PER)], &[(1, 3, LOC)]),
+                ("in Palm Beach County now", &[], &[(1, 4, LOC)]),
                 ("Los Angeles County and Orleans Parish", &[(0, 2, LOC), (2, 3, LOC), (4, 5, LOC), (5, 6, ORG)], &[(0, 3, LOC), (4, 6, LOC)]),
                 ("Westchester County Airport", &[(1, 3, LOC)], &[(0, 3, LOC)]),
                 // Not a county already whole, not across a line, not `The County`.
@@ -776,13 +785,15 @@ mod tests {
             state_abbreviations,
             &[
                 // The state, and the town before it: untagged, or a short organisation.
-                ("in Mount Prospect , Ill. Eksili left", &[], &[(1, 3, LOC), (4, 5, LOC)]),
-                ("KIRKLAND , Wash. 1996", &[(0, 1, ORG)], &[(0, 1, LOC), (2, 3, LOC)]),
+                ("in Mount Prospect, Ill. Eksili left", &[], &[(1, 3, LOC), (4, 5, LOC)]),
+                ("KIRKLAND, Wash. 1996", &[(0, 1, ORG)], &[(0, 1, LOC), (2, 3, LOC)]),
                 ("in Flint , Mich. , he", &[(1, 2, LOC)], &[(1, 2, LOC), (3, 4, LOC)]),
                 // Not at a line's end, in a compound, or a firm's name.
                 ("RICHMOND , Va.\n1996", &[(0, 1, LOC)], &[(0, 1, LOC)]),
                 ("the Glenview , Ill.-based firm", &[], &[]),
-                ("at Acme Bank , Ill. now", &[(1, 3, ORG)], &[(1, 3, ORG), (4, 5, LOC)]),
+                ("at Acme Bank, Ill. now", &[(1, 3, ORG)], &[(1, 3, ORG), (4, 5, LOC)]),
+                // Two towns in a row: the first's state is no part of the second town.
+                ("a Decatur, Ill. Pekin, Ill. b", &[], &[(1, 2, LOC), (3, 4, LOC), (4, 5, LOC), (6, 7, LOC)]),
             ],
         );
     }
