@@ -297,7 +297,14 @@ pub(super) fn regnal_ones(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<Type
     for k in 0..spans.len() {
         let (a, b, t, _) = spans[k];
         let titled = (a > 0 && sovereign(a - 1)) || (b - a >= 2 && sovereign(a));
-        if t == tagger::PER && titled && b < n && doc.tok(b) == "I" && !line_break_before(doc, b) && spans.get(k + 1).is_none_or(|s| s.0 > b) {
+        // (Not the pronoun after all: `meeting Queen Elizabeth I felt calm`.)
+        let pronoun = b + 1 < n
+            && matches!(
+                doc.tok(b + 1),
+                "am" | "said" | "say" | "told" | "asked" | "felt" | "feel" | "think" | "thought" | "know" | "knew" | "have" | "had" | "saw" | "want" | "wanted"
+                    | "will" | "would" | "can" | "could" | "hope" | "believe" | "guess" | "met" | "mean"
+            );
+        if t == tagger::PER && titled && b < n && doc.tok(b) == "I" && !pronoun && !line_break_before(doc, b) && spans.get(k + 1).is_none_or(|s| s.0 > b) {
             spans[k].1 = b + 1;
         }
     }
@@ -754,6 +761,18 @@ mod tests {
         for w in ["Qoscinny", "Qaunton", "Zorv"] {
             assert!(listed_with_person(&doc, &edges, at(w), at(w) + 1), "{w}");
         }
+        // After a comma alone, when another person's name runs on from it
+        // (`Shigeki` read apart from `Maruyama`).
+        let text2 = "Ann Lee, Shigeki Maruyama and Bo Li";
+        let doc2 = Document::new(text2);
+        let mut edges2 = vec![0u8; doc2.tokens.len() + 1];
+        for (a, b) in [(0, 2), (4, 5)] {
+            edges2[a] |= 1;
+            edges2[b] |= 2;
+        }
+        assert!(listed_with_person(&doc2, &edges2, 3, 4));
+        edges2[4] = 0;
+        assert!(!listed_with_person(&doc2, &edges2, 3, 4));
         // Not after a comma alone when a clause runs on.
         let last_lee = doc.tokens.iter().rposition(|t| t.span.slice(text) == "Lee").unwrap();
         edges[last_lee + 1] |= 2;
@@ -865,6 +884,8 @@ mod tests {
                 // Not without a title, not a name of one word that is the
                 // title, not across a line, not into another name.
                 ("Smith I said", &[(0, 1, PER)], &[(0, 1, PER)]),
+                ("met Queen Elizabeth I felt calm", &[(2, 3, PER)], &[(2, 3, PER)]),
+                ("Queen Elizabeth I said", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("King I said", &[(0, 1, PER)], &[(0, 1, PER)]),
                 ("Queen Mary\nI left", &[(1, 2, PER)], &[(1, 2, PER)]),
                 ("King Zog I Ltd", &[(1, 2, PER), (2, 4, ORG)], &[(1, 2, PER), (2, 4, ORG)]),

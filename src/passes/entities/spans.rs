@@ -322,6 +322,7 @@ mod tests {
             ("Son Heung-min scored", &[PER, PER, 0], &[(0, 2, PER)]),
             // Two titles both CoNLL and GUM keep in the name: `Miss`, `Inspector`.
             ("Inspector Lynley called", &[PER, PER, 0], &[(0, 2, PER)]),
+            ("Miss Chaworth smiled", &[PER, PER, 0], &[(0, 2, PER)]),
         ];
         for (text, tags, want) in cases {
             let doc = Document::new(text);
