@@ -532,12 +532,13 @@ pub(super) const COMMON_ACRONYMS: &[&str] = &[
 /// Words that only names of firms and institutions end on (see
 /// [`company_names`]), sorted for a binary search: less code than a `match`.
 pub(super) const COMPANY_WORDS: &[&str] = &[
-    "Advisers", "Advisors", "Airlines", "Airways", "Analytics", "Associates", "Biosciences", "Broadcasting", "Capital",
-    "Communications", "Consulting", "Corp", "Corp.", "Economics", "Energy", "Enterprises", "Entertainment", "GmbH", "Group",
-    "Holdings", "Inc", "Inc.", "Industries", "Instruments", "Insurance", "International", "Investments", "LLC", "LLP",
-    "Laboratories", "Labs", "Logistics", "Ltd", "Ltd.", "Management", "Motors", "Networks", "PLC", "Partners",
-    "Pharmaceuticals", "Plc", "Resources", "Securities", "Semiconductor", "Solutions", "Studios", "Systems", "Technologies",
-    "Therapeutics", "Ventures",
+    "Advisers", "Advisors", "Airlines", "Airways", "Analytics", "Associates", "Bancorp", "Biosciences",
+    "Broadcasting", "Capital", "Chemical", "Chemicals", "Coal", "Communications", "Consulting", "Corp", "Corp.",
+    "Economics", "Electric", "Energy", "Enterprises", "Entertainment", "Foods", "GmbH", "Group", "Holdings", "Inc",
+    "Inc.", "Industries", "Instruments", "Insurance", "International", "Investments", "LLC", "LLP", "Laboratories",
+    "Labs", "Logistics", "Ltd", "Ltd.", "Management", "Media", "Mining", "Motors", "Networks", "Oil", "PLC",
+    "Partners", "Petroleum", "Pharma", "Pharmaceuticals", "Plc", "Resources", "Securities", "Semiconductor",
+    "Software", "Solutions", "Steel", "Studios", "Systems", "Technologies", "Therapeutics", "Ventures",
 ];
 
 /// A place or organisation name the tagger split into two touching spans
@@ -998,6 +999,7 @@ mod tests {
             short_firm_names,
             &[
                 ("Brightline Systems rose . Shares of Brightline jumped", &[(0, 2, ORG), (6, 7, PER)], &[(0, 2, ORG), (6, 7, ORG)]),
+                ("Patriot Coal sold . Then Patriot filed", &[(0, 2, ORG), (5, 6, PER)], &[(0, 2, ORG), (5, 6, ORG)]),
                 // Not a place's name, an adjective, or a word two firms share.
                 ("Texas Instruments rose in Texas", &[(0, 2, ORG), (4, 5, LOC)], &[(0, 2, ORG), (4, 5, LOC)]),
                 ("British Airways rose . British fliers", &[(0, 2, ORG), (4, 5, MISC)], &[(0, 2, ORG), (4, 5, MISC)]),
