@@ -617,10 +617,15 @@ pub(super) fn state_abbreviations(doc: &Document, mut spans: Vec<TypedSpan>) -> 
         }
         if !cov[k] {
             extra.push((k, k + 1, tagger::LOC, false));
+        } else if let Some(j) = span_index(&spans, k).filter(|&j| spans[j].0 == k && spans[j].1 == k + 1) {
+            // (`Md.` the tagger took for a person.)
+            spans[j].2 = tagger::LOC;
         }
         if let Some(j) = span_index(&spans, k - 2) {
             let (a, b, t, _) = spans[j];
-            if t == tagger::ORG && b == k - 1 && b - a <= 3 && !(a..b).any(|i| tagger::is_org_word(doc.tok(i))) {
+            // An organisation, or one word taken for a person (`of Ashton, Md.`).
+            let town = (t == tagger::ORG && b - a <= 3) || (t == tagger::PER && b - a == 1);
+            if town && b == k - 1 && !(a..b).any(|i| tagger::is_org_word(doc.tok(i))) {
                 spans[j].2 = tagger::LOC;
             }
         } else if word(k - 2) {
@@ -787,6 +792,8 @@ mod tests {
                 // The state, and the town before it: untagged, or a short organisation.
                 ("in Mount Prospect, Ill. Eksili left", &[], &[(1, 3, LOC), (4, 5, LOC)]),
                 ("KIRKLAND, Wash. 1996", &[(0, 1, ORG)], &[(0, 1, LOC), (2, 3, LOC)]),
+                ("of Ashton, Md., who", &[(1, 2, PER), (3, 4, PER)], &[(1, 2, LOC), (3, 4, LOC)]),
+                ("Ann Lee, Md., who", &[(0, 2, PER), (3, 4, PER)], &[(0, 2, PER), (3, 4, LOC)]),
                 ("in Flint , Mich. , he", &[(1, 2, LOC)], &[(1, 2, LOC), (3, 4, LOC)]),
                 // Not at a line's end, in a compound, or a firm's name.
                 ("RICHMOND , Va.\n1996", &[(0, 1, LOC)], &[(0, 1, LOC)]),
