@@ -23,12 +23,17 @@ use super::*;
 pub(super) fn places_by_region(doc: &Document, lower: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let n = doc.tokens.len();
     let ends_phrase = |k: usize| k >= n || line_break_before(doc, k) || matches!(doc.tok(k), "," | "." | ";" | ":" | ")" | "(" | "?" | "!") || is_dash_token(doc.tok(k));
+    // (A state's abbreviation whose period ends the sentence too ends the
+    // phrase: `in Selma, Ala. But`, `CONCORD, N.H. - Sen.`, `KIRKLAND,
+    // Wash. 1996-08-26`.)
+    let abbreviated = |sp: &TypedSpan| sp.1 - sp.0 == 1 && sp.1 < n && is_state_abbreviation(doc, sp.0) && !doc.tok(sp.1).starts_lower();
     let region = |sp: &TypedSpan| {
-        sp.2 == tagger::LOC && ends_phrase(sp.1) && place_of(doc, sp.0, sp.1, sp.3).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
+        sp.2 == tagger::LOC && (ends_phrase(sp.1) || abbreviated(sp)) && place_of(doc, sp.0, sp.1, sp.3).is_some_and(|p| matches!(p.feature, gazetteer::Feature::Admin1 | gazetteer::Feature::Country))
     };
+    // (Not an earlier town's state: `Decatur, Ill. Pekin, Ill.`)
     let name_word = |k: usize| {
         let w = doc.tok(k);
-        doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w)
+        doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(w) && !is_function_word(w) && !tagger::is_calendar_word(w) && !is_state_abbreviation(doc, k)
     };
     let mut found: Vec<TypedSpan> = Vec::new();
     for sp in spans.iter().filter(|sp| region(sp)) {
@@ -591,56 +596,33 @@ pub(super) fn county_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSp
     merge(without_overlaps(spans, &found), found)
 }
 
-/// A US state's abbreviation after a town and a comma is the state, and
-/// the town a place: `Mount Prospect, Ill. Eksili donated`, `KIRKLAND,
-/// Wash. 1996-08-26`. The tagger reads an abbreviation ending a sentence as
-/// no name, and an unknown town in capitals as an organisation. The town is
-/// one to three capitalised words, untagged or a short organisation with
-/// no word of an organisation's name, on the comma's line.
+/// A US state's abbreviation after a town and a comma is the state:
+/// `Mount Prospect, Ill. Eksili donated`, `KIRKLAND, Wash. 1996-08-26`,
+/// `of Ashton, Md.` (the tagger reads an abbreviation ending a sentence as
+/// no name, or one alone as a person). [`places_by_region`] then reads the
+/// town before it. Not at a line's end (`RICHMOND, Va.` over a dateline's
+/// date, where CoNLL's gold, cutting the period as a sentence's end, has
+/// `Va`), nor in a compound (`Glenview, Ill.-based`).
 pub(super) fn state_abbreviations(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
-    let is_state = |k: usize| {
-        let w = doc.tok(k);
-        w.len() > 2 && w.ends_with('.') && gazetteer::lookup(w).is_some_and(|p| p.feature == gazetteer::Feature::Admin1 && p.country == "US")
-    };
-    // (A town's word, not the state of an earlier town: `Decatur, Ill. Pekin, Ill.`)
-    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && !is_function_word(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !is_state(k) && !line_break_before(doc, k + 1);
-    let cov = covered(doc, &spans);
+    let n = doc.tokens.len();
     let mut extra: Vec<TypedSpan> = Vec::new();
-    for k in 2..doc.tokens.len() {
-        // (Not at a line's end: `RICHMOND, Va.` over a dateline's date,
-        // where CoNLL's gold, cutting the period as a sentence's end, has
-        // `Va` and the tagger agrees often enough.
-        // Nor in a compound: `Glenview, Ill.-based`.)
-        let after = doc.tokens.get(k + 1).map(|t| (t.span.start, t.span.slice(doc.text)));
-        if doc.tok(k - 1) != "," || !is_state(k) || line_break_before(doc, k) || (k + 1 < doc.tokens.len() && line_break_before(doc, k + 1)) || after.is_some_and(|(at, t)| at == doc.tokens[k].span.end && t == "-") {
+    for k in 2..n {
+        if doc.tok(k - 1) != "," || !is_state_abbreviation(doc, k) || line_break_before(doc, k) || (k + 1 < n && (line_break_before(doc, k + 1) || (doc.tok(k + 1) == "-" && doc.tokens[k + 1].span.start == doc.tokens[k].span.end))) {
             continue;
         }
-        if !cov[k] {
-            extra.push((k, k + 1, tagger::LOC, false));
-        } else if let Some(j) = span_index(&spans, k).filter(|&j| spans[j].0 == k && spans[j].1 == k + 1) {
-            // (`Md.` the tagger took for a person.)
-            spans[j].2 = tagger::LOC;
-        }
-        if let Some(j) = span_index(&spans, k - 2) {
-            let (a, b, t, _) = spans[j];
-            // An organisation, or one word taken for a person (`of Ashton, Md.`).
-            let town = (t == tagger::ORG && b - a <= 3) || (t == tagger::PER && b - a == 1);
-            if town && b == k - 1 && !(a..b).any(|i| tagger::is_org_word(doc.tok(i))) {
-                spans[j].2 = tagger::LOC;
-            }
-        } else if word(k - 2) {
-            let mut a = k - 2;
-            while a > 0 && a + 3 > k - 1 && !cov[a - 1] && word(a - 1) && !line_break_before(doc, a) {
-                a -= 1;
-            }
-            extra.push((a, k - 1, tagger::LOC, false));
+        match span_index(&spans, k) {
+            None => extra.push((k, k + 1, tagger::LOC, false)),
+            Some(j) if spans[j].0 == k && spans[j].1 == k + 1 => spans[j].2 = tagger::LOC,
+            Some(_) => {}
         }
     }
-    if extra.is_empty() {
-        return spans;
-    }
-    crate::document::sort_stably(&mut extra, |s| s.0 as u128);
     merge(spans, extra)
+}
+
+/// `Ill.`, `Md.`: a US state's abbreviation the gazetteer knows.
+fn is_state_abbreviation(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    w.len() > 2 && w.ends_with('.') && gazetteer::lookup(w).is_some_and(|p| p.feature == gazetteer::Feature::Admin1 && p.country == "US")
 }
 
 /// A name listed among known places is a place too: `bordered by
@@ -787,7 +769,7 @@ mod tests {
     #[test]
     fn state_abbreviations_after_towns() {
         check_rule(
-            state_abbreviations,
+            |doc, spans| places_by_region(doc, &LowerWords::new(doc), state_abbreviations(doc, spans)),
             &[
                 // The state, and the town before it: untagged, or a short organisation.
                 ("in Mount Prospect, Ill. Eksili left", &[], &[(1, 3, LOC), (4, 5, LOC)]),
@@ -800,7 +782,7 @@ mod tests {
                 ("the Glenview , Ill.-based firm", &[], &[]),
                 ("at Acme Bank, Ill. now", &[(1, 3, ORG)], &[(1, 3, ORG), (4, 5, LOC)]),
                 // Two towns in a row: the first's state is no part of the second town.
-                ("a Decatur, Ill. Pekin, Ill. b", &[], &[(1, 2, LOC), (3, 4, LOC), (4, 5, LOC), (6, 7, LOC)]),
+                ("a Decatur, Ill. Pekin, Ill. .", &[], &[(1, 2, LOC), (3, 4, LOC), (4, 5, LOC), (6, 7, LOC)]),
             ],
         );
     }
