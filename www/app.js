@@ -10,7 +10,7 @@ import { Engine } from "./engine.js";
 import * as glue from "./pkg/annotator.js";
 
 // The engine takes over the module boot.js started compiling.
-const engine = new Engine({ glue });
+const engine = new Engine({ glue, warmup: document.getElementById("article").defaultValue });
 /** Resolves when the engine is ready; rejects with a readable message. */
 const engineLoaded = engine.load();
 engineLoaded.catch(() => {}); // start() reports it

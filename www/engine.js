@@ -38,9 +38,13 @@ export class Engine {
    * `glue`: the wasm-bindgen glue (pkg/annotator.js) for the page's own
    * instance, when the page imported it already; else it is imported when
    * needed, which made the page ready about 25 ms later (a dynamic import,
-   * even of a preloaded module, waits for a later task).
+   * even of a preloaded module, waits for a later task). `warmup`: a
+   * typical text (the sample article) the first worker annotates a few
+   * dozen times once started, so that V8 optimises the module's hot
+   * functions before the reader's first text (worker.js); "" for none.
    */
-  constructor({ wasmUrl = "pkg/annotator_bg.wasm", workerUrl = "worker.js", glue = null } = {}) {
+  constructor({ wasmUrl = "pkg/annotator_bg.wasm", workerUrl = "worker.js", glue = null, warmup = "" } = {}) {
+    this.warmup = warmup;
     this.wasmUrl = wasmUrl;
     this.workerUrl = workerUrl;
     this.glue = glue;
@@ -122,6 +126,7 @@ export class Engine {
           if (worker === this.worker) this.workerUp = true;
           resolve();
         }
+        else if (msg.type === "warmed") mark("annotator:warmed");
         else if (msg.type === "settled") {
           // Start-up is over: the first worker has fetched all it ever will.
           if (worker === this.worker) mark("annotator:worker-settled");
@@ -137,8 +142,12 @@ export class Engine {
       };
       worker.onmessageerror = () => this.crashed(worker, "a message from the analysis worker could not be read");
     });
+    // Only the first worker warms the module up: its optimised code stays
+    // with the module, for every later instance.
+    const warmup = this.warmup;
+    this.warmup = "";
     Promise.resolve(module).then(
-      (m) => worker.postMessage({ type: "init", module: m }),
+      (m) => worker.postMessage({ type: "init", module: m, warmup }),
       () => {}, // load() reports it
     );
     // Avoid an unhandled rejection when nobody is waiting yet.

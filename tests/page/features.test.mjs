@@ -375,6 +375,25 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
+  test("the first worker warms the module up with the sample; a long text sent meanwhile is annotated as usual", () =>
+    withPage(ctx.browser, site.url, { waitReady: false }, async (page) => {
+      await page.waitForFunction(() => performance.getEntriesByName("annotator:worker-ready").length > 0);
+      // Sent to the worker at once, between two of its warm-up runs.
+      const text = forWorker("“Between warm-ups,” she said.");
+      await waitIdle(page);
+      const before = await runs(page);
+      await page.evaluate(() => (document.getElementById("live").checked = false));
+      await page.fill("#article", text);
+      await page.click("#annotate");
+      await waitRuns(page, before);
+      assert.equal(await state(page), "done", await page.textContent("#error"));
+      assert.equal(await page.textContent("#annotated"), text);
+      assert.equal(await page.textContent("#annotated mark[data-layer=quote]"), "“Between warm-ups,”");
+      // The warm-up runs to its end (the worker posts "warmed").
+      await page.waitForFunction(() => performance.getEntriesByName("annotator:warmed").length > 0);
+    }),
+  );
+
   test("typing annotates live (debounced); the toggle turns it off", () =>
     withPage(ctx.browser, site.url, async (page) => {
       await page.click("#clear");

@@ -156,7 +156,10 @@ How each number is measured:
   page's thread, which annotates texts up to 20,000 UTF-16 units (the seed);
   the worker for longer texts is still starting then (a longer text waits for
   it). Each load in a fresh context (cold cache, service worker blocked).
-  Annotate + render: the text set in the text box and the Annotate button
+  Annotate + render, once start-up is over (the worker ready and its warm-up
+  done: it annotates the sample 40 times, so V8 has optimised the module's hot
+  functions, which the page's instance shares): the text set in the text box
+  and the Annotate button
   clicked, until \`data-state="done"\` (analysis on the page's thread for the
   seed, in the worker for the 1 MB article; JSON parse, rendering, swap in);
   "to next frame" adds style and layout (tools/bench/page.mjs).
