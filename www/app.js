@@ -792,11 +792,11 @@ async function start() {
     setState("error");
     return;
   }
-  loadWorldmap().catch((err) => showError(`Could not load the world map: ${err.message}`));
   engineReady = true;
   annotateBtn.disabled = false;
   setStatus("Ready.");
   setState("ready");
+  loadWorldmap().catch((err) => showError(`Could not load the world map: ${err.message}`));
   // The text in the box (the sample) is annotated at once, but in a task of
   // its own: the first analysis compiles most of the module's functions (on
   // first use; tens of milliseconds), and the page is ready before that.

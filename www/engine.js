@@ -73,8 +73,12 @@ export class Engine {
     }
     // The worker starts once the page's own instance exists: its start-up
     // (a thread, its scripts, its instance) would otherwise compete with
-    // the page's for the processor, and short texts never need it.
-    const workerReady = this.spawn();
+    // the page's for the processor, and short texts never need it. It
+    // starts a task later still, once the page is ready: making it and
+    // posting it the module took some 10 ms on the page's thread.
+    const workerReady = this.inline ? nextTask().then(() => this.spawn()) : this.spawn();
+    this.workerReady = workerReady;
+    workerReady.catch(() => {});
     workerReady.then(() => mark("annotator:worker-ready"), () => {});
     // No instance on this thread: the worker takes every text, ready when it is.
     if (!this.inline) await workerReady;
@@ -234,6 +238,11 @@ export class Engine {
     this.finish(job.id, null, new EngineError("the analysis was cancelled", { cancelled: true }));
     return true;
   }
+}
+
+/** Resolves in a later task (after the current one, its microtasks, and what the caller does next). */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
