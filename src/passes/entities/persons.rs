@@ -58,8 +58,13 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         // (`Clinton Plan`, `Trump Was`).
         let touch = sp.0 == b && !headline && !sp.3 && !line_break_before(doc, b) && !title_case_line(doc, a);
         let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
-        if !(touch && mixed) {
+        // (Or two persons, a first name and a word: the tagger typed the
+        // second otherwise and `consistent` made it the surname it is.)
+        let first_and_surname = t == tagger::PER && sp.2 == tagger::PER && b - a == 1 && sp.1 - sp.0 == 1 && (first_name(a) || names::census(doc.tok(a)).first) && plain_word(sp.0);
+        if !(touch && (mixed || first_and_surname)) {
             None
+        } else if first_and_surname {
+            Some(tagger::PER)
         } else if t != tagger::PER {
             // An organisation or place, then a person: only a first
             // name joins (a nationality never does: `German Anke Huber`),
@@ -940,6 +945,15 @@ mod tests {
                 // document names alone elsewhere, ending the run of capitals.
                 ("over Donald Trump . Trump won . for Trump", &[(1, 2, PER), (2, 3, ORG), (4, 5, ORG), (8, 9, ORG)], &[(1, 3, PER), (4, 5, ORG), (8, 9, ORG)]),
                 ("the Donald Trump", &[(1, 2, PER), (2, 3, ORG)], &[(1, 2, PER), (2, 3, ORG)]),
+                // Two persons, a first name (in a list or only the census's)
+                // and a word: `consistent` made the second the surname.
+                ("said Republican Donald Trump favors", &[(1, 2, ORG), (2, 3, PER), (3, 4, PER)], &[(1, 2, ORG), (2, 4, PER)]),
+                ("Niall Quinn scored", &[(0, 1, PER), (1, 2, PER)], &[(0, 2, PER)]),
+                // Not a surname that is an organisation word, nor a word
+                // before a person that is no first name, nor across a line.
+                ("Donald Airlines flew", &[(0, 1, PER), (1, 2, PER)], &[(0, 1, PER), (1, 2, PER)]),
+                ("Pirelli Smith said", &[(0, 1, PER), (1, 2, PER)], &[(0, 1, PER), (1, 2, PER)]),
+                ("Donald\nTrump said", &[(0, 1, PER), (1, 2, PER)], &[(0, 1, PER), (1, 2, PER)]),
                 ("Clinton Global Initiative . Global", &[(0, 1, PER), (1, 2, ORG), (4, 5, ORG)], &[(0, 1, PER), (1, 2, ORG), (4, 5, ORG)]),
                 // Not an organisation or place word after a first name, nor a regnal number.
                 ("Robin Airlines flew", &[(0, 1, PER), (1, 2, ORG)], &[(0, 1, PER), (1, 2, ORG)]),
