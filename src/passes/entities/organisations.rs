@@ -629,6 +629,119 @@ pub(super) fn open_ended_names(doc: &Document, spans: Vec<(usize, usize, u8, boo
     out
 }
 
+/// Words that end an institution's name (`Kennedy Center`, `Gates
+/// Foundation`, `Council on Foreign Relations`). Not the tagger's
+/// [`tagger::is_org_word`], which must stay what the weights were trained
+/// with, and not the words of a facility (`Museum`, `Library`, `Hospital`),
+/// a place to GUM.
+fn is_institution_head(w: &str) -> bool {
+    is_listed(INSTITUTION_HEADS, w)
+}
+
+/// The words of [`is_institution_head`], packed and sorted for a binary search.
+const INSTITUTION_HEADS: &[u128] = &[
+    pack(b"Academy"), pack(b"Agency"), pack(b"Association"), pack(b"Bureau"), pack(b"Caucus"), pack(b"Center"),
+    pack(b"Centre"), pack(b"Commission"), pack(b"Committee"), pack(b"Conference"), pack(b"Convention"),
+    pack(b"Council"), pack(b"Department"), pack(b"Federation"), pack(b"Foundation"), pack(b"Fund"),
+    pack(b"Institute"), pack(b"Institution"), pack(b"Ministry"), pack(b"Society"),
+];
+
+/// An institution's name is one organisation, however the tagger cut it:
+/// the capitalised words before a head word ([`is_institution_head`]),
+/// with initials and `and` between names (`John F. Kennedy Center`, `Bill
+/// and Melinda Gates Foundation`, `George W. Bush Presidential Center`:
+/// the tagger reads a person and a lone `Center`), and after the head a
+/// linking word and the capitalised words it links (`Commission on
+/// Presidential Debates`, `Center for Strategic and International
+/// Studies`, `Committee on Ways and Means`). A place before the name stays
+/// a place ([`split_names`] decides whether it opens the name), and the
+/// name starts at its first word the tagger saw as a name (not
+/// `Yesterday`); a head inside a place's name is a facility's (`Wolstein
+/// Center`), left alone. Headlines are left alone: title case makes every word a
+/// candidate.
+pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+    // (Not `Brussels-based`, an adjective.)
+    let name_word = |k: usize| {
+        let w = doc.tok(k);
+        word(k) && tagger::is_capitalised(w) && !is_function_word(w) && !w.rsplit_once('-').is_some_and(|(_, end)| end.starts_lower())
+    };
+    let initial = |k: usize| {
+        let w = doc.tok(k).as_bytes();
+        w.len() == 2 && w[0].is_ascii_uppercase() && w[1] == b'.'
+    };
+    let and = |k: usize| matches!(doc.tok(k), "and" | "&");
+    let tag_at = |k: usize| span_at(&spans, k).map(|sp| sp.2);
+    let headline_at = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.3) || title_case_line(doc, k);
+    let mut found: Vec<TypedSpan> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        // (A head the tagger read as the end of a place's name is a
+        // facility's: `Wolstein Center`; a lone one is only misread.)
+        let facility = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::LOC && sp.0 < k);
+        if !is_institution_head(doc.tok(k)) || !word(k) || headline_at(k) || facility(k) {
+            k += 1;
+            continue;
+        }
+        // The last head of a run of capitals ends the name (`Congressional
+        // Black Caucus Foundation`, `State Department Refugee Processing Center`).
+        let mut j = k + 1;
+        while j < n && !line_break_before(doc, j) && (name_word(j) || initial(j)) {
+            if is_institution_head(doc.tok(j)) && !facility(j) {
+                k = j;
+            }
+            j += 1;
+        }
+        // Back over the name's words, not into a place, nor into another
+        // institution's name (`Urban Institute and Brookings Institution`).
+        let mut a = k;
+        while a > 0 && !line_break_before(doc, a) && tag_at(a - 1) != Some(tagger::LOC) {
+            if name_word(a - 1) || initial(a - 1) {
+                a -= 1;
+            } else if a >= 2 && and(a - 1) && name_word(a - 2) && tag_at(a - 2) != Some(tagger::LOC) && !is_institution_head(doc.tok(a - 2)) {
+                a -= 2;
+            } else {
+                break;
+            }
+        }
+        while a < k && tag_at(a).is_none() {
+            a += 1;
+        }
+        // On over a linking word and what it links.
+        let mut b = k + 1;
+        if b + 1 < n && matches!(doc.tok(b), "of" | "for" | "on") && !line_break_before(doc, b) {
+            let start = b + 1 + (doc.tok(b + 1) == "the") as usize;
+            let mut e = start;
+            while e < n && e - start < 8 && !line_break_before(doc, e) && !tagger::is_calendar_word(doc.tok(e)) && (name_word(e) || (e > start && and(e) && e + 1 < n && name_word(e + 1))) {
+                e += 1;
+            }
+            // (`on` a place is what a body debates, not its name: `the
+            // Council on Iran`.)
+            if e > start && !(doc.tok(b) == "on" && place_of(doc, start, e, false).is_some()) {
+                b = e;
+            }
+        }
+        // An organisation the tagger saw around it is kept whole (`Level I
+        // Trauma Center`, `Center of Research for Development`).
+        for j in [a, b - 1] {
+            if let Some(sp) = span_at(&spans, j).filter(|sp| sp.2 == tagger::ORG) {
+                (a, b) = (a.min(sp.0), b.max(sp.1));
+            }
+        }
+        // Something to mend: a name the tagger cut or typed otherwise.
+        let whole = span_at(&spans, k).is_some_and(|sp| sp.0 == a && sp.1 == b && sp.2 == tagger::ORG);
+        if b - a >= 2 && !whole && (a..b).any(|j| tag_at(j).is_some()) {
+            found.push((a, b, tagger::ORG, false));
+        }
+        k = b;
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    merge(without_overlaps(spans, &found), found)
+}
+
 /// A plural of capitals (`GPUs`, `NGOs`, `CDs`): things or kinds, no name.
 pub(super) fn is_plural_acronym(w: &str) -> bool {
     let bytes = w.as_bytes();
@@ -890,10 +1003,47 @@ mod tests {
     }
 
     #[test]
+    fn institutions_are_whole() {
+        check_rule(
+            institution_names,
+            &[
+                // A person's name before the head, initials and `and` in it.
+                ("at the John F. Kennedy Center on Monday today", &[(2, 5, PER), (5, 6, LOC)], &[(2, 6, ORG)]),
+                ("the Bill and Melinda Gates Foundation paid today", &[(1, 2, PER), (3, 5, PER), (5, 6, ORG)], &[(1, 6, ORG)]),
+                ("The George W. Bush Presidential Center runs today", &[(1, 4, PER), (4, 5, MISC), (5, 6, ORG)], &[(1, 6, ORG)]),
+                // A linking word and the capitals it links, not a day, nor `on` a place.
+                ("the Commission on Presidential Debates said today", &[(1, 2, ORG), (3, 4, PER), (4, 5, ORG)], &[(1, 5, ORG)]),
+                ("the Center for Strategic and International Studies said today", &[(1, 4, ORG), (5, 7, ORG)], &[(1, 7, ORG)]),
+                ("the Society of the Cincinnati met today", &[(1, 2, ORG), (4, 5, LOC)], &[(1, 5, ORG)]),
+                ("the Council on Iran met today", &[(1, 2, ORG), (3, 4, LOC)], &[(1, 2, ORG), (3, 4, LOC)]),
+                ("the Commission on Tuesday said today", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+                // The last head of a run ends it; another institution before `and` stays apart.
+                ("the Congressional Black Caucus Foundation said today", &[(1, 4, ORG), (4, 5, PER)], &[(1, 5, ORG)]),
+                ("the Urban Institute and Brookings Institution said today", &[(1, 3, ORG), (4, 5, PER), (5, 6, ORG)], &[(1, 3, ORG), (4, 6, ORG)]),
+                // Not into a place before it, nor from an untagged word, nor an adjective in `-based`.
+                ("in Boston Harvard Center today", &[(1, 2, LOC), (2, 3, PER), (3, 4, ORG)], &[(1, 2, LOC), (2, 4, ORG)]),
+                ("Yesterday Harvard Center said today", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
+                ("the Brussels-based Egmont Foundation said today", &[(2, 3, PER), (3, 4, ORG)], &[(2, 4, ORG)]),
+                // A facility's head (in a place's name) and a tagged whole are left alone;
+                // a longer tagged organisation is kept whole.
+                ("the Wolstein Center for the Browns today", &[(1, 3, LOC), (5, 6, ORG)], &[(1, 3, LOC), (5, 6, ORG)]),
+                ("a Level I Trauma Center in today", &[(1, 5, ORG)], &[(1, 5, ORG)]),
+                ("the Center of Research for Development in today", &[(1, 6, ORG)], &[(1, 6, ORG)]),
+                // One capitalised word and no head, or across a line: nothing.
+                // (Each text has a long word in lower case: a line in
+                // title case may be a title, which the rule leaves alone.)
+                ("the Foundation said today", &[(1, 2, ORG)], &[(1, 2, ORG)]),
+                ("John Smith\nFoundation", &[(0, 2, PER), (2, 3, ORG)], &[(0, 2, PER), (2, 3, ORG)]),
+            ],
+        );
+    }
+
+    #[test]
     fn word_lists_are_sorted() {
         assert!(COMPANY_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(COMMON_ACRONYMS.windows(2).all(|w| w[0] < w[1]));
         assert!(SECTOR_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(INSTITUTION_HEADS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
