@@ -322,6 +322,10 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         if t == tagger::ORG && b - a == 1 && (headline || title_case_line(doc, a)) && doc.tok(a).chars().any(char::is_lowercase) {
             spans[k].2 = tagger::MISC;
         }
+        // `PolitiFact`, `HuffPost`, `SurveyMonkey`: a brand's shape, no person's.
+        if t == tagger::PER && b - a == 1 && is_brand_shape(doc.tok(a)) {
+            spans[k].2 = tagger::ORG;
+        }
         // `@StateDept` is a handle, not a name (`#Pyongyang` is a place).
         if a > 0 && doc.tok(a - 1) == "@" && doc.tokens[a - 1].span.end == doc.tokens[a].span.start {
             spans[k].2 = tagger::MISC;
@@ -387,6 +391,18 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
     merge(spans, extra)
 }
 
+/// A word with a capital inside it after a lower-case letter, not after a
+/// surname's prefix (`McCain`, `MacArthur`, `DeSantis`, `LeBron`,
+/// `DuVernay`, `DiPietro`, `VandeHei`, `VanLandingham`): a brand or a
+/// publication (`PolitiFact`, `HuffPost`, `BuzzFeed`, `YouTube`). ASCII
+/// only: mangled text (`PeÃ±a`) has capitals inside its words.
+fn is_brand_shape(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(i) = (1..b.len()).find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()) else { return false };
+    let prefix = &w[..i];
+    !matches!(prefix, "Mc" | "Mac" | "De" | "Di" | "Du" | "Da" | "Le" | "La" | "Van" | "Vande" | "Vander" | "Von" | "Fitz" | "St")
+}
+
 /// Whether a word comes before token `a` in its sentence (not only quotation
 /// marks or brackets), after a dateline's dash (`SAN FRANCISCO (Reuters) -
 /// Shares of …` starts there).
@@ -424,6 +440,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn brand_shapes() {
+        for w in ["PolitiFact", "HuffPost", "BuzzFeed", "YouTube", "WaPo", "iOS"] {
+            assert!(is_brand_shape(w), "{w}");
+        }
+        for w in ["McCain", "MacArthur", "DeSantis", "LeBron", "DuVernay", "DiPietro", "VandeHei", "VanLandingham", "O'Neill", "Smith", "NATO", "PeÃ±a"] {
+            assert!(!is_brand_shape(w), "{w}");
+        }
+    }
+
     pub(super) const PER: u8 = tagger::PER;
     pub(super) const LOC: u8 = tagger::LOC;
     pub(super) const ORG: u8 = tagger::ORG;
@@ -431,6 +457,11 @@ mod tests {
 
     /// (text, mentions that must be found as `(kind, text)`, texts that must not be any mention).
     const CASES: &[(&str, &[(EntityKind, &str)], &[&str])] = &[
+        (
+            "That is false, PolitiFact said. Senator John McCain and Ron DeSantis disagreed, and HuffPost reported it.",
+            &[(EntityKind::Organization, "PolitiFact"), (EntityKind::Person, "John McCain"), (EntityKind::Person, "Ron DeSantis")],
+            &[],
+        ),
         (
             "U.S. Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang on Sunday.",
             &[(EntityKind::Person, "Mike Pompeo"), (EntityKind::Person, "Kim Jong Un"), (EntityKind::Location, "Pyongyang"), (EntityKind::Location, "U.S.")],
