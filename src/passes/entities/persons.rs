@@ -19,6 +19,9 @@ use super::*;
 /// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
 pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
+    // (`John-Christian`, `Jean-Claude`: first names joined, whatever the
+    // tagger typed them; not a nationality, `African-American`.)
+    let joined_first_names = |k: usize| doc.tok(k).contains('-') && doc.tok(k).split('-').all(|p| names::is_first_name(&tagger::title_case(p)));
     // The organisation's own name, not a surname the tagger read as one
     // (`Saeed` + `Anwar`): several words, a word that makes an organisation,
     // or a common noun the document also writes in lower case (`Cactus`).
@@ -76,7 +79,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             // Kipchoge returns`, then `Eliud Kipchoge will race`.)
             let introduces = lone_persons.get(doc.tok(sp.0)).is_some_and(|&f| f == sp.0 || (doc.paragraph_at(doc.tokens[f].span.start) == Some(0) && doc.paragraph_at(doc.tokens[sp.0].span.start) != Some(0)));
             let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && introduces && plain_word(a) && place_of(doc, a, b, false).is_none();
-            (t != tagger::MISC && b - a == 1 && (first_name(a) || before_surname)).then_some(tagger::PER)
+            (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname)) || joined_first_names(a))).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
         } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || (names::census(doc.tok(a)).first && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && !doc.tokens.get(sp.1).is_some_and(|_| tagger::is_capitalised(doc.tok(sp.1)))) || introduced(a, sp.1)) {
@@ -928,6 +931,9 @@ mod tests {
                 // A first name joins the person's name after it, and a lone word after a first name.
                 ("Niall Quinn scored", &[(0, 1, ORG), (1, 2, PER)], &[(0, 2, PER)]),
                 ("Andy Caddick bowled", &[(0, 1, PER), (1, 2, ORG)], &[(0, 2, PER)]),
+                // First names joined by a hyphen, whatever their type; not a nationality.
+                ("and John-Christian Rauschenberg said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 3, PER)]),
+                ("the African-American Smith said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 2, MISC), (2, 3, PER)]),
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
                 // A person's name running into an organisation's is part of it.
                 ("studying at the Vrije Universiteit Amsterdam", &[(3, 4, PER), (4, 6, ORG)], &[(3, 6, ORG)]),
