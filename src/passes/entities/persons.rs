@@ -63,7 +63,16 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         let mixed = (t == tagger::PER) != (sp.2 == tagger::PER) && t != tagger::O && sp.2 != tagger::O;
         // (Or two persons, a first name and a word: the tagger typed the
         // second otherwise and `consistent` made it the surname it is.)
-        let first_and_surname = t == tagger::PER && sp.2 == tagger::PER && b - a == 1 && sp.1 - sp.0 == 1 && (first_name(a) || names::census(doc.tok(a)).first) && plain_word(sp.0);
+        // (Or a word the tagger took for a place the gazetteer does not
+        // know, and that the document names on its own elsewhere: `Donald` +
+        // `Trump`, read as a place in some articles; not `Han` + `Dynasty`.)
+        let first_and_surname = t == tagger::PER
+            && b - a == 1
+            && sp.1 - sp.0 == 1
+            && (sp.2 == tagger::PER
+                || (sp.2 == tagger::LOC && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && place_of(doc, sp.0, sp.1, false).is_none()))
+            && (first_name(a) || names::census(doc.tok(a)).first)
+            && plain_word(sp.0);
         if !(touch && (mixed || first_and_surname)) {
             None
         } else if first_and_surname {
@@ -955,6 +964,9 @@ mod tests {
                 // and a word: `consistent` made the second the surname.
                 ("said Republican Donald Trump favors", &[(1, 2, ORG), (2, 3, PER), (3, 4, PER)], &[(1, 2, ORG), (2, 4, PER)]),
                 ("Niall Quinn scored", &[(0, 1, PER), (1, 2, PER)], &[(0, 2, PER)]),
+                ("support Donald Trump because . Trump won", &[(1, 2, PER), (2, 3, LOC), (5, 6, LOC)], &[(1, 3, PER), (5, 6, LOC)]),
+                ("the Western Han Dynasty ruled", &[(2, 3, PER), (3, 4, LOC)], &[(2, 3, PER), (3, 4, LOC)]),
+                ("support Donald Paris because", &[(1, 2, PER), (2, 3, LOC)], &[(1, 2, PER), (2, 3, LOC)]),
                 // Not a surname that is an organisation word, nor a word
                 // before a person that is no first name, nor across a line.
                 ("Donald Airlines flew", &[(0, 1, PER), (1, 2, PER)], &[(0, 1, PER), (1, 2, PER)]),
