@@ -680,7 +680,7 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
         // (A head the tagger read as the end of a place's name is a
         // facility's: `Wolstein Center`; a lone one is only misread.)
         let facility = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::LOC && sp.0 < k);
-        if !is_institution_head(doc.tok(k)) || !word(k) || headline_at(k) || facility(k) {
+        if !doc.tok(k).starts_with(|c: char| c.is_ascii_uppercase()) || !is_institution_head(doc.tok(k)) || !word(k) || headline_at(k) || facility(k) {
             k += 1;
             continue;
         }

@@ -66,7 +66,8 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         // (Or a word the tagger took for a place the gazetteer does not
         // know, and that the document names on its own elsewhere: `Donald` +
         // `Trump`, read as a place in some articles; not `Han` + `Dynasty`.)
-        let first_and_surname = t == tagger::PER
+        let first_and_surname = touch
+            && t == tagger::PER
             && b - a == 1
             && sp.1 - sp.0 == 1
             && (sp.2 == tagger::PER
