@@ -76,7 +76,8 @@ export class Engine {
     // the page's for the processor, and short texts never need it. It
     // starts a task later still, once the page is ready: making it and
     // posting it the module took some 10 ms on the page's thread.
-    const workerReady = this.inline ? nextTask().then(() => this.spawn()) : this.spawn();
+    // (Unless a cancel made one meanwhile.)
+    const workerReady = this.inline ? nextTask().then(() => (this.worker ? this.workerReady : this.spawn())) : this.spawn();
     this.workerReady = workerReady;
     workerReady.catch(() => {});
     workerReady.then(() => mark("annotator:worker-ready"), () => {});
@@ -130,7 +131,15 @@ export class Engine {
           if (worker === this.worker) this.workerUp = true;
           resolve();
         }
-        else if (msg.type === "warmed") mark("annotator:warmed");
+        else if (msg.type === "warmed") {
+          if (worker === this.worker) {
+            this.warmup = "";
+            mark("annotator:warmed");
+          }
+          // A warm-up run that broke the worker's instance: a fresh worker,
+          // unless a job is running on it (which then fails and replaces it).
+          if (msg.fatal && worker === this.worker && !this.job) this.spawn();
+        }
         else if (msg.type === "settled") {
           // Start-up is over: the first worker has fetched all it ever will.
           if (worker === this.worker) mark("annotator:worker-settled");
@@ -146,10 +155,10 @@ export class Engine {
       };
       worker.onmessageerror = () => this.crashed(worker, "a message from the analysis worker could not be read");
     });
-    // Only the first worker warms the module up: its optimised code stays
-    // with the module, for every later instance.
+    // One worker warms the module up: its optimised code stays with the
+    // module, for every later instance. (A worker replaced before its
+    // warm-up is done hands the text on to the next.)
     const warmup = this.warmup;
-    this.warmup = "";
     Promise.resolve(module).then(
       (m) => worker.postMessage({ type: "init", module: m, warmup }),
       () => {}, // load() reports it

@@ -7,7 +7,8 @@
 //                                                       text to warm it up with ("" for none)
 //   worker -> page  {type: "ready", times} | {type: "init-error", message}
 //   worker -> page  {type: "settled"}                   its lazy imports are done
-//   worker -> page  {type: "warmed"}                    the warm-up runs are done
+//   worker -> page  {type: "warmed", fatal}             the warm-up runs are done (or one
+//                                                       failed; fatal: the instance may be broken)
 //   page -> worker  {type: "annotate", id, text}
 //   worker -> page  {type: "result", id, json, ms, plan, pieces}
 //                   {type: "error", id, message, fatal} fatal: the instance may be broken
@@ -119,14 +120,17 @@ const WARMUP_RUNS = 40;
  */
 function warmUp(text, runs) {
   if (runs <= 0) {
-    self.postMessage({ type: "warmed" });
+    self.postMessage({ type: "warmed", fatal: false });
     return;
   }
+  // (A timer, clamped to 4 ms once nested: the runs are spread out, and
+  // leave the processor to the page meanwhile.)
   setTimeout(() => {
     try {
       annotateJson(text, { offsets: "utf16" });
-    } catch {
-      return; // reported when a real job fails
+    } catch (err) {
+      self.postMessage({ type: "warmed", fatal: isFatal(err) });
+      return;
     }
     warmUp(text, runs - 1);
   }, 0);

@@ -375,10 +375,11 @@ forEachBrowser("features", { timeout: 240_000 }, (ctx) => {
     }),
   );
 
-  test("the first worker warms the module up with the sample; a long text sent meanwhile is annotated as usual", () =>
+  test("the first worker warms the module up and says so; a long text sent as soon as it starts is annotated as usual", () =>
     withPage(ctx.browser, site.url, { waitReady: false }, async (page) => {
       await page.waitForFunction(() => performance.getEntriesByName("annotator:worker-ready").length > 0);
-      // Sent to the worker at once, between two of its warm-up runs.
+      // Sent to the worker as soon as it is ready (most often during its
+      // warm-up, which takes some 200 ms; the test does not depend on it).
       const text = forWorker("“Between warm-ups,” she said.");
       await waitIdle(page);
       const before = await runs(page);

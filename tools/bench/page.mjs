@@ -160,8 +160,8 @@ for (let i = 0; i < LOADS; i++) {
 
 const { context, page } = await openReady();
 // Latencies are of the started page: its worker (which the 1 MB article goes
-// to) ready and its warm-up runs done (engine.js: V8 has optimised the
-// module's hot functions), so that no start-up work runs beside the seed's
+// to) ready and its warm-up runs done (worker.js, warmUp: V8 has optimised
+// the module's hot functions), so that no start-up work runs beside the seed's
 // runs. A reader's first paste, seconds after the page opens, finds it so.
 await page.waitForFunction(() => performance.getEntriesByName("annotator:warmed").length > 0, null, { timeout: TIMEOUT });
 await annotateOnce(page, seed); // warm-up (the page's JavaScript, its first render)

@@ -399,10 +399,11 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
 /// publication (`PolitiFact`, `HuffPost`, `BuzzFeed`, `YouTube`). ASCII
 /// only: mangled text (`PeÃ±a`) has capitals inside its words.
 fn is_brand_shape(w: &str) -> bool {
+    // (The last part of a joined name: `Jones-McDonald`, `O'McCarthy`.)
+    let w = w.rsplit(['-', '\'', '’']).next().unwrap_or(w);
     let b = w.as_bytes();
     let Some(i) = (1..b.len()).find(|&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase()) else { return false };
-    let prefix = &w[..i];
-    !matches!(prefix, "Mc" | "Mac" | "De" | "Di" | "Du" | "Da" | "Le" | "La" | "Van" | "Vande" | "Vander" | "Von" | "Fitz" | "St")
+    !matches!(&w[..i], "Mc" | "Mac" | "De" | "Del" | "Des" | "Di" | "Du" | "Da" | "Le" | "La" | "Lo" | "Van" | "Vande" | "Vander" | "Von" | "Fitz" | "St")
 }
 
 /// Whether a word comes before token `a` in its sentence (not only quotation
@@ -447,7 +448,7 @@ mod tests {
         for w in ["PolitiFact", "HuffPost", "BuzzFeed", "YouTube", "WaPo", "iOS"] {
             assert!(is_brand_shape(w), "{w}");
         }
-        for w in ["McCain", "MacArthur", "DeSantis", "LeBron", "DuVernay", "DiPietro", "VandeHei", "VanLandingham", "O'Neill", "Smith", "NATO", "PeÃ±a"] {
+        for w in ["McCain", "MacArthur", "DeSantis", "LeBron", "DuVernay", "DiPietro", "VandeHei", "VanLandingham", "O'Neill", "Smith", "NATO", "PeÃ±a", "DelBene", "DesJarlais", "LoBiondo", "Jones-McDonald"] {
             assert!(!is_brand_shape(w), "{w}");
         }
     }

@@ -676,6 +676,8 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
     let headline_at = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.3) || title_case_line(doc, k);
     let mut found: Vec<TypedSpan> = Vec::new();
     let mut k = 0;
+    // Where the last name looked at ended: the next does not reach back past it.
+    let mut floor = 0;
     while k < n {
         // (A head the tagger read as the end of a place's name is a
         // facility's: `Wolstein Center`; a lone one is only misread.)
@@ -693,13 +695,16 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
             }
             j += 1;
         }
-        // Back over the name's words, not into a place, nor into another
-        // institution's name (`Urban Institute and Brookings Institution`).
+        // Back over the name's words, not into a place, nor over `and` into
+        // another institution's name or a person's of several words
+        // (`Urban Institute and Brookings Institution`, `President Kevin
+        // Roberts and Cato Institute`; but `Bill and Melinda Gates`).
         let mut a = k;
-        while a > 0 && !line_break_before(doc, a) && tag_at(a - 1) != Some(tagger::LOC) {
+        let one_word = |j: usize| span_at(&spans, j).is_none_or(|sp| sp.2 != tagger::PER || sp.1 - sp.0 == 1);
+        while a > floor && !line_break_before(doc, a) && tag_at(a - 1) != Some(tagger::LOC) {
             if name_word(a - 1) || initial(a - 1) {
                 a -= 1;
-            } else if a >= 2 && and(a - 1) && name_word(a - 2) && tag_at(a - 2) != Some(tagger::LOC) && !is_institution_head(doc.tok(a - 2)) {
+            } else if a >= floor + 2 && and(a - 1) && name_word(a - 2) && one_word(a - 2) && tag_at(a - 2) != Some(tagger::LOC) && !is_institution_head(doc.tok(a - 2)) {
                 a -= 2;
             } else {
                 break;
@@ -713,7 +718,16 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
         if b + 1 < n && matches!(doc.tok(b), "of" | "for" | "on") && !line_break_before(doc, b) {
             let start = b + 1 + (doc.tok(b + 1) == "the") as usize;
             let mut e = start;
-            while e < n && e - start < 8 && !line_break_before(doc, e) && !tagger::is_calendar_word(doc.tok(e)) && (name_word(e) || (e > start && and(e) && e + 1 < n && name_word(e + 1))) {
+            // (Not on into a title and the person holding it: `Department of
+            // Homeland Security Secretary Kirstjen Nielsen`.)
+            let person_from = |e: usize| lexicon::is_strong_title(doc.tok(e)) || span_at(&spans, e).is_some_and(|sp| sp.0 == e && sp.2 == tagger::PER && sp.1 - sp.0 >= 2);
+            while e < n
+                && e - start < 8
+                && !line_break_before(doc, e)
+                && !tagger::is_calendar_word(doc.tok(e))
+                && !(e > start && person_from(e))
+                && (name_word(e) || (e > start && and(e) && e + 1 < n && name_word(e + 1)))
+            {
                 e += 1;
             }
             // (`on` a place is what a body debates, not its name: `the
@@ -729,12 +743,14 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
                 (a, b) = (a.min(sp.0), b.max(sp.1));
             }
         }
-        // Something to mend: a name the tagger cut or typed otherwise.
+        // Something to mend: a name the tagger cut or typed otherwise (not
+        // in a headline, nor reaching back into the last name).
         let whole = span_at(&spans, k).is_some_and(|sp| sp.0 == a && sp.1 == b && sp.2 == tagger::ORG);
-        if b - a >= 2 && !whole && (a..b).any(|j| tag_at(j).is_some()) {
+        if a >= floor && b - a >= 2 && !whole && (a..b).any(|j| tag_at(j).is_some()) && !(a..b).any(|j| span_at(&spans, j).is_some_and(|sp| sp.3)) {
             found.push((a, b, tagger::ORG, false));
         }
         k = b;
+        floor = b;
     }
     if found.is_empty() {
         return spans;
@@ -1029,6 +1045,11 @@ mod tests {
                 ("the Wolstein Center for the Browns today", &[(1, 3, LOC), (5, 6, ORG)], &[(1, 3, LOC), (5, 6, ORG)]),
                 ("a Level I Trauma Center in today", &[(1, 5, ORG)], &[(1, 5, ORG)]),
                 ("the Center of Research for Development in today", &[(1, 6, ORG)], &[(1, 6, ORG)]),
+                // Not over `and` into a person's name of several words or the
+                // name before; not on into a title and its holder.
+                ("the Heritage Foundation President Kevin Roberts and Cato Institute said today", &[(1, 2, PER), (2, 3, ORG), (4, 6, PER), (7, 8, PER), (8, 9, ORG)], &[(1, 3, ORG), (4, 6, PER), (7, 9, ORG)]),
+                ("the Department of Homeland Security Secretary Kirstjen Nielsen said today", &[(1, 5, ORG), (6, 8, PER)], &[(1, 5, ORG), (6, 8, PER)]),
+                ("the Council of Economic Advisers Chairman Kevin Hassett said today", &[(1, 2, ORG), (3, 5, MISC), (6, 8, PER)], &[(1, 5, ORG), (6, 8, PER)]),
                 // One capitalised word and no head, or across a line: nothing.
                 // (Each text has a long word in lower case: a line in
                 // title case may be a title, which the rule leaves alone.)
