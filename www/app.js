@@ -5,7 +5,7 @@ import { LAYERS, LAYER_LABELS, planRender, renderPlannedChunk } from "./render.j
 import { renderWhoSaidWhat, places, renderPlaces, renderMap, renderDetails } from "./panels.js";
 import { toCsv, toWebAnnotation, webAnnotationParts } from "./export.js";
 import { htmlToText } from "./htmltext.js";
-import { Engine } from "./engine.js";
+import { Engine, nextTask } from "./engine.js";
 // The glue for the page's own WASM instance (the worker loads the same file).
 import * as glue from "./pkg/annotator.js";
 
@@ -161,10 +161,6 @@ function utf8Length(s, limit = MAX_BYTES) {
     } else n += 3;
   }
   return n;
-}
-
-function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Main-thread work per task while showing a large result, in ms: input and frames get through in between. */

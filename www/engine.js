@@ -250,7 +250,7 @@ export class Engine {
 }
 
 /** Resolves in a later task (after the current one, its microtasks, and what the caller does next). */
-function nextTask() {
+export function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -674,14 +674,19 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
     let and = |k: usize| matches!(doc.tok(k), "and" | "&");
     let tag_at = |k: usize| span_at(&spans, k).map(|sp| sp.2);
     let headline_at = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.3) || title_case_line(doc, k);
+    // (A head the tagger read as the end of a place's name is a
+    // facility's: `Wolstein Center`; a lone one is only misread.)
+    let facility = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::LOC && sp.0 < k);
+    // (Over `and`, only a person's name of one word: `Bill and Melinda Gates`.)
+    let one_word = |j: usize| span_at(&spans, j).is_none_or(|sp| sp.2 != tagger::PER || sp.1 - sp.0 == 1);
+    // (Not on into a title and the person holding it: `Department of
+    // Homeland Security Secretary Kirstjen Nielsen`.)
+    let person_from = |e: usize| lexicon::is_strong_title(doc.tok(e)) || span_at(&spans, e).is_some_and(|sp| sp.0 == e && sp.2 == tagger::PER && sp.1 - sp.0 >= 2);
     let mut found: Vec<TypedSpan> = Vec::new();
     let mut k = 0;
     // Where the last name looked at ended: the next does not reach back past it.
     let mut floor = 0;
     while k < n {
-        // (A head the tagger read as the end of a place's name is a
-        // facility's: `Wolstein Center`; a lone one is only misread.)
-        let facility = |k: usize| span_at(&spans, k).is_some_and(|sp| sp.2 == tagger::LOC && sp.0 < k);
         if !doc.tok(k).starts_with(|c: char| c.is_ascii_uppercase()) || !is_institution_head(doc.tok(k)) || !word(k) || headline_at(k) || facility(k) {
             k += 1;
             continue;
@@ -700,7 +705,6 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
         // (`Urban Institute and Brookings Institution`, `President Kevin
         // Roberts and Cato Institute`; but `Bill and Melinda Gates`).
         let mut a = k;
-        let one_word = |j: usize| span_at(&spans, j).is_none_or(|sp| sp.2 != tagger::PER || sp.1 - sp.0 == 1);
         while a > floor && !line_break_before(doc, a) && tag_at(a - 1) != Some(tagger::LOC) {
             if name_word(a - 1) || initial(a - 1) {
                 a -= 1;
@@ -718,9 +722,6 @@ pub(super) fn institution_names(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
         if b + 1 < n && matches!(doc.tok(b), "of" | "for" | "on") && !line_break_before(doc, b) {
             let start = b + 1 + (doc.tok(b + 1) == "the") as usize;
             let mut e = start;
-            // (Not on into a title and the person holding it: `Department of
-            // Homeland Security Secretary Kirstjen Nielsen`.)
-            let person_from = |e: usize| lexicon::is_strong_title(doc.tok(e)) || span_at(&spans, e).is_some_and(|sp| sp.0 == e && sp.2 == tagger::PER && sp.1 - sp.0 >= 2);
             while e < n
                 && e - start < 8
                 && !line_break_before(doc, e)
