@@ -386,7 +386,7 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
     }
     for sp in spans.iter_mut() {
         let (a, b, t, _) = *sp;
-        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() {
+        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() && !is_nationality(doc, a, t) {
             sp.2 = tagger::PER;
         }
     }

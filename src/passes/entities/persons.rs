@@ -503,6 +503,36 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
 /// MISC (`Donald Trump` … `at Trump`: names the pass joined after
 /// `consistent` read the surnames): a name that is both a person and a
 /// place the gazetteer knows (`Washington`) is told apart by context.
+/// Whether the one-word span at `a`, typed `t`, is a nationality the tagger
+/// read as one: MISC, and a demonym of a country, subdivision, continent or
+/// region the gazetteer knows (`European`, `Albanian`, `Italian`,
+/// `Chinese`). It is no surname, even when a name the tagger made ends with
+/// it (`Ten European countries`); `Guardian`, `Christian` name no place.
+pub(super) fn is_nationality(doc: &Document, a: usize, t: u8) -> bool {
+    t == tagger::MISC && is_demonym(doc.tok(a))
+}
+
+/// Whether `w` is the demonym of a place that is not a city: `-n` (`Korean`,
+/// `American`), `-an` (`European`), `-ian` of `-y` or `-a` (`Italian`,
+/// `Canadian`, `Brazilian`), `-ese` (`Japanese`, `Chinese`).
+fn is_demonym(w: &str) -> bool {
+    if !w.is_ascii() || w.len() < 5 || !tagger::demonym_suffix(&w.to_ascii_lowercase()) {
+        return false;
+    }
+    let land = |stem: &str| gazetteer::lookup(stem).is_some_and(|p| p.feature != gazetteer::Feature::City);
+    let n = w.len();
+    let mut buf = String::new();
+    let mut with = |stem: &str, end: &str| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(end);
+        land(&buf)
+    };
+    (w.ends_with('n') && (with(&w[..n - 1], "") || with(&w[..n - 2], "")))
+        || (w.ends_with("ian") && (with(&w[..n - 3], "y") || with(&w[..n - 3], "a") || with(&w[..n - 3], "")))
+        || (w.ends_with("ese") && (with(&w[..n - 3], "") || with(&w[..n - 3], "a")))
+}
+
 pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Per name: occurrences as a person minus occurrences as an organisation.
     // (Signed counts kept in a `usize` map, two's complement, read back as
@@ -548,9 +578,11 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     let surnames: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 >= 2 && !s.3).map(|s| doc.tok(s.1 - 1)).collect();
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
-        // A full name's surname alone is that person, unless a known place
-        // or a party's member (`Democrats`, ending a name by mistake).
-        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) {
+        // A full name's surname alone is that person, unless a known place,
+        // a party's member (`Democrats`, ending a name by mistake) or a
+        // nationality the tagger read as one (`European integration` after
+        // `Ten European countries` taken for a name).
+        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) && !is_nationality(doc, a, t) {
             sp.2 = tagger::PER;
             continue;
         }
@@ -742,6 +774,29 @@ fn in_score_record(doc: &Document, a: usize) -> bool {
 mod tests {
     use super::*;
     use crate::passes::entities::tests::*;
+
+    #[test]
+    fn demonyms_of_lands() {
+        for w in ["European", "Albanian", "Korean", "American", "Italian", "Canadian", "Brazilian", "Japanese", "Chinese", "Asian"] {
+            assert!(is_demonym(w), "{w}");
+        }
+        for w in ["Guardian", "Christian", "Brian", "Duncan", "Reese", "Parish", "Europe", "Ian"] {
+            assert!(!is_demonym(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn nationality_is_no_surname() {
+        // `Ten European` taken for a name does not make a person of
+        // `European` alone, which the tagger read as a nationality.
+        check_rule(
+            agree_types,
+            &[
+                ("Ten European countries met . European integration goes on", &[(0, 2, PER), (5, 6, MISC)], &[(0, 2, PER), (5, 6, MISC)]),
+                ("Mayor Don Guardian spoke . Guardian hopes so", &[(1, 3, PER), (5, 6, MISC)], &[(1, 3, PER), (5, 6, PER)]),
+            ],
+        );
+    }
 
     #[test]
     fn nicknames_inside_names() {
