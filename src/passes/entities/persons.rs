@@ -696,6 +696,14 @@ pub(super) fn add_person(doc: &Document, out: &mut Entities, index: &mut HashMap
 pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     let w = doc.tok(a);
     let c = names::census(w);
+    c.surname || c.first || names::in_table(w) || lone_name_in_context(doc, a)
+}
+
+/// Whether a one-word person has support in its context, not only in the
+/// name lists (see [`lone_name_supported`]). `Chandler` and `Gilbert` are
+/// surnames, but `Peoria, Chandler, and Gilbert` has nothing more to say
+/// they are persons.
+pub(super) fn lone_name_in_context(doc: &Document, a: usize) -> bool {
     let before = if a > 0 { doc.tok(a - 1) } else { "" };
     // (Or a person noun: `his publisher, Simrock`, `his daughter Lensey`;
     // not a first name the tagger cut from its surname: `adviser Vafa
@@ -704,7 +712,7 @@ pub(super) fn lone_name_supported(doc: &Document, a: usize) -> bool {
     let noun_before = !runs_on && ((a >= 1 && lexicon::is_title_noun(before)) || (a >= 2 && before == "," && lexicon::is_person_noun(doc.tok(a - 2))));
     // (Or a speech verb after it: `“…,” Borkus said.`)
     let speaks = a + 1 < doc.tokens.len() && lexicon::is_finite_speech_verb(doc.tok(a + 1));
-    c.surname || c.first || names::in_table(w) || lexicon::is_person_title(before) || names::is_first_name(before) || noun_before || speaks || in_score_record(doc, a)
+    lexicon::is_person_title(before) || names::is_first_name(before) || noun_before || speaks || in_score_record(doc, a)
 }
 
 /// Whether the one-word name `a..b` stands in a list next to a person:

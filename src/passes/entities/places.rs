@@ -632,17 +632,21 @@ fn is_state_abbreviation(doc: &Document, k: usize) -> bool {
 /// preposition rules see no preposition before it. A list is three names
 /// or more, commas between them and `and` or `or` before the last, at
 /// least two of them places the gazetteer knows as countries, regions or
-/// cities and none a person (but a lone word with nothing to support the
-/// tagger's reading: the unknown town); its organisations (none with a
+/// cities and none a person (but a lone word with nothing around it to
+/// support the tagger's reading: the unknown town, even one named like a
+/// person); its organisations (none with a
 /// word of an organisation's name: `Bank`), those lone words and its
 /// untagged capitalised words become places. Not in sport, where a list of
 /// cities is a list of teams, nor in headlines.
 pub(super) fn listed_places(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let mut found: Vec<TypedSpan> = Vec::new();
     let cov = covered(doc, &spans);
-    // A lone word the tagger calls a person with nothing else to say so
-    // (see `lone_name_supported`): an unknown town's name as often.
-    let weak_person = |a: usize, b: usize| b - a == 1 && !lone_name_supported(doc, a);
+    // A lone word the tagger calls a person with nothing around it to say
+    // so (see `lone_name_in_context`), and no full name's surname: an
+    // unknown town's name as often, even one the name lists know
+    // (`Peoria, Chandler, and Gilbert`).
+    let surnames: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 >= 2).map(|s| doc.tok(s.1 - 1)).collect();
+    let weak_person = |a: usize, b: usize| b - a == 1 && !lone_name_in_context(doc, a) && !surnames.contains(doc.tok(a));
     // A member: a span (by index) or an untagged capitalised word.
     #[derive(Clone, Copy)]
     enum Member {
@@ -795,6 +799,10 @@ mod tests {
                 // An organisation, an untagged word, a lone "person" among known places.
                 ("They live in Boston , Leonia and Chicago .", &[(3, 4, LOC), (5, 6, ORG), (7, 8, LOC)], &[(3, 4, LOC), (5, 6, LOC), (7, 8, LOC)]),
                 ("Towns are Tulsa , Sapulpa , Zibrowt , and Denver .", &[(2, 3, LOC), (6, 7, PER), (9, 10, LOC)], &[(2, 3, LOC), (4, 5, LOC), (6, 7, LOC), (9, 10, LOC)]),
+                // A known town named like a person, nothing around it to say it is one.
+                ("cities of Tempe , Peoria , Chandler , and Gilbert to form", &[(2, 3, LOC), (4, 5, LOC), (6, 7, PER), (9, 10, PER)], &[(2, 3, LOC), (4, 5, LOC), (6, 7, LOC), (9, 10, LOC)]),
+                ("to Tempe , Peoria and Chandler said", &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)], &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)]),
+                ("Ann Chandler met . Tempe , Peoria and Chandler", &[(0, 2, PER), (4, 5, LOC), (6, 7, LOC), (8, 9, PER)], &[(0, 2, PER), (4, 5, LOC), (6, 7, LOC), (8, 9, PER)]),
                 // No `and` before the last: a clause goes on (`…, Garrity said`).
                 ("to Boston and Chicago , Garrity said .", &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)], &[(1, 2, LOC), (3, 4, LOC), (5, 6, PER)]),
                 ("in Santa Barbara , California , Dole said", &[(1, 3, LOC), (4, 5, LOC), (6, 7, PER)], &[(1, 3, LOC), (4, 5, LOC), (6, 7, PER)]),
