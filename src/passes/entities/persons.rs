@@ -437,14 +437,43 @@ pub(super) fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>
 /// `Queen` of `Queen Letizia`, typed an organisation (the band), `Empress`
 /// of `Empress Jingū`. One title word, any type but person, right before a
 /// person on the same line, is dropped.
+///
+/// A title that has become part of what the person is called is kept in
+/// the name, tagged or not ([`is_name_bound_title`]): `Emperor Norton`,
+/// `Empress Jingū`, `Shah Abbas`.
 pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let title_before = |k: usize, &(a, b, t, _): &TypedSpan| {
         t != tagger::PER && b == a + 1 && spans.get(k + 1).is_some_and(|n| n.0 == b && n.2 == tagger::PER) && lexicon::is_person_title(doc.tok(a)) && !line_break_before(doc, b)
     };
-    if !spans.iter().enumerate().any(|(k, sp)| title_before(k, sp)) {
+    let bound = |&(a, _, t, _): &TypedSpan| t == tagger::PER && a > 0 && is_name_bound_title(doc.tok(a - 1)) && !line_break_before(doc, a);
+    if !spans.iter().enumerate().any(|(k, sp)| title_before(k, sp) || bound(sp)) {
         return spans;
     }
-    spans.iter().enumerate().filter(|&(k, sp)| !title_before(k, sp)).map(|(_, &sp)| sp).collect()
+    let mut out: Vec<TypedSpan> = Vec::with_capacity(spans.len());
+    for (k, &sp) in spans.iter().enumerate() {
+        if title_before(k, &sp) {
+            continue;
+        }
+        let mut sp = sp;
+        // (The title's own span, if the tagger made one, goes; inside a
+        // longer name, the title is left to it.)
+        if bound(&sp) && out.last().is_none_or(|p| p.1 < sp.0 || (p.0 == sp.0 - 1 && p.1 == sp.0)) {
+            if out.last().is_some_and(|p| p.1 == sp.0) {
+                out.pop();
+            }
+            sp.0 -= 1;
+        }
+        out.push(sp);
+    }
+    out
+}
+
+/// A title that has become part of a person's name: a monarch's (`Emperor
+/// Norton`, `Empress Jingū`, `Tsar Peter`, `Shah Abbas`), `Madame` (`Madame
+/// Tussaud`) and a Coptic abbot's `Apa`. News and encyclopedias keep them
+/// with the name, where `President`, `Senator` or `Dr.` stay outside it.
+fn is_name_bound_title(w: &str) -> bool {
+    matches!(w, "Apa" | "Emperor" | "Empress" | "Madame" | "Shah" | "Tsar" | "Tsarina" | "Tsaritsa" | "Tsarevich" | "Tsarevna")
 }
 
 /// A name with a nickname in quotation marks inside it is one person's
@@ -895,6 +924,12 @@ mod tests {
                 ("Queen Elizabeth Hospital", &[(0, 1, ORG), (1, 3, LOC)], &[(0, 1, ORG), (1, 3, LOC)]),
                 ("Queen\nLetizia came", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
                 ("Acme Letizia came", &[(0, 1, ORG), (1, 2, PER)], &[(0, 1, ORG), (1, 2, PER)]),
+                // A title bound to the name is kept in it, tagged or not.
+                ("known as Emperor Norton , he", &[(3, 4, PER)], &[(2, 4, PER)]),
+                ("after Empress Jingū in", &[(1, 2, ORG), (2, 3, PER)], &[(1, 3, PER)]),
+                ("by Shah Abbas I", &[(1, 2, MISC), (2, 4, PER)], &[(1, 4, PER)]),
+                ("the Emperor\nNorton", &[(2, 3, PER)], &[(2, 3, PER)]),
+                ("the Acme Emperor Norton", &[(1, 3, ORG), (3, 4, PER)], &[(1, 3, ORG), (3, 4, PER)]),
             ],
         );
     }
