@@ -342,7 +342,7 @@ const ORGANISATION_LETTERS: [usize; 27] = {
 /// Whether `name` is a well-known organisation's ([`KNOWN_ORGANISATIONS`]):
 /// a binary search over the lines of its first letter's names, in the text
 /// as it is embedded.
-fn is_known_organisation(name: &str) -> bool {
+pub(super) fn is_known_organisation(name: &str) -> bool {
     let mut buf = [0; 32];
     let Some(key) = org_key(name, &mut buf) else { return false };
     let text = KNOWN_ORGANISATIONS.as_bytes();

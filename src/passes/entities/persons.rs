@@ -89,7 +89,31 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             // Kipchoge returns`, then `Eliud Kipchoge will race`.)
             let introduces = lone_persons.get(doc.tok(sp.0)).is_some_and(|&f| f == sp.0 || (doc.paragraph_at(doc.tokens[f].span.start) == Some(0) && doc.paragraph_at(doc.tokens[sp.0].span.start) != Some(0)));
             let before_surname = t == tagger::ORG && sp.1 - sp.0 == 1 && repeated.contains(doc.tok(sp.0)) && introduces && plain_word(a) && place_of(doc, a, b, false).is_none();
-            (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname)) || joined_first_names(a))).then_some(tagger::PER)
+            // (Or a plain word the tagger read as an organisation before a
+            // full name that starts with no first name: the first of three
+            // names, `Eusebius` + `Sophronius Hieronymus`, `Amer` + `Hishem
+            // Ali Mohammed`. A name that starts with a first name starts
+            // there: `Follow Rebecca Mansour`, `Actress Danai Gurira`. No
+            // title, role, acronym, known organisation or `-ing` word
+            // (`Copying Beethoven` is a film), nor the end of a longer name
+            // (`Minister of Trade and Industry Tungky Ariwibowo`).)
+            let before_full_name = || {
+                let w = doc.tok(a);
+                t == tagger::ORG
+                    && sp.1 - sp.0 >= 2
+                    && !(doc.tok(sp.0).starts_with(char::is_uppercase) && (first_name(sp.0) || names::census(doc.tok(sp.0)).first))
+                    && plain_word(a)
+                    && w.chars().any(char::is_lowercase)
+                    && !lexicon::is_person_title(w)
+                    && !lexicon::is_role_noun(&w.to_lowercase())
+                    && !lexicon::is_person_noun(&w.to_lowercase())
+                    && !is_known_organisation(w)
+                    && !w.ends_with("ing")
+                    && !is_brand_shape(w)
+                    && !(a > 0 && matches!(doc.tok(a - 1), "of" | "and" | "&" | "for" | "the"))
+                    && place_of(doc, a, b, false).is_none()
+            };
+            (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname || before_full_name())) || joined_first_names(a))).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
         } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || (names::census(doc.tok(a)).first && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && !doc.tokens.get(sp.1).is_some_and(|_| tagger::is_capitalised(doc.tok(sp.1)))) || introduced(a, sp.1)) {
@@ -1043,6 +1067,13 @@ mod tests {
                 ("and John-Christian Rauschenberg said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 3, PER)]),
                 ("the African-American Smith said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 2, MISC), (2, 3, PER)]),
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
+                // A plain word before a full name without a first name is its first name...
+                ("in Latin , Eusebius Sophronius Hieronymus was born", &[(3, 4, ORG), (4, 6, PER)], &[(3, 6, PER)]),
+                // ... not before one that has its own, nor a role, title or acronym.
+                ("Follow Rebecca Mansour on", &[(0, 1, ORG), (1, 3, PER)], &[(0, 1, ORG), (1, 3, PER)]),
+                ("Actress Zoltia Gurira won", &[(0, 1, ORG), (1, 3, PER)], &[(0, 1, ORG), (1, 3, PER)]),
+                ("AKA Danger Mouse wrote", &[(0, 1, ORG), (1, 3, PER)], &[(0, 1, ORG), (1, 3, PER)]),
+                ("Trade and Industry Tungky Ariwibowo", &[(2, 3, ORG), (3, 5, PER)], &[(2, 3, ORG), (3, 5, PER)]),
                 // A person's name running into an organisation's is part of it.
                 ("studying at the Vrije Universiteit Amsterdam", &[(3, 4, PER), (4, 6, ORG)], &[(3, 6, ORG)]),
                 ("grow Beavertail Cactus . water the cactus", &[(1, 2, PER), (2, 3, ORG)], &[(1, 3, ORG)]),
