@@ -615,13 +615,15 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
         }
     }
     // So does a lone capitalised word the tagger left out (`In 348
-    // Pachomius died`).
-    if names.values().any(|n| count(n) < 0) {
+    // Pachomius died`), which is then that person too.
+    let mut untagged: Vec<usize> = Vec::new();
+    if !names.is_empty() {
         let in_span = covered(doc, &spans);
         for k in 0..doc.tokens.len().saturating_sub(1) {
-            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && lives_as_person(doc, (k, k + 1)) {
+            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && names.contains_key(doc.tok(k)) && lives_as_person(doc, (k, k + 1)) {
                 if let Some(n) = names.get_mut(doc.tok(k)) {
                     *n = n.wrapping_add(1000);
+                    untagged.push(k);
                 }
             }
         }
@@ -678,7 +680,12 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             out.push(sp);
         }
     }
-    out
+    let found: Vec<TypedSpan> = untagged.into_iter().filter(|&k| names.get(doc.tok(k)).is_some_and(|n| count(n) > 0)).map(|k| (k, k + 1, tagger::PER, false)).collect();
+    if found.is_empty() {
+        out
+    } else {
+        merge(out, found)
+    }
 }
 
 /// The gender of a person whose first name tells none, from the word
@@ -965,6 +972,8 @@ mod tests {
             &[
                 // More often a person: every occurrence is one.
                 ("Pachomius came . Pachomius left . Pachomius slept", &[(0, 1, PER), (3, 4, PER), (6, 7, ORG)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
+                // An occurrence the tagger left out that lives as a person is one.
+                ("Pachomius came . In 348 Pachomius died", &[(0, 1, ORG)], &[(0, 1, PER), (5, 6, PER)]),
                 // A club once read as a person stays a club.
                 ("Rotor lost . Rotor won . Rotor", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)]),
                 // Capitalised words ending in a person's name.
@@ -985,7 +994,7 @@ mod tests {
                 ("Orlando Bloom spoke . Orlando mourned", &[(0, 2, PER), (4, 5, ORG)], &[(0, 2, PER), (4, 5, ORG)]),
                 // One life outweighs any count, tagged or not.
                 ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG), (6, 7, PER)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
-                ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG)], &[(0, 1, PER), (3, 4, PER)]),
+                ("Pachomius came . Pachomius left . Pachomius died", &[(0, 1, ORG), (3, 4, ORG)], &[(0, 1, PER), (3, 4, PER), (6, 7, PER)]),
                 // A person of a place, read as one organisation, is split; not
                 // where the first word was a person once (`Game of Thrones`).
                 ("Theodorus of Tabennese . Theodorus came . Theodorus left . Theodorus slept", &[(0, 3, ORG), (4, 5, PER), (7, 8, PER), (10, 11, PER)], &[(0, 1, PER), (2, 3, LOC), (4, 5, PER), (7, 8, PER), (10, 11, PER)]),
