@@ -322,6 +322,18 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         if t == tagger::ORG && b - a == 1 && (headline || title_case_line(doc, a)) && doc.tok(a).chars().any(char::is_lowercase) {
             spans[k].2 = tagger::MISC;
         }
+        // `Apa Horsiesios`, `Shah Abbas`: a name that opens with a title
+        // bound to it is a person's, whatever the tagger typed it (not
+        // `Emperor Norton Bridge`, nor a business: `Madame Tussauds New
+        // York`).
+        if t != tagger::PER
+            && b - a >= 2
+            && doc.tok(a) != "Madame"
+            && is_name_bound_title(doc.tok(a))
+            && (a + 1..b).all(|k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !tagger::is_place_word(doc.tok(k)) && gazetteer::lookup(doc.tok(k)).is_none())
+        {
+            spans[k].2 = tagger::PER;
+        }
         // `PolitiFact`, `HuffPost`, `SurveyMonkey`: a brand's shape, no person's.
         if t == tagger::PER && b - a == 1 && is_brand_shape(doc.tok(a)) {
             spans[k].2 = tagger::ORG;
@@ -562,6 +574,22 @@ mod tests {
             let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
             assert_eq!(got[0].2, want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_opening_with_bound_titles_are_persons() {
+        let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], &LowerWords::new(doc), spans);
+        check_rule(
+            rule,
+            &[
+                // The name, and its last word alone elsewhere.
+                ("would leave Apa Horsiesios in charge . obedience to Horsiesios .", &[(2, 4, ORG), (9, 10, ORG)], &[(2, 4, PER), (9, 10, PER)]),
+                // Not a bridge, nor a business in a town.
+                ("the Emperor Norton Bridge now", &[(1, 4, LOC)], &[(1, 4, LOC)]),
+                ("at Madame Tussauds New York now", &[(1, 5, LOC)], &[(1, 5, LOC)]),
+                ("at Shah Tussauds York now", &[(1, 4, ORG)], &[(1, 4, ORG)]),
+            ],
+        );
     }
 
     #[test]

@@ -496,7 +496,7 @@ pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Ve
 /// Norton`, `Empress Jingū`, `Tsar Peter`, `Shah Abbas`), `Madame` (`Madame
 /// Tussaud`) and a Coptic abbot's `Apa`. News and encyclopedias keep them
 /// with the name, where `President`, `Senator` or `Dr.` stay outside it.
-fn is_name_bound_title(w: &str) -> bool {
+pub(super) fn is_name_bound_title(w: &str) -> bool {
     matches!(w, "Apa" | "Emperor" | "Empress" | "Madame" | "Shah" | "Tsar" | "Tsarina" | "Tsaritsa" | "Tsarevich" | "Tsarevna")
 }
 
