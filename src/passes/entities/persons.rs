@@ -492,6 +492,69 @@ pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Ve
     out
 }
 
+/// A word right after a title is the name it introduces, where the tagger
+/// left it out (`and Senator WARNOCK.`, `Constantine the Great`): a
+/// capitalised word no span covers, after a title word that makes a person
+/// on its own ([`lexicon::is_strong_title`]) on the same line, or before
+/// an epithet (`the Great`, `the Elder`, `the Younger`). Not a word the
+/// document also writes in lower case (`President Elect`), nor a word of
+/// an organisation's or a place's name, nor a place.
+pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    let n = doc.tokens.len();
+    let mut cov: Option<Vec<bool>> = None;
+    let mut found: Vec<TypedSpan> = Vec::new();
+    for k in 1..n {
+        let w = doc.tok(k);
+        if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_uppercase) || w.chars().count() < 2 {
+            continue;
+        }
+        let titled = lexicon::is_strong_title(doc.tok(k - 1)) && !line_break_before(doc, k);
+        let epithet = k + 2 < n && doc.tok(k + 1) == "the" && matches!(doc.tok(k + 2), "Great" | "Elder" | "Younger");
+        if !(titled || epithet) {
+            continue;
+        }
+        let cov = cov.get_or_insert_with(|| covered(doc, &spans));
+        if cov[k]
+            || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            || lexicon::is_person_title(w)
+            || is_function_word(w)
+            || tagger::is_calendar_word(w)
+            || tagger::is_org_word(w)
+            || tagger::is_place_word(w)
+            || gazetteer::lookup(w).is_some()
+            || (w.to_lowercase() != w && lower_words.has(&w.to_lowercase()))
+        {
+            continue;
+        }
+        // (A first name the tagger left out before the rest of the name
+        // joins it: `Chairman Reince` + `Priebus`.)
+        if cov.get(k + 1).is_some_and(|&c| c) && !line_break_before(doc, k + 1) {
+            if let Some(j) = span_index(&spans, k + 1).filter(|&j| spans[j].0 == k + 1 && spans[j].2 == tagger::PER) {
+                found.push((k, spans[j].1, tagger::PER, spans[j].3));
+            }
+            continue;
+        }
+        // (And a name of two words the tagger left out: `Chairman Reince
+        // Priebus`.)
+        let next_word = k + 1 < n
+            && !cov[k + 1]
+            && doc.tokens[k + 1].kind == TokenKind::Word
+            && tagger::is_capitalised(doc.tok(k + 1))
+            && doc.tok(k + 1).chars().all(char::is_alphabetic)
+            && !is_function_word(doc.tok(k + 1))
+            && !tagger::is_org_word(doc.tok(k + 1))
+            && !tagger::is_place_word(doc.tok(k + 1))
+            && !line_break_before(doc, k + 1);
+        found.push((k, k + 1 + usize::from(next_word), tagger::PER, false));
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    // (A joined name replaces the span it starts.)
+    let spans = without_overlaps(spans, &found);
+    merge(spans, found)
+}
+
 /// A title that has become part of a person's name: a monarch's (`Emperor
 /// Norton`, `Empress Jingū`, `Tsar Peter`, `Shah Abbas`), `Madame` (`Madame
 /// Tussaud`) and a Coptic abbot's `Apa`. News and encyclopedias keep them
@@ -961,6 +1024,27 @@ mod tests {
                 ("by Shah Abbas I", &[(1, 2, MISC), (2, 4, PER)], &[(1, 4, PER)]),
                 ("the Emperor\nNorton", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("the Acme Emperor Norton", &[(1, 3, ORG), (3, 4, PER)], &[(1, 3, ORG), (3, 4, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn names_after_titles_are_persons() {
+        check_rule(
+            |doc, spans| names_after_titles(doc, &LowerWords::new(doc), spans),
+            &[
+                // A name the tagger left out after a title, of one word or two.
+                ("Mr. Trump , I have a deal", &[], &[(1, 2, PER)]),
+                ("and Senator WARNOCK .", &[], &[(2, 3, PER)]),
+                ("party Chairman Reince Priebus said", &[], &[(2, 4, PER)]),
+                ("party Chairman Reince Priebus said", &[(3, 4, PER)], &[(2, 4, PER)]),
+                // An epithet after it.
+                ("when Constantine the Great came", &[], &[(1, 2, PER)]),
+                // Not a title, a word the text writes in lower case, a place, a covered word.
+                ("Lt. Gov. Ralph Northam", &[(2, 4, PER)], &[(2, 4, PER)]),
+                ("the President Elect . an elect few", &[], &[]),
+                ("said Senator Georgia", &[], &[]),
+                ("Senator\nSmith", &[], &[]),
             ],
         );
     }
