@@ -66,11 +66,32 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         // (Or a word the tagger took for a place the gazetteer does not
         // know, and that the document names on its own elsewhere: `Donald` +
         // `Trump`, read as a place in some articles; not `Han` + `Dynasty`.)
+        // (Or both typed MISC, a first name and a plain word: `Donald` +
+        // `Trump`, where the tagger took the name for a word like
+        // `Trumpism`; not a party, a creed or a nationality: `Christian
+        // Democrats`.
+        // Not a plural or an adjective's ending (`Winter Olympics`,
+        // `Virginia Democratic`), nor a place's name first (`Atlanta
+        // Games`).)
+        let misc_pair = t == tagger::MISC && sp.2 == tagger::MISC && {
+            let w = doc.tok(sp.0);
+            !is_party_word(w)
+                && !is_creed_word(w)
+                && !is_function_word(w)
+                && !w.ends_with('s')
+                && !w.ends_with("ic")
+                && !w.ends_with("an")
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && gazetteer::lookup(w).is_none()
+                && gazetteer::lookup(doc.tok(a)).is_none()
+        };
         let first_and_surname = touch
-            && t == tagger::PER
+            && (t == tagger::PER || misc_pair)
             && b - a == 1
             && sp.1 - sp.0 == 1
             && (sp.2 == tagger::PER
+                || misc_pair
                 || (sp.2 == tagger::LOC && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && place_of(doc, sp.0, sp.1, false).is_none()))
             && (first_name(a) || names::census(doc.tok(a)).first)
             && plain_word(sp.0);
@@ -1160,6 +1181,10 @@ mod tests {
                 ("and John-Christian Rauschenberg said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 3, PER)]),
                 ("the African-American Smith said", &[(1, 2, MISC), (2, 3, PER)], &[(1, 2, MISC), (2, 3, PER)]),
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
+                // A first name and a plain word, both read as MISC; not a plural, an adjective, a place's name.
+                ("apologize to Donald Trump for it", &[(2, 3, MISC), (3, 4, MISC)], &[(2, 4, PER)]),
+                ("at the Winter Olympics now", &[(2, 3, MISC), (3, 4, MISC)], &[(2, 3, MISC), (3, 4, MISC)]),
+                ("for Virginia Democratic voters", &[(1, 2, MISC), (2, 3, MISC)], &[(1, 2, MISC), (2, 3, MISC)]),
                 // A plain word before a full name without a first name is its first name...
                 ("in Latin , Eusebius Sophronius Hieronymus was born", &[(3, 4, ORG), (4, 6, PER)], &[(3, 6, PER)]),
                 // ... not before one that has its own, nor a role, title or acronym.
