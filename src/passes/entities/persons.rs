@@ -134,7 +134,17 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
                     && !(a > 0 && matches!(doc.tok(a - 1), "of" | "and" | "&" | "for" | "the"))
                     && place_of(doc, a, b, false).is_none()
             };
-            (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname || before_full_name())) || joined_first_names(a))).then_some(tagger::PER)
+            // (A first name read as MISC joins too, unless a nationality's
+            // or creed's word: `Donald` + `Trump`; not `German Anke Huber`.)
+            let misc_first = t == tagger::MISC
+                && (first_name(a) || names::census(doc.tok(a)).first)
+                && plain_word(a)
+                && !is_function_word(doc.tok(a))
+                && !tagger::demonym_suffix(&doc.tok(a).to_lowercase())
+                && !is_demonym(doc.tok(a))
+                && !is_creed_word(doc.tok(a))
+                && !is_party_word(doc.tok(a));
+            (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname || before_full_name())) || misc_first || joined_first_names(a))).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
         } else if b - a == 1 && sp.2 == tagger::ORG && sp.1 - sp.0 == 1 && plain_word(sp.0) && place_of(doc, sp.0, sp.1, false).is_none() && (names::in_table(&tagger::title_case(doc.tok(a))) || (names::census(doc.tok(a)).first && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && !doc.tokens.get(sp.1).is_some_and(|_| tagger::is_capitalised(doc.tok(sp.1)))) || introduced(a, sp.1)) {
@@ -650,10 +660,11 @@ pub(super) fn is_nationality(doc: &Document, a: usize, t: u8) -> bool {
 }
 
 /// Whether `w` is the demonym of a place that is not a city: `-n` (`Korean`,
-/// `American`), `-an` (`European`), `-ian` of `-y` or `-a` (`Italian`,
-/// `Canadian`, `Brazilian`), `-ese` (`Japanese`, `Chinese`).
+/// `American`, `German` of `Germany`), `-an` (`European`), `-ian` of `-y`
+/// or `-a` (`Italian`, `Canadian`, `Brazilian`), `-ese` (`Japanese`,
+/// `Chinese`), and the nouns `Finn` (of `Finland`) and `Swede` (`Sweden`).
 fn is_demonym(w: &str) -> bool {
-    if !w.is_ascii() || w.len() < 5 || !tagger::demonym_suffix(&w.to_ascii_lowercase()) {
+    if !w.is_ascii() || w.len() < 4 {
         return false;
     }
     let land = |stem: &str| gazetteer::lookup(stem).is_some_and(|p| p.feature != gazetteer::Feature::City);
@@ -665,9 +676,12 @@ fn is_demonym(w: &str) -> bool {
         buf.push_str(end);
         land(&buf)
     };
-    (w.ends_with('n') && (with(&w[..n - 1], "") || with(&w[..n - 2], "")))
+    (w.ends_with('n') && (with(&w[..n - 1], "") || with(&w[..n - 2], "") || with(w, "y")))
         || (w.ends_with("ian") && (with(&w[..n - 3], "y") || with(&w[..n - 3], "a") || with(&w[..n - 3], "")))
         || (w.ends_with("ese") && (with(&w[..n - 3], "") || with(&w[..n - 3], "a")))
+        || with(w, "land")
+        || with(&w[..n - 1], "land")
+        || (w.ends_with('e') && with(w, "n"))
 }
 
 pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
@@ -929,7 +943,7 @@ mod tests {
 
     #[test]
     fn demonyms_of_lands() {
-        for w in ["European", "Albanian", "Korean", "American", "Italian", "Canadian", "Brazilian", "Japanese", "Chinese", "Asian"] {
+        for w in ["European", "Albanian", "Korean", "American", "Italian", "Canadian", "Brazilian", "Japanese", "Chinese", "Asian", "German", "Finn", "Swede"] {
             assert!(is_demonym(w), "{w}");
         }
         for w in ["Guardian", "Christian", "Brian", "Duncan", "Reese", "Parish", "Europe", "Ian"] {
@@ -1183,6 +1197,10 @@ mod tests {
                 ("Trevor Holland scored", &[(0, 1, PER), (1, 2, LOC)], &[(0, 2, PER)]),
                 // A first name and a plain word, both read as MISC; not a plural, an adjective, a place's name.
                 ("apologize to Donald Trump for it", &[(2, 3, MISC), (3, 4, MISC)], &[(2, 4, PER)]),
+                // A first name read as MISC before a person; not a nationality.
+                ("Scenes from Donald Trump rally", &[(2, 3, MISC), (3, 4, PER)], &[(2, 4, PER)]),
+                ("beating German Tommy Haas in", &[(1, 2, MISC), (2, 4, PER)], &[(1, 2, MISC), (2, 4, PER)]),
+                ("fellow Finn Juha Kankkunen in", &[(1, 2, MISC), (2, 4, PER)], &[(1, 2, MISC), (2, 4, PER)]),
                 ("at the Winter Olympics now", &[(2, 3, MISC), (3, 4, MISC)], &[(2, 3, MISC), (3, 4, MISC)]),
                 ("for Virginia Democratic voters", &[(1, 2, MISC), (2, 3, MISC)], &[(1, 2, MISC), (2, 3, MISC)]),
                 // A plain word before a full name without a first name is its first name...
