@@ -324,11 +324,11 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         }
         // `Apa Horsiesios`, `Shah Abbas`: a name that opens with a title
         // bound to it is a person's, whatever the tagger typed it (not
-        // `Emperor Norton Bridge`, nor a business: `Madame Tussauds New
-        // York`).
+        // `Emperor Norton Bridge`, nor a business or a town: `Madame
+        // Tussauds New York`, `St Helens`).
         if t != tagger::PER
             && b - a >= 2
-            && doc.tok(a) != "Madame"
+            && !matches!(doc.tok(a), "Madame" | "St")
             && is_name_bound_title(doc.tok(a))
             && (a + 1..b).all(|k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !tagger::is_place_word(doc.tok(k)) && gazetteer::lookup(doc.tok(k)).is_none())
         {
@@ -588,6 +588,7 @@ mod tests {
                 ("the Emperor Norton Bridge now", &[(1, 4, LOC)], &[(1, 4, LOC)]),
                 ("at Madame Tussauds New York now", &[(1, 5, LOC)], &[(1, 5, LOC)]),
                 ("at Shah Tussauds York now", &[(1, 4, ORG)], &[(1, 4, ORG)]),
+                ("to St Helens now", &[(1, 3, LOC)], &[(1, 3, LOC)]),
             ],
         );
     }

@@ -588,10 +588,11 @@ pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans
 
 /// A title that has become part of a person's name: a monarch's (`Emperor
 /// Norton`, `Empress Jingū`, `Tsar Peter`, `Shah Abbas`), `Madame` (`Madame
-/// Tussaud`) and a Coptic abbot's `Apa`. News and encyclopedias keep them
+/// Tussaud`), a saint's `St` without its period (`St Jerome`, as British
+/// English writes it) and a Coptic abbot's `Apa`. News and encyclopedias keep them
 /// with the name, where `President`, `Senator` or `Dr.` stay outside it.
 pub(super) fn is_name_bound_title(w: &str) -> bool {
-    matches!(w, "Apa" | "Emperor" | "Empress" | "Madame" | "Shah" | "Tsar" | "Tsarina" | "Tsaritsa" | "Tsarevich" | "Tsarevna")
+    matches!(w, "Apa" | "Emperor" | "Empress" | "Madame" | "Shah" | "St" | "Tsar" | "Tsarina" | "Tsaritsa" | "Tsarevich" | "Tsarevna")
 }
 
 /// A name with a nickname in quotation marks inside it is one person's
@@ -1057,6 +1058,7 @@ mod tests {
                 ("known as Emperor Norton , he", &[(3, 4, PER)], &[(2, 4, PER)]),
                 ("after Empress Jingū in", &[(1, 2, ORG), (2, 3, PER)], &[(1, 3, PER)]),
                 ("by Shah Abbas I", &[(1, 2, MISC), (2, 4, PER)], &[(1, 4, PER)]),
+                ("Christianity . St Jerome in the", &[(3, 4, PER)], &[(2, 4, PER)]),
                 ("the Emperor\nNorton", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("the Acme Emperor Norton", &[(1, 3, ORG), (3, 4, PER)], &[(1, 3, ORG), (3, 4, PER)]),
             ],
