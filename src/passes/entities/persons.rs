@@ -713,6 +713,19 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
             }
         }
     }
+    // So does a person of a place introduced as someone's kin or friend
+    // (`his friend Bonosus of Sardica`, read as one organisation): see
+    // `person_of_place` below.
+    for &(a, b, t, headline) in &spans {
+        if t == tagger::ORG && !headline && b == a + 3 && doc.tok(a + 1) == "of" && a >= 2 && matches!(doc.tok(a - 2), "his" | "her" | "their" | "my" | "our" | "your") && {
+            let w = doc.tok(a - 1);
+            w == "friend" || lexicon::kin_gender(w).is_some()
+        } && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
+        {
+            let n = names.entry(doc.tok(a).to_string()).or_insert(0);
+            *n = n.wrapping_add(1000);
+        }
+    }
     // So does a lone capitalised word the tagger left out (`In 348
     // Pachomius died`), which is then that person too.
     let mut untagged: Vec<usize> = Vec::new();
@@ -1120,6 +1133,9 @@ mod tests {
                 // where the first word was a person once (`Game of Thrones`).
                 ("Theodorus of Tabennese . Theodorus came . Theodorus left . Theodorus slept", &[(0, 3, ORG), (4, 5, PER), (7, 8, PER), (10, 11, PER)], &[(0, 1, PER), (2, 3, LOC), (4, 5, PER), (7, 8, PER), (10, 11, PER)]),
                 ("Game of Thrones . Game came", &[(0, 3, ORG), (4, 5, PER)], &[(0, 3, ORG), (4, 5, PER)]),
+                // ... or introduced as someone's kin or friend, and the name alone is then the person.
+                ("with his friend Bonosus of Sardica . with Bonosus to", &[(3, 6, ORG), (8, 9, ORG)], &[(3, 4, PER), (5, 6, LOC), (8, 9, PER)]),
+                ("with the friend Bonosus of Sardica . with Bonosus to", &[(3, 6, ORG), (8, 9, ORG)], &[(3, 6, ORG), (8, 9, ORG)]),
             ],
         );
     }
