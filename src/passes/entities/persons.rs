@@ -539,7 +539,8 @@ pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans
         if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_uppercase) || w.chars().count() < 2 {
             continue;
         }
-        let titled = lexicon::is_strong_title(doc.tok(k - 1)) && !line_break_before(doc, k);
+        // (Titles are capitalised: a byte test before the list's.)
+        let titled = doc.tok(k - 1).as_bytes().first().is_some_and(u8::is_ascii_uppercase) && lexicon::is_strong_title(doc.tok(k - 1)) && !line_break_before(doc, k);
         let epithet = k + 2 < n && doc.tok(k + 1) == "the" && matches!(doc.tok(k + 2), "Great" | "Elder" | "Younger");
         if !(titled || epithet) {
             continue;
