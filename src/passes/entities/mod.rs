@@ -156,7 +156,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let lower = LowerWords::new(doc);
     let spans = particle_names(doc, short_firm_names(doc, company_names(doc, &lower, names_end_at_in(doc, nicknamed_persons(doc, typed_spans(doc, &tags, &headlines))))));
     let spans = firms_by_noun(doc, ampersand_firms(doc, possessive_names(doc, national_bodies(doc, spans))));
-    let spans = regnal_ones(doc, place_named_persons(doc, first_names_before_persons(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, institution_names(doc, open_ended_names(doc, spans))))))));
+    let spans = regnal_ones(doc, place_named_persons(doc, first_names_before_persons(doc, &lower, kind_names(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, institution_names(doc, open_ended_names(doc, spans)))))))));
     let spans = known_places(doc, county_names(doc, places_before_site_nouns(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, kin_owners(doc, cited_persons(doc, &tags, spans)))))))));
     let spans = places_by_region(doc, &lower, state_abbreviations(doc, listed_places(doc, datelines(doc, headings::heading_names(doc, &lower, names_after_titles(doc, &lower, titles_before_persons(doc, address_forms(doc, whole_place_names(doc, spans)))))))));
     let (spans, acronyms) = acronyms(doc, known_organisations(doc, persons_by_role(doc, spans)));

@@ -166,6 +166,58 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
     })
 }
 
+/// A word the document uses to name a kind of thing is no person: after
+/// `The Beavertail Cactus` (a name that `joined_names` made of a word and a
+/// noun the document also writes in lower case), `grow Beavertail cactus`
+/// and `Beavertail can be done` name the plant. A one-word person that
+/// opens such a name elsewhere, that no name list knows, and that ends no
+/// person's full name nor stands once where a person's name does (after a
+/// title, before a speech verb or a possessive), is MISC wherever it
+/// stands alone.
+pub(super) fn kind_names(doc: &Document, lower_words: &LowerWords, mut spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
+    // (Most documents have no lone person that also opens another name.)
+    let lone: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 == 1).map(|s| doc.tok(s.0)).collect();
+    if lone.is_empty() {
+        return spans;
+    }
+    let kinds: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.2 != tagger::PER && s.1 - s.0 == 2 && lone.contains(doc.tok(s.0)) && {
+            let noun = doc.tok(s.0 + 1);
+            let lower = noun.to_lowercase();
+            // (Not a person's own team or times: `Obama Administration`.)
+            let persons_noun = matches!(
+                lower.as_str(),
+                "administration" | "cabinet" | "camp" | "campaign" | "doctrine" | "era" | "family" | "foundation" | "government" | "presidency" | "regime" | "team" | "years"
+            );
+            lower != noun && !persons_noun && lower_words.has(&lower)
+        })
+        .map(|s| doc.tok(s.0))
+        .filter(|w| {
+            let c = names::census(w);
+            !(c.first || c.surname || names::in_table(w))
+        })
+        .collect();
+    if kinds.is_empty() {
+        return spans;
+    }
+    // A word written once as a person's name is (`President Obama`,
+    // `Obama’s response`, `Obama said`), whatever the `Obama
+    // Administration` elsewhere.
+    let possessive = |b: usize| b < doc.tokens.len() && matches!(doc.tok(b), "’s" | "'s");
+    let persons: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.2 == tagger::PER && (s.1 - s.0 >= 2 || lone_name_in_context(doc, s.0) || possessive(s.1)))
+        .map(|s| doc.tok(s.1 - 1))
+        .collect();
+    for sp in spans.iter_mut() {
+        if sp.2 == tagger::PER && sp.1 - sp.0 == 1 && kinds.contains(doc.tok(sp.0)) && !persons.contains(doc.tok(sp.0)) {
+            sp.2 = tagger::MISC;
+        }
+    }
+    spans
+}
+
 /// An owner of kin is a person: `Gauff's father`, `Clooney's wife`; so is
 /// a name that is born, dies or marries (see [`lives_as_person`]). The
 /// tagger, not knowing a name, may type it an organisation (`Coco Gauff won
@@ -1075,6 +1127,21 @@ mod tests {
                 ("Christianity . St Jerome in the", &[(3, 4, PER)], &[(2, 4, PER)]),
                 ("the Emperor\nNorton", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("the Acme Emperor Norton", &[(1, 3, ORG), (3, 4, PER)], &[(1, 3, ORG), (3, 4, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn kinds_of_things_are_no_persons() {
+        check_rule(
+            |doc, spans| kind_names(doc, &LowerWords::new(doc), spans),
+            &[
+                // A word that opens a thing's name, the noun written in lower case too.
+                ("The Beavertail Cactus grows . grow Beavertail cactus . Growing Beavertail can", &[(1, 3, ORG), (6, 7, PER), (10, 11, PER)], &[(1, 3, ORG), (6, 7, MISC), (10, 11, MISC)]),
+                // Not a person's own team, nor a name a person's context supports, nor a listed name.
+                ("The Zorbama Administration . the Zorbama administration . Zorbama left", &[(1, 3, ORG), (5, 6, PER), (8, 9, PER)], &[(1, 3, ORG), (5, 6, PER), (8, 9, PER)]),
+                ("The Zorbla Cactus grows . grow Zorbla cactus . Zorbla said so", &[(1, 3, ORG), (6, 7, PER), (9, 10, PER)], &[(1, 3, ORG), (6, 7, PER), (9, 10, PER)]),
+                ("The Smith Cactus grows . grow Smith cactus .", &[(1, 3, ORG), (6, 7, PER)], &[(1, 3, ORG), (6, 7, PER)]),
             ],
         );
     }
