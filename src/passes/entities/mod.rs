@@ -334,6 +334,18 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         {
             spans[k].2 = tagger::PER;
         }
+        // `his First Symphony`, `as First Lady`: a word after an ordinal
+        // inside a sentence is a work, a part or a role, no person (a
+        // sentence's `First` is an adverb: `First Chang approached`).
+        if t == tagger::PER
+            && b - a == 1
+            && a > 0
+            && matches!(doc.tok(a - 1), "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth" | "Ninth" | "Tenth")
+            && has_word_before(doc, a - 1)
+            && !line_break_before(doc, a)
+        {
+            spans[k].2 = tagger::MISC;
+        }
         // `PolitiFact`, `HuffPost`, `SurveyMonkey`: a brand's shape, no person's.
         if t == tagger::PER && b - a == 1 && is_brand_shape(doc.tok(a)) {
             spans[k].2 = tagger::ORG;
@@ -574,6 +586,18 @@ mod tests {
             let got = rule(&doc, vec![(span.0, span.1, span.2, false)]);
             assert_eq!(got[0].2, want, "{text}");
         }
+    }
+
+    #[test]
+    fn words_after_ordinals_are_no_persons() {
+        let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], &LowerWords::new(doc), spans);
+        check_rule(
+            rule,
+            &[
+                ("he wrote his First Symphony in", &[(4, 5, PER)], &[(4, 5, MISC)]),
+                ("First Chang approached the net", &[(1, 2, PER)], &[(1, 2, PER)]),
+            ],
+        );
     }
 
     #[test]
