@@ -495,21 +495,24 @@ pub(super) fn place_named_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<
 
 /// Authors in citations are persons ([`citations::is_cited`]): a one-word
 /// organisation span becomes a person, and an untagged word a new one.
-/// Places and works stay: `in Paris (1927)` and the film `Watchmen (2009)`
-/// have the frame of a citation.
+/// Places, works and teams stay: `in Paris (1927)`, the film `Watchmen
+/// (2009)` and `Pittsburgh Pirates (2012)` have the frame of a citation.
 pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Citations hold a year: documents without a 4-digit number have none.
     if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
         return spans;
     }
     let covered = covered(doc, &spans);
+    // (Nor a team after its town: `Pittsburgh Pirates (2012)` in a
+    // player's career.)
+    let town_before: HashSet<usize> = spans.iter().filter(|s| s.2 == tagger::LOC && s.1 < doc.tokens.len() && !line_break_before(doc, s.1)).map(|s| s.1).collect();
     for sp in spans.iter_mut() {
-        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && citations::is_cited(doc, sp.0) {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && !town_before.contains(&sp.0) && citations::is_cited(doc, sp.0) {
             sp.2 = tagger::PER;
         }
     }
     let extra: Vec<_> = (0..doc.tokens.len())
-        .filter(|&i| tags[i] == tagger::O && !covered[i] && citations::is_cited(doc, i))
+        .filter(|&i| tags[i] == tagger::O && !covered[i] && !town_before.contains(&i) && citations::is_cited(doc, i))
         .map(|i| (i, i + 1, tagger::PER, false))
         .collect();
     merge(spans, extra)
@@ -1127,6 +1130,18 @@ mod tests {
                 ("Christianity . St Jerome in the", &[(3, 4, PER)], &[(2, 4, PER)]),
                 ("the Emperor\nNorton", &[(2, 3, PER)], &[(2, 3, PER)]),
                 ("the Acme Emperor Norton", &[(1, 3, ORG), (3, 4, PER)], &[(1, 3, ORG), (3, 4, PER)]),
+            ],
+        );
+    }
+
+    #[test]
+    fn cited_authors_not_teams() {
+        let rule = |doc: &Document, spans| cited_persons(doc, &vec![tagger::O; doc.tokens.len()], spans);
+        check_rule(
+            rule,
+            &[
+                ("as Zorbly ( 2012 ) showed", &[(1, 2, ORG)], &[(1, 2, PER)]),
+                ("Teams Pittsburgh Pirates ( 2012 ) then", &[(1, 2, LOC), (2, 3, ORG)], &[(1, 2, LOC), (2, 3, ORG)]),
             ],
         );
     }
