@@ -346,6 +346,11 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         {
             spans[k].2 = tagger::MISC;
         }
+        // `the Bernoulli family`, `the Tudor dynasty`: a family, no one
+        // person.
+        if b - a == 1 && names_family(doc, a) {
+            spans[k].2 = tagger::MISC;
+        }
         // `PolitiFact`, `HuffPost`, `SurveyMonkey`: a brand's shape, no person's.
         if t == tagger::PER && b - a == 1 && is_brand_shape(doc.tok(a)) {
             spans[k].2 = tagger::ORG;
@@ -404,17 +409,23 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
     for i in 0..doc.tokens.len() {
         // (Every surname is capitalised: a cheap test before the set's.)
         let surname = || tagger::is_capitalised(doc.tok(i)) && is_surname(i);
-        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surname() {
+        if tags[i] == tagger::O && !in_span[i] && doc.tokens[i].kind == TokenKind::Word && surname() && !names_family(doc, i) {
             extra.push((i, i + 1, tagger::PER, false));
         }
     }
     for sp in spans.iter_mut() {
         let (a, b, t, _) = *sp;
-        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() && !is_nationality(doc, a, t) {
+        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() && !is_nationality(doc, a, t) && !names_family(doc, a) {
             sp.2 = tagger::PER;
         }
     }
     merge(spans, extra)
+}
+
+/// Whether the word at `a` names a family, not one person: `the Bernoulli
+/// family`, `the Kennedy clan`, `the Tudor dynasty`.
+fn names_family(doc: &Document, a: usize) -> bool {
+    a > 0 && matches!(doc.tok(a - 1), "the" | "The") && a + 1 < doc.tokens.len() && matches!(doc.tok(a + 1), "family" | "clan" | "dynasty")
 }
 
 /// A word with a capital inside it after a lower-case letter, not after a
@@ -589,13 +600,16 @@ mod tests {
     }
 
     #[test]
-    fn words_after_ordinals_are_no_persons() {
+    fn works_and_families_are_no_persons() {
         let rule = |doc: &Document, spans| consistent(doc, &vec![tagger::O; doc.tokens.len()], &LowerWords::new(doc), spans);
         check_rule(
             rule,
             &[
                 ("he wrote his First Symphony in", &[(4, 5, PER)], &[(4, 5, MISC)]),
                 ("First Chang approached the net", &[(1, 2, PER)], &[(1, 2, PER)]),
+                // A family is no one person.
+                ("in the Bernoulli family of Basel", &[(2, 3, PER)], &[(2, 3, MISC)]),
+                ("Bernoulli family members", &[(0, 1, PER)], &[(0, 1, PER)]),
             ],
         );
     }

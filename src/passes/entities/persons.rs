@@ -305,7 +305,7 @@ pub(super) fn persons_by_role(doc: &Document, mut spans: Vec<TypedSpan>) -> Vec<
     // (`Noda said`).
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
-        if b - a != 1 || headline || !surnames.contains(doc.tok(a)) {
+        if b - a != 1 || headline || !surnames.contains(doc.tok(a)) || names_family(doc, a) {
             continue;
         }
         let w = doc.tok(a);
@@ -805,7 +805,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
         // a party's member (`Democrats`, ending a name by mistake) or a
         // nationality the tagger read as one (`European integration` after
         // `Ten European countries` taken for a name).
-        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) && !is_nationality(doc, a, t) {
+        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) && !is_nationality(doc, a, t) && !names_family(doc, a) {
             sp.2 = tagger::PER;
             continue;
         }
