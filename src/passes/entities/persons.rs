@@ -495,8 +495,9 @@ pub(super) fn place_named_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<
 
 /// Authors in citations are persons ([`citations::is_cited`]): a one-word
 /// organisation span becomes a person, and an untagged word a new one.
-/// Places, works and teams stay: `in Paris (1927)`, the film `Watchmen
-/// (2009)` and `Pittsburgh Pirates (2012)` have the frame of a citation.
+/// Places, works and teams stay: `in Paris (1927)`, the films `Watchmen
+/// (2009)` and `Match Point (2005)`, and `Pittsburgh Pirates (2012)` have
+/// the frame of a citation.
 pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Citations hold a year: documents without a 4-digit number have none.
     if !doc.text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
@@ -506,13 +507,19 @@ pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, 
     // (Nor a team after its town: `Pittsburgh Pirates (2012)` in a
     // player's career.)
     let town_before: HashSet<usize> = spans.iter().filter(|s| s.2 == tagger::LOC && s.1 < doc.tokens.len() && !line_break_before(doc, s.1)).map(|s| s.1).collect();
+    // (Nor the last word of a longer title-case name: films in a career,
+    // `Match Point (2005)`, `Cemetery Junction (2010)`; an author's first
+    // name may come before.)
+    let ends_title = |i: usize| {
+        i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(i - 1)) && !line_break_before(doc, i) && !names::is_first_name(doc.tok(i - 1))
+    };
     for sp in spans.iter_mut() {
-        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && !town_before.contains(&sp.0) && citations::is_cited(doc, sp.0) {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && !town_before.contains(&sp.0) && !ends_title(sp.0) && citations::is_cited(doc, sp.0) {
             sp.2 = tagger::PER;
         }
     }
     let extra: Vec<_> = (0..doc.tokens.len())
-        .filter(|&i| tags[i] == tagger::O && !covered[i] && !town_before.contains(&i) && citations::is_cited(doc, i))
+        .filter(|&i| tags[i] == tagger::O && !covered[i] && !town_before.contains(&i) && !ends_title(i) && citations::is_cited(doc, i))
         .map(|i| (i, i + 1, tagger::PER, false))
         .collect();
     merge(spans, extra)
@@ -1142,6 +1149,9 @@ mod tests {
             &[
                 ("as Zorbly ( 2012 ) showed", &[(1, 2, ORG)], &[(1, 2, PER)]),
                 ("Teams Pittsburgh Pirates ( 2012 ) then", &[(1, 2, LOC), (2, 3, ORG)], &[(1, 2, LOC), (2, 3, ORG)]),
+                // The end of a film's title is no author.
+                ("in Woody Allen 's Match Point ( 2005 ) and", &[(1, 3, PER), (5, 6, ORG)], &[(1, 3, PER), (5, 6, ORG)]),
+                ("in Cemetery Junction ( 2010 ) and", &[], &[]),
             ],
         );
     }
