@@ -158,7 +158,7 @@ pub fn recognise(doc: &Document) -> Entities {
     let spans = firms_by_noun(doc, ampersand_firms(doc, possessive_names(doc, national_bodies(doc, spans))));
     let spans = regnal_ones(doc, place_named_persons(doc, first_names_before_persons(doc, &lower, kind_names(doc, &lower, joined_names(doc, &lower, consistent(doc, &tags, &lower, split_names(doc, institution_names(doc, open_ended_names(doc, spans)))))))));
     let spans = known_places(doc, county_names(doc, places_before_site_nouns(doc, places_by_preposition(doc, owning_names(doc, employers(doc, agree_types(doc, kin_owners(doc, cited_persons(doc, &tags, spans)))))))));
-    let spans = places_by_region(doc, &lower, state_abbreviations(doc, listed_places(doc, datelines(doc, headings::heading_names(doc, &lower, names_after_titles(doc, &lower, titles_before_persons(doc, address_forms(doc, whole_place_names(doc, spans)))))))));
+    let spans = places_by_region(doc, &lower, state_abbreviations(doc, listed_places(doc, datelines(doc, headings::heading_names(doc, &lower, titles_before_persons(doc, names_after_titles(doc, &lower, address_forms(doc, whole_place_names(doc, spans)))))))));
     let (spans, acronyms) = acronyms(doc, known_organisations(doc, persons_by_role(doc, spans)));
     let mut out = Entities::default();
     let mut index: HashMap<String, usize> = HashMap::default();
@@ -293,11 +293,16 @@ pub fn recognise(doc: &Document) -> Entities {
 ///   document's title ([`title_case_line`]) is not one;
 /// - a MISC span that is exactly a gazetteer place is a location (`U.S.` in
 ///   `U.S.-North Korea summit`);
+/// - a name opened by a title bound to it is a person's (`Apa Horsiesios`,
+///   [`is_name_bound_title`]); a word after an ordinal inside a sentence is
+///   a work or a role (`his First Symphony`), and a name before `family`,
+///   `clan` or `dynasty` a family ([`names_family`]): neither is a person;
 /// - a single word equal to the surname of a full name found in the document
 ///   is that person wherever it is written (`Pompeo’s`, `against Trump`,
 ///   and in capitals before a colon, as a transcript names its speakers:
 ///   `WALLACE:`),
-///   unless the gazetteer knows it as a place.
+///   unless the gazetteer knows it as a place, it is a nationality the
+///   tagger read as one ([`is_nationality`]) or it names a family.
 fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     spans.retain(|&(a, b, _, _)| !is_run_in_heading(doc, (a, b)));
     let capitals = |k: usize| {
@@ -328,9 +333,10 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
         // Tussauds New York`, `St Helens`).
         if t != tagger::PER
             && b - a >= 2
+            && !headline
             && !matches!(doc.tok(a), "Madame" | "St")
             && is_name_bound_title(doc.tok(a))
-            && (a + 1..b).all(|k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)) && !tagger::is_place_word(doc.tok(k)) && gazetteer::lookup(doc.tok(k)).is_none())
+            && (a + 1..b).all(|j| tagger::is_capitalised(doc.tok(j)) && !tagger::is_org_word(doc.tok(j)) && !tagger::is_place_word(doc.tok(j)) && gazetteer::lookup(doc.tok(j)).is_none())
         {
             spans[k].2 = tagger::PER;
         }
@@ -415,7 +421,7 @@ fn consistent(doc: &Document, tags: &[u8], lower_words: &LowerWords, mut spans: 
     }
     for sp in spans.iter_mut() {
         let (a, b, t, _) = *sp;
-        if t != tagger::PER && b - a == 1 && is_surname(a) && gazetteer::lookup(doc.tok(a)).is_none() && !is_nationality(doc, a, t) && !names_family(doc, a) {
+        if t != tagger::PER && b - a == 1 && is_surname(a) && may_be_lone_surname(doc, a, t) {
             sp.2 = tagger::PER;
         }
     }

@@ -9,8 +9,13 @@ use super::*;
 /// spans that touch (no punctuation, no line break between) become one:
 /// - a person when the run starts with a first name (`Niall` + `Quinn`,
 ///   `Andy` + `Caddick`): a first name before a person's name is part of it,
-///   and a lone word after a first name is a surname (not a word that makes
-///   a name an organisation or a place: `Robin Airlines` stays apart);
+///   whatever its type but a nationality's (`Donald`, read as MISC, +
+///   `Trump`), and a lone word after a first name is a surname (not a word
+///   that makes a name an organisation or a place: `Robin Airlines` stays
+///   apart), even both read as MISC (`Donald` + `Trump`);
+/// - a person when a plain word the tagger read as an organisation comes
+///   before a full name without a first name (`Eusebius` + `Sophronius
+///   Hieronymus`): the first of three names;
 /// - an organisation when a person's name that does not start with a first
 ///   name runs into an organisation (`Vrije` + `Universiteit Amsterdam`,
 ///   `Beavertail` + `Cactus`, `Pirelli` + `Group`): the organisation's name
@@ -51,6 +56,10 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
     let introduced = |a: usize, b: usize| {
         (a > 0 && doc.tok(a - 1).starts_lower() && lexicon::is_role_noun(doc.tok(a - 1))) || (b < doc.tokens.len() && lexicon::is_finite_speech_verb(doc.tok(b)))
     };
+    // A word read as MISC that may still be part of a person's name: no
+    // nationality (`German`, `European`), creed (`Christian`), party or
+    // function word.
+    let may_be_name = |w: &str| !is_function_word(w) && !is_creed_word(w) && !is_party_word(w) && !is_demonym(w) && !tagger::demonym_suffix(&w.to_lowercase());
     // Names of one word, whatever their type, by how often the document has them.
     let mut lone_words: HashMap<&str, usize> = HashMap::default();
     for s in spans.iter().filter(|s| s.1 - s.0 == 1 && !s.3) {
@@ -73,14 +82,11 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         // Not a plural or an adjective's ending (`Winter Olympics`,
         // `Virginia Democratic`), nor a place's name first (`Atlanta
         // Games`).)
-        let misc_pair = t == tagger::MISC && sp.2 == tagger::MISC && {
+        let misc_pair = touch && t == tagger::MISC && sp.2 == tagger::MISC && may_be_name(doc.tok(a)) && {
             let w = doc.tok(sp.0);
-            !is_party_word(w)
-                && !is_creed_word(w)
-                && !is_function_word(w)
+            may_be_name(w)
                 && !w.ends_with('s')
                 && !w.ends_with("ic")
-                && !w.ends_with("an")
                 && w.chars().all(char::is_alphabetic)
                 && w.chars().skip(1).all(char::is_lowercase)
                 && gazetteer::lookup(w).is_none()
@@ -136,14 +142,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             };
             // (A first name read as MISC joins too, unless a nationality's
             // or creed's word: `Donald` + `Trump`; not `German Anke Huber`.)
-            let misc_first = t == tagger::MISC
-                && (first_name(a) || names::census(doc.tok(a)).first)
-                && plain_word(a)
-                && !is_function_word(doc.tok(a))
-                && !tagger::demonym_suffix(&doc.tok(a).to_lowercase())
-                && !is_demonym(doc.tok(a))
-                && !is_creed_word(doc.tok(a))
-                && !is_party_word(doc.tok(a));
+            let misc_first = t == tagger::MISC && (first_name(a) || names::census(doc.tok(a)).first) && plain_word(a) && may_be_name(doc.tok(a));
             (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname || before_full_name())) || misc_first || joined_first_names(a))).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
@@ -508,18 +507,27 @@ pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, 
     // player's career.)
     let town_before: HashSet<usize> = spans.iter().filter(|s| s.2 == tagger::LOC && s.1 < doc.tokens.len() && !line_break_before(doc, s.1)).map(|s| s.1).collect();
     // (Nor the last word of a longer title-case name: films in a career,
-    // `Match Point (2005)`, `Cemetery Junction (2010)`; an author's first
-    // name may come before.)
+    // `Match Point (2005)`, `Cemetery Junction (2010)`. An author may come
+    // after a first name or a title, or open the sentence: `In Chomsky
+    // (1965)`, `Professor Moretti (2013)`.)
     let ends_title = |i: usize| {
-        i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(i - 1)) && !line_break_before(doc, i) && !names::is_first_name(doc.tok(i - 1))
+        i > 0
+            && doc.tokens[i - 1].kind == TokenKind::Word
+            && tagger::is_capitalised(doc.tok(i - 1))
+            && !line_break_before(doc, i)
+            && has_word_before(doc, i - 1)
+            && !names::is_first_name(doc.tok(i - 1))
+            && !lexicon::is_person_title(doc.tok(i - 1))
     };
+    // (The citation's test first: it is rare.)
+    let kept = |i: usize| citations::is_cited(doc, i) && !town_before.contains(&i) && !ends_title(i);
     for sp in spans.iter_mut() {
-        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && !town_before.contains(&sp.0) && !ends_title(sp.0) && citations::is_cited(doc, sp.0) {
+        if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && kept(sp.0) {
             sp.2 = tagger::PER;
         }
     }
     let extra: Vec<_> = (0..doc.tokens.len())
-        .filter(|&i| tags[i] == tagger::O && !covered[i] && !town_before.contains(&i) && !ends_title(i) && citations::is_cited(doc, i))
+        .filter(|&i| tags[i] == tagger::O && !covered[i] && kept(i))
         .map(|i| (i, i + 1, tagger::PER, false))
         .collect();
     merge(spans, extra)
@@ -551,9 +559,9 @@ pub(super) fn address_forms(doc: &Document, spans: Vec<(usize, usize, u8, bool)>
 }
 
 /// A title the tagger cut from the name after it is no name of its own:
-/// `Queen` of `Queen Letizia`, typed an organisation (the band), `Empress`
-/// of `Empress Jingū`. One title word, any type but person, right before a
-/// person on the same line, is dropped.
+/// `Queen` of `Queen Letizia`, typed an organisation (the band),
+/// `President` of `President Moon`. One title word, any type but person,
+/// right before a person on the same line, is dropped.
 ///
 /// A title that has become part of what the person is called is kept in
 /// the name, tagged or not ([`is_name_bound_title`]): `Emperor Norton`,
@@ -591,7 +599,9 @@ pub(super) fn titles_before_persons(doc: &Document, spans: Vec<TypedSpan>) -> Ve
 /// on its own ([`lexicon::is_strong_title`]) on the same line, or before
 /// an epithet (`the Great`, `the Elder`, `the Younger`). Not a word the
 /// document also writes in lower case (`President Elect`), nor a word of
-/// an organisation's or a place's name, nor a place.
+/// an organisation's or a place's name, nor a place. With it go a second
+/// such word (`Chairman Reince Priebus`) or the person's name it opens
+/// (`Reince` + `Priebus`), outside title-case lines.
 pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans: Vec<TypedSpan>) -> Vec<TypedSpan> {
     let n = doc.tokens.len();
     let mut cov: Option<Vec<bool>> = None;
@@ -607,38 +617,40 @@ pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans
         if !(titled || epithet) {
             continue;
         }
+        // (Past a name of two words found just before.)
+        if found.last().is_some_and(|f: &TypedSpan| f.1 > k) {
+            continue;
+        }
         let cov = cov.get_or_insert_with(|| covered(doc, &spans));
-        if cov[k]
-            || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            || lexicon::is_person_title(w)
-            || is_function_word(w)
-            || tagger::is_calendar_word(w)
-            || tagger::is_org_word(w)
-            || tagger::is_place_word(w)
-            || gazetteer::lookup(w).is_some()
-            || (w.to_lowercase() != w && lower_words.has(&w.to_lowercase()))
-        {
+        let plain = |k: usize| {
+            let w = doc.tok(k);
+            let lower = w.to_lowercase();
+            doc.tokens[k].kind == TokenKind::Word
+                && w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !lexicon::is_person_title(w)
+                && !is_function_word(w)
+                && !tagger::is_calendar_word(w)
+                && !tagger::is_org_word(w)
+                && !tagger::is_place_word(w)
+                && gazetteer::lookup(w).is_none()
+                && !(lower != w && lower_words.has(&lower))
+        };
+        if cov[k] || !plain(k) {
             continue;
         }
         // (A first name the tagger left out before the rest of the name
         // joins it: `Chairman Reince` + `Priebus`.)
-        if cov.get(k + 1).is_some_and(|&c| c) && !line_break_before(doc, k + 1) {
+        if cov.get(k + 1).is_some_and(|&c| c) && !line_break_before(doc, k + 1) && !tagger::is_title_case(doc, sentence_of(doc, k)) {
             if let Some(j) = span_index(&spans, k + 1).filter(|&j| spans[j].0 == k + 1 && spans[j].2 == tagger::PER) {
                 found.push((k, spans[j].1, tagger::PER, spans[j].3));
             }
             continue;
         }
         // (And a name of two words the tagger left out: `Chairman Reince
-        // Priebus`.)
-        let next_word = k + 1 < n
-            && !cov[k + 1]
-            && doc.tokens[k + 1].kind == TokenKind::Word
-            && tagger::is_capitalised(doc.tok(k + 1))
-            && doc.tok(k + 1).chars().all(char::is_alphabetic)
-            && !is_function_word(doc.tok(k + 1))
-            && !tagger::is_org_word(doc.tok(k + 1))
-            && !tagger::is_place_word(doc.tok(k + 1))
-            && !line_break_before(doc, k + 1);
+        // Priebus`; not in a title-case line, where every word is
+        // capitalised: `Mr. Trump Goes to Washington`.)
+        let next_word = k + 1 < n && !cov[k + 1] && plain(k + 1) && !line_break_before(doc, k + 1) && !tagger::is_title_case(doc, sentence_of(doc, k));
         found.push((k, k + 1 + usize::from(next_word), tagger::PER, false));
     }
     if found.is_empty() {
@@ -703,17 +715,15 @@ pub(super) fn nicknamed_persons(doc: &Document, spans: Vec<TypedSpan>) -> Vec<Ty
     merge(without_overlaps(spans, &found), found)
 }
 
-/// One name, one type: the tagger decides each occurrence of a name on its
-/// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
-/// some sentences and an organisation in others. An organisation span is a
-/// person when the same text is more often a person in the
-/// document (a club or firm named like a person stays one: `Rotor`, once a
-/// person in a headline), or when it is a run of plain capitalised words
-/// ending in a person's name (`Antonín Dvořák` beside `Dvořák`). Only
-/// organisations change, and a full name's surname alone typed a place or
-/// MISC (`Donald Trump` … `at Trump`: names the pass joined after
-/// `consistent` read the surnames): a name that is both a person and a
-/// place the gazetteer knows (`Washington`) is told apart by context.
+/// Whether the one-word span at `a`, typed `t` (not a person), may be a
+/// full name's surname written alone: not a place the gazetteer knows, a
+/// party's member (`Democrats`, ending a name by mistake), a nationality
+/// the tagger read as one, nor a family (`the Bernoulli family`).
+pub(super) fn may_be_lone_surname(doc: &Document, a: usize, t: u8) -> bool {
+    let w = doc.tok(a);
+    gazetteer::lookup(w).is_none() && !is_party_word(w) && !is_nationality(doc, a, t) && !names_family(doc, a)
+}
+
 /// Whether the one-word span at `a`, typed `t`, is a nationality the tagger
 /// read as one: MISC, and a demonym of a country, subdivision, continent or
 /// region the gazetteer knows (`European`, `Albanian`, `Italian`,
@@ -726,7 +736,7 @@ pub(super) fn is_nationality(doc: &Document, a: usize, t: u8) -> bool {
 /// Whether `w` is the demonym of a place that is not a city: `-n` (`Korean`,
 /// `American`, `German` of `Germany`), `-an` (`European`), `-ian` of `-y`
 /// or `-a` (`Italian`, `Canadian`, `Brazilian`), `-ese` (`Japanese`,
-/// `Chinese`), and the nouns `Finn` (of `Finland`) and `Swede` (`Sweden`).
+/// `Chinese`), and the nouns of a few (`Finn`, `Swede`, `Scot`).
 fn is_demonym(w: &str) -> bool {
     if !w.is_ascii() || w.len() < 4 {
         return false;
@@ -740,14 +750,33 @@ fn is_demonym(w: &str) -> bool {
         buf.push_str(end);
         land(&buf)
     };
-    (w.ends_with('n') && (with(&w[..n - 1], "") || with(&w[..n - 2], "") || with(w, "y")))
+    // (Each ending with its own stems: `Mary` is no demonym of Maryland,
+    // nor `Scott` of Scotland, nor `Holt` of Holland.)
+    (w.ends_with('n') && (with(&w[..n - 1], "") || with(w, "y")))
+        || (w.ends_with("an") && with(&w[..n - 2], ""))
         || (w.ends_with("ian") && (with(&w[..n - 3], "y") || with(&w[..n - 3], "a") || with(&w[..n - 3], "")))
         || (w.ends_with("ese") && (with(&w[..n - 3], "") || with(&w[..n - 3], "a")))
-        || with(w, "land")
-        || with(&w[..n - 1], "land")
-        || (w.ends_with('e') && with(w, "n"))
+        || matches!(w, "Finn" | "Swede" | "Dane" | "Pole" | "Scot" | "Turk" | "Thai")
 }
 
+/// One name, one type: the tagger decides each occurrence of a name on its
+/// own, and an unfamiliar name (`Pachomius`, `Dvořák`) comes out a person in
+/// some sentences and an organisation in others. An organisation span is a
+/// person when the same text is more often a person in the
+/// document (a club or firm named like a person stays one: `Rotor`, once a
+/// person in a headline), or when it is a run of plain capitalised words
+/// ending in a person's name (`Antonín Dvořák` beside `Dvořák`). Besides
+/// organisations, only a full name's surname alone typed a place or MISC
+/// changes (`Donald Trump` … `at Trump`: names the pass joined after
+/// `consistent` read the surnames): a name that is both a person and a
+/// place the gazetteer knows (`Washington`) is told apart by context.
+///
+/// A mention that lives as a person ([`lives_as_person`]) outweighs any
+/// count, and one the tagger left untagged (`In 348 Pachomius died`) is
+/// then that person's mention too. A person of a place read as one
+/// organisation (`Theodorus of Tabennese`) is split in two where the
+/// document names the person three times or introduces them as someone's
+/// kin or friend (`his friend Bonosus of Sardica`).
 pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     // Per name: occurrences as a person minus occurrences as an organisation.
     // (Signed counts kept in a `usize` map, two's complement, read back as
@@ -795,11 +824,12 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     if !names.is_empty() {
         let in_span = covered(doc, &spans);
         for k in 0..doc.tokens.len().saturating_sub(1) {
-            if !in_span[k] && doc.tokens[k].kind == TokenKind::Word && tagger::is_capitalised(doc.tok(k)) && names.contains_key(doc.tok(k)) && lives_as_person(doc, (k, k + 1)) {
-                if let Some(n) = names.get_mut(doc.tok(k)) {
-                    *n = n.wrapping_add(1000);
-                    untagged.push(k);
-                }
+            if in_span[k] || doc.tokens[k].kind != TokenKind::Word || !tagger::is_capitalised(doc.tok(k)) {
+                continue;
+            }
+            if let Some(n) = names.get_mut(doc.tok(k)).filter(|_| lives_as_person(doc, (k, k + 1))) {
+                *n = n.wrapping_add(1000);
+                untagged.push(k);
             }
         }
     }
@@ -808,11 +838,10 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     let surnames: HashSet<&str> = spans.iter().filter(|s| s.2 == tagger::PER && s.1 - s.0 >= 2 && !s.3).map(|s| doc.tok(s.1 - 1)).collect();
     for sp in spans.iter_mut() {
         let (a, b, t, headline) = *sp;
-        // A full name's surname alone is that person, unless a known place,
-        // a party's member (`Democrats`, ending a name by mistake) or a
-        // nationality the tagger read as one (`European integration` after
-        // `Ten European countries` taken for a name).
-        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && gazetteer::lookup(doc.tok(a)).is_none() && !is_party_word(doc.tok(a)) && !is_nationality(doc, a, t) && !names_family(doc, a) {
+        // A full name's surname alone is that person ([`may_be_lone_surname`]:
+        // not `European integration` after `Ten European countries` taken
+        // for a name).
+        if matches!(t, tagger::LOC | tagger::MISC) && b - a == 1 && !headline && surnames.contains(doc.tok(a)) && may_be_lone_surname(doc, a, t) {
             sp.2 = tagger::PER;
             continue;
         }
@@ -1023,7 +1052,7 @@ mod tests {
         for w in ["European", "Albanian", "Korean", "American", "Italian", "Canadian", "Brazilian", "Japanese", "Chinese", "Asian", "German", "Finn", "Swede"] {
             assert!(is_demonym(w), "{w}");
         }
-        for w in ["Guardian", "Christian", "Brian", "Duncan", "Reese", "Parish", "Europe", "Ian"] {
+        for w in ["Guardian", "Christian", "Brian", "Duncan", "Reese", "Parish", "Europe", "Ian", "Mary", "Scott", "Holt", "Green", "Thain"] {
             assert!(!is_demonym(w), "{w}");
         }
     }
@@ -1152,6 +1181,9 @@ mod tests {
                 // The end of a film's title is no author.
                 ("in Woody Allen 's Match Point ( 2005 ) and", &[(1, 3, PER), (5, 6, ORG)], &[(1, 3, PER), (5, 6, ORG)]),
                 ("in Cemetery Junction ( 2010 ) and", &[], &[]),
+                // ... but an author after a title or opening the sentence is.
+                ("In Chomsky ( 1965 ) the", &[], &[(1, 2, PER)]),
+                ("as Professor Moretti ( 2013 ) showed", &[], &[(2, 3, PER)]),
             ],
         );
     }
@@ -1188,6 +1220,9 @@ mod tests {
                 ("the President Elect . an elect few", &[], &[]),
                 ("said Senator Georgia", &[], &[]),
                 ("Senator\nSmith", &[], &[]),
+                // No overlap with a name just found; one word in a title-case line.
+                ("met Senator Zorbo Smith the Younger there", &[], &[(2, 4, PER)]),
+                ("Mr. Trump Goes To Washington", &[], &[(1, 2, PER)]),
             ],
         );
     }
