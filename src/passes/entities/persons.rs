@@ -84,12 +84,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
         // Games`).)
         let misc_pair = touch && t == tagger::MISC && sp.2 == tagger::MISC && may_be_name(doc.tok(a)) && {
             let w = doc.tok(sp.0);
-            may_be_name(w)
-                && !w.ends_with('s')
-                && !w.ends_with("ic")
-                && w.chars().all(char::is_alphabetic)
-                && w.chars().skip(1).all(char::is_lowercase)
-                && gazetteer::lookup(w).is_none()
+            may_be_name(w) && !w.ends_with('s') && !w.ends_with("ic") && is_title_word(w) && gazetteer::lookup(w).is_none()
                 && gazetteer::lookup(doc.tok(a)).is_none()
         };
         let first_and_surname = touch
@@ -128,12 +123,12 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
                 let w = doc.tok(a);
                 t == tagger::ORG
                     && sp.1 - sp.0 >= 2
-                    && !(doc.tok(sp.0).starts_with(char::is_uppercase) && (first_name(sp.0) || names::census(doc.tok(sp.0)).first))
+                    && !(doc.tok(sp.0).starts_upper() && (first_name(sp.0) || names::census(doc.tok(sp.0)).first))
                     && plain_word(a)
                     && w.chars().any(char::is_lowercase)
                     && !lexicon::is_person_title(w)
-                    && !lexicon::is_role_noun(&w.to_lowercase())
-                    && !lexicon::is_person_noun(&w.to_lowercase())
+                    && !lexicon::is_role_noun(w)
+                    && !lexicon::is_person_noun(&w.to_ascii_lowercase())
                     && !is_known_organisation(w)
                     && !w.ends_with("ing")
                     && !is_brand_shape(w)
@@ -505,7 +500,10 @@ pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, 
     let covered = covered(doc, &spans);
     // (Nor a team after its town: `Pittsburgh Pirates (2012)` in a
     // player's career.)
-    let town_before: HashSet<usize> = spans.iter().filter(|s| s.2 == tagger::LOC && s.1 < doc.tokens.len() && !line_break_before(doc, s.1)).map(|s| s.1).collect();
+    let mut town_before = vec![false; doc.tokens.len()];
+    for s in spans.iter().filter(|s| s.2 == tagger::LOC && s.1 < doc.tokens.len() && !line_break_before(doc, s.1)) {
+        town_before[s.1] = true;
+    }
     // (Nor the last word of a longer title-case name: films in a career,
     // `Match Point (2005)`, `Cemetery Junction (2010)`. An author may come
     // after a first name or a title, or open the sentence: `In Chomsky
@@ -520,7 +518,7 @@ pub(super) fn cited_persons(doc: &Document, tags: &[u8], mut spans: Vec<(usize, 
             && !lexicon::is_person_title(doc.tok(i - 1))
     };
     // (The citation's test first: it is rare.)
-    let kept = |i: usize| citations::is_cited(doc, i) && !town_before.contains(&i) && !ends_title(i);
+    let kept = |i: usize| citations::is_cited(doc, i) && !town_before[i] && !ends_title(i);
     for sp in spans.iter_mut() {
         if sp.1 - sp.0 == 1 && sp.2 == tagger::ORG && kept(sp.0) {
             sp.2 = tagger::PER;
@@ -608,7 +606,7 @@ pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans
     let mut found: Vec<TypedSpan> = Vec::new();
     for k in 1..n {
         let w = doc.tok(k);
-        if doc.tokens[k].kind != TokenKind::Word || !w.starts_with(char::is_uppercase) || w.chars().count() < 2 {
+        if doc.tokens[k].kind != TokenKind::Word || !w.starts_upper() || w.len() < 2 {
             continue;
         }
         // (Titles are capitalised: a byte test before the list's.)
@@ -626,8 +624,7 @@ pub(super) fn names_after_titles(doc: &Document, lower_words: &LowerWords, spans
             let w = doc.tok(k);
             let lower = w.to_lowercase();
             doc.tokens[k].kind == TokenKind::Word
-                && w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && is_name_shaped(w)
                 && !lexicon::is_person_title(w)
                 && !is_function_word(w)
                 && !tagger::is_calendar_word(w)
@@ -741,22 +738,22 @@ fn is_demonym(w: &str) -> bool {
     if !w.is_ascii() || w.len() < 4 {
         return false;
     }
-    let land = |stem: &str| gazetteer::lookup(stem).is_some_and(|p| p.feature != gazetteer::Feature::City);
-    let n = w.len();
+    if matches!(w, "Finn" | "Swede" | "Dane" | "Pole" | "Scot" | "Turk" | "Thai") {
+        return true;
+    }
+    // (Ending, bytes cut, then added: the place's name. Each ending has its
+    // own stems: `Mary` is no demonym of Maryland, nor `Holt` of Holland.)
+    const FORMS: [(&str, usize, &str); 8] =
+        [("n", 1, ""), ("n", 0, "y"), ("an", 2, ""), ("ian", 3, "y"), ("ian", 3, "a"), ("ian", 3, ""), ("ese", 3, ""), ("ese", 3, "a")];
     let mut buf = String::new();
-    let mut with = |stem: &str, end: &str| {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(end);
-        land(&buf)
-    };
-    // (Each ending with its own stems: `Mary` is no demonym of Maryland,
-    // nor `Scott` of Scotland, nor `Holt` of Holland.)
-    (w.ends_with('n') && (with(&w[..n - 1], "") || with(w, "y")))
-        || (w.ends_with("an") && with(&w[..n - 2], ""))
-        || (w.ends_with("ian") && (with(&w[..n - 3], "y") || with(&w[..n - 3], "a") || with(&w[..n - 3], "")))
-        || (w.ends_with("ese") && (with(&w[..n - 3], "") || with(&w[..n - 3], "a")))
-        || matches!(w, "Finn" | "Swede" | "Dane" | "Pole" | "Scot" | "Turk" | "Thai")
+    FORMS.iter().any(|&(end, cut, add)| {
+        w.ends_with(end) && {
+            buf.clear();
+            buf.push_str(&w[..w.len() - cut]);
+            buf.push_str(add);
+            gazetteer::lookup(&buf).is_some_and(|place| place.feature != gazetteer::Feature::City)
+        }
+    })
 }
 
 /// One name, one type: the tagger decides each occurrence of a name on its

@@ -284,6 +284,23 @@ pub(super) fn is_function_word(w: &str) -> bool {
     is_listed(FUNCTION_WORDS, stem)
 }
 
+
+/// A name's shape: letters (and a hyphen or apostrophe), the first a
+/// capital (`Priebus`, `WARNOCK`, `O'Neill`). Out of line: the Unicode
+/// tests are code that each call site would otherwise copy.
+#[inline(never)]
+pub(super) fn is_name_shaped(w: &str) -> bool {
+    w.starts_upper() && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A capital, then lower-case letters only (`Trump`; not `McCain`, `USA`,
+/// `Jean-Luc`). Out of line, as [`is_name_shaped`].
+#[inline(never)]
+pub(super) fn is_title_word(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
