@@ -3,11 +3,16 @@
 //! ```sh
 //! cargo run --release --example train_tagger -- [--buckets N] [--epochs N] [--min-count N] [--prune N] [--levels N] [--out PATH] TRAIN.jsonl...
 //! cargo run --release --example train_tagger -- --repack OLD.bin [--out PATH]
+//! cargo run --release --example train_tagger -- --requantize MODEL.bin --levels N [--out PATH]
 //! ```
 //!
 //! `--repack` rewrites a model in the earlier `NER2` format (one code byte
 //! per bucket and tag) as `NER3`, the same weights with the codes packed:
 //! the committed model was trained as `NER2` (see `data/README.md`).
+//!
+//! `--requantize` stores an `NER3` model's weights again with `--levels`
+//! levels a sign (fewer levels, a smaller gzip), without training: the
+//! weights are the model's own, each rounded to the nearest new level.
 //!
 //! Each input is a JSON Lines gold file from `../shared/data` (format in its
 //! README): `persons` → PER, `locations` → LOC, and for CoNLL
@@ -81,6 +86,7 @@ fn main() {
     let mut out_path = "data/ner-model.bin".to_string();
     let mut examples = Vec::new();
     let mut repack = None;
+    let mut requantize = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -91,6 +97,7 @@ fn main() {
             "--levels" => levels = args.next().and_then(|v| v.parse().ok()).expect("--levels N"),
             "--out" => out_path = args.next().expect("--out PATH"),
             "--repack" => repack = Some(args.next().expect("--repack OLD.bin")),
+            "--requantize" => requantize = Some(args.next().expect("--requantize MODEL.bin")),
             _ => load(&a, &mut examples),
         }
     }
@@ -103,6 +110,14 @@ fn main() {
         out.extend(tagger::pack_codes(&b[16 + 4 * k..], k / 2));
         std::fs::write(&out_path, &out).expect("write model");
         eprintln!("wrote {out_path}: {} bytes", out.len());
+        return;
+    }
+    if let Some(old) = requantize {
+        let b = std::fs::read(&old).unwrap_or_else(|e| panic!("{old}: {e}"));
+        let (buckets, w) = tagger::decode_weights(&b).unwrap_or_else(|| panic!("{old}: not an NER3 model"));
+        let bytes = tagger::serialise(buckets, &w, 0.0, levels);
+        std::fs::write(&out_path, &bytes).expect("write model");
+        eprintln!("wrote {out_path}: {} bytes, {levels} levels", bytes.len());
         return;
     }
     eprintln!("{} documents, {} buckets, {} epochs", examples.len(), buckets, epochs);

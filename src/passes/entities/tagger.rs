@@ -146,6 +146,12 @@ pub fn model() -> &'static Model {
 /// (odd, ≤ 255), K × f32 codebook (`0`, then `L` positive levels, then their
 /// negatives), all little-endian; then the codes packed by [`pack_codes`].
 fn parse(b: &[u8]) -> Option<Model> {
+    let (buckets, codebook, codes) = parse_coded(b)?;
+    Some(Model::new(buckets, Weights::Coded { codebook, codes }))
+}
+
+/// The bucket count, codebook and code bytes of an `NER3` blob (see [`parse`]).
+fn parse_coded(b: &[u8]) -> Option<(usize, Box<[f32; 256]>, Vec<u8>)> {
     let u32_at = |o: usize| -> Option<usize> { Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?) as usize) };
     if b.get(0..4)? != b"NER3" {
         return None;
@@ -159,7 +165,15 @@ fn parse(b: &[u8]) -> Option<Model> {
         *c = f32::from_le_bytes(b.get(16 + 4 * i..20 + 4 * i)?.try_into().ok()?);
     }
     let codes = unpack_codes(b.get(16 + 4 * k..)?, buckets, k / 2)?;
-    Some(Model::new(buckets, Weights::Coded { codebook, codes }))
+    Some((buckets, codebook, codes))
+}
+
+/// The weights of an `NER3` blob as floats, bucket by bucket and tag by
+/// tag, with its bucket count: what [`serialise`] takes, to store a model
+/// again with fewer levels (`examples/train_tagger.rs --requantize`).
+pub fn decode_weights(b: &[u8]) -> Option<(usize, Vec<f32>)> {
+    let (buckets, codebook, codes) = parse_coded(b)?;
+    Some((buckets, codes.iter().map(|&c| codebook[c as usize]).collect()))
 }
 
 /// Packs one code byte per bucket and tag (`0`, `1..=levels` positive,
@@ -168,8 +182,8 @@ fn parse(b: &[u8]) -> Option<Model> {
 /// positive, 2 negative; the first tag is the top digit), then, per
 /// non-zero weight in order, its level less one. Zeros and the sign
 /// patterns that recur make the first stream small; the levels, mostly 1,
-/// the second: the embedded model gzips to 41.8 KB instead of 46.4 KB as
-/// plain code bytes.
+/// the second: the model at 21 levels gzipped to 41.8 KB instead of 46.4
+/// KB as plain code bytes (at today's 17 levels, 39.6 KB).
 pub fn pack_codes(codes: &[u8], levels: usize) -> Vec<u8> {
     let levels = levels as u8;
     let sign = |c: u8| match c {
