@@ -24,6 +24,8 @@ use super::*;
 /// A regnal number stays out (`Elizabeth II`), and headlines are left alone.
 pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<(usize, usize, u8, bool)>) -> Vec<(usize, usize, u8, bool)> {
     let first_name = |k: usize| names::is_first_name(&tagger::title_case(doc.tok(k)));
+    // (Or one the census alone knows: `Donald`.)
+    let any_first_name = |k: usize| first_name(k) || names::census(doc.tok(k)).first;
     // (`John-Christian`, `Jean-Claude`: first names joined, whatever the
     // tagger typed them; not a nationality, `African-American`.)
     let joined_first_names = |k: usize| doc.tok(k).contains('-') && doc.tok(k).split('-').all(|p| names::is_first_name(&tagger::title_case(p)));
@@ -94,7 +96,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             && (sp.2 == tagger::PER
                 || misc_pair
                 || (sp.2 == tagger::LOC && lone_words.get(doc.tok(sp.0)).is_some_and(|&n| n >= 2) && place_of(doc, sp.0, sp.1, false).is_none()))
-            && (first_name(a) || names::census(doc.tok(a)).first)
+            && any_first_name(a)
             && plain_word(sp.0);
         if !(touch && (mixed || first_and_surname)) {
             None
@@ -123,7 +125,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
                 let w = doc.tok(a);
                 t == tagger::ORG
                     && sp.1 - sp.0 >= 2
-                    && !(doc.tok(sp.0).starts_upper() && (first_name(sp.0) || names::census(doc.tok(sp.0)).first))
+                    && !(doc.tok(sp.0).starts_upper() && any_first_name(sp.0))
                     && plain_word(a)
                     && w.chars().any(char::is_lowercase)
                     && !lexicon::is_person_title(w)
@@ -137,7 +139,7 @@ pub(super) fn joined_names(doc: &Document, lower_words: &LowerWords, spans: Vec<
             };
             // (A first name read as MISC joins too, unless a nationality's
             // or creed's word: `Donald` + `Trump`; not `German Anke Huber`.)
-            let misc_first = t == tagger::MISC && (first_name(a) || names::census(doc.tok(a)).first) && plain_word(a) && may_be_name(doc.tok(a));
+            let misc_first = t == tagger::MISC && any_first_name(a) && plain_word(a) && may_be_name(doc.tok(a));
             (b - a == 1 && ((t != tagger::MISC && (first_name(a) || before_surname || before_full_name())) || misc_first || joined_first_names(a))).then_some(tagger::PER)
         } else if b - a == 1 && first_name(a) {
             (sp.1 - sp.0 == 1 && plain_word(sp.0)).then_some(tagger::PER)
@@ -805,12 +807,16 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     // So does a person of a place introduced as someone's kin or friend
     // (`his friend Bonosus of Sardica`, read as one organisation): see
     // `person_of_place` below.
+    // (One word each side of `of`, both plain capitalised words, read as
+    // one organisation: the shape of a person of a place.)
+    let of_place = |&(a, b, t, headline): &TypedSpan| {
+        t == tagger::ORG && !headline && b == a + 3 && doc.tok(a + 1) == "of" && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
+    };
     for &(a, b, t, headline) in &spans {
-        if t == tagger::ORG && !headline && b == a + 3 && doc.tok(a + 1) == "of" && a >= 2 && matches!(doc.tok(a - 2), "his" | "her" | "their" | "my" | "our" | "your") && {
+        if of_place(&(a, b, t, headline)) && a >= 2 && matches!(doc.tok(a - 2), "his" | "her" | "their" | "my" | "our" | "your") && {
             let w = doc.tok(a - 1);
             w == "friend" || lexicon::kin_gender(w).is_some()
-        } && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
-        {
+        } {
             let n = names.entry(doc.tok(a).to_string()).or_insert(0);
             *n = n.wrapping_add(1000);
         }
@@ -864,14 +870,7 @@ pub(super) fn agree_types(doc: &Document, mut spans: Vec<(usize, usize, u8, bool
     // by mistake: `Game of Thrones`): the person of a place (a saint, a
     // noble), split into the two. One word each side of `of`, both plain
     // capitalised words.
-    let person_of_place = |&(a, b, t, headline): &TypedSpan| {
-        t == tagger::ORG
-            && !headline
-            && b == a + 3
-            && doc.tok(a + 1) == "of"
-            && [a, a + 2].iter().all(|&k| tagger::is_capitalised(doc.tok(k)) && !tagger::is_org_word(doc.tok(k)))
-            && names.get(doc.tok(a)).is_some_and(|n| count(n) >= 3)
-    };
+    let person_of_place = |sp: &TypedSpan| of_place(sp) && names.get(doc.tok(sp.0)).is_some_and(|n| count(n) >= 3);
     let mut out = Vec::with_capacity(spans.len());
     for sp in spans {
         if person_of_place(&sp) {
